@@ -1,0 +1,46 @@
+/* cli.h: the commands of stocktake-cli
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "stocktake-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses, the same for every command */
+#define CLI_EXIT_OK      0
+#define CLI_EXIT_INPUT   1  /* a problem in the input: invalid report, findings with errors */
+#define CLI_EXIT_USAGE   2  /* wrong arguments, or a file that cannot be read or written */
+
+typedef int (*CliCommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char     *name;
+  const char     *summary;    /* untranslated; translated when shown */
+  CliCommandFunc  func;
+} CliCommand;
+
+/* Each returns an exit status. argv[0] is the command's name. */
+int cli_command_new      (int argc, char **argv);
+int cli_command_info     (int argc, char **argv);
+
+/* Helpers shared by the commands */
+
+/* Parses options; prints the error and returns FALSE on a usage error */
+gboolean  cli_parse_options   (GOptionContext  *context,
+                               int             *argc,
+                               char          ***argv);
+/* Loads a report, printing FILE:LINE:COLUMN: error: … on failure and setting
+ * *status to the exit status to return */
+StReport *cli_load_report     (const char      *filename,
+                               int             *status);
+/* Prints "PROGRAM: error: message" */
+void      cli_error           (const char      *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

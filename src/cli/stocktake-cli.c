@@ -1,0 +1,137 @@
+/* stocktake-cli.c: the command-line interface, for scripts and for use
+ * with no display
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const CliCommand commands[] = {
+  { "new",  N_("Make a new, empty report on a template"), cli_command_new },
+  { "info", N_("Describe a report: template, size and how complete it is"), cli_command_info },
+};
+
+void
+cli_error (const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: the first %s is the program's name */
+  g_printerr (_("%s: error: %s\n"), g_get_prgname (), message);
+}
+
+gboolean
+cli_parse_options (GOptionContext  *context,
+                   int             *argc,
+                   char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cli_error ("%s", error->message);
+      g_printerr (_("Run “%s %s --help” to see the options.\n"), g_get_prgname (), (*argv)[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+StReport *
+cli_load_report (const char *filename,
+                 int        *status)
+{
+  StErrorLocation location = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  StReport *report;
+
+  report = st_report_new_from_file (filename, &location, &error);
+  if (report != NULL)
+    {
+      *status = CLI_EXIT_OK;
+      return report;
+    }
+
+  if (error->domain == G_FILE_ERROR)
+    {
+      /* GLib's message names the file already */
+      cli_error ("%s", error->message);
+      *status = CLI_EXIT_USAGE;
+    }
+  else
+    {
+      message = st_error_location_format (&location, filename, "error", error->message);
+      g_printerr ("%s\n", message);
+      *status = CLI_EXIT_INPUT;
+    }
+
+  st_error_location_clear (&location);
+  return NULL;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: stocktake-cli COMMAND [OPTION…] [ARGUMENT…]"));
+  fprintf (stream, "\n%s\n", _("Collect, check and publish a progress report."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “stocktake-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("stocktake-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return CLI_EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("stocktake-cli %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        return commands[i].func (argc - 1, argv + 1);
+    }
+
+  cli_error (_("unknown command “%s”"), argv[1]);
+  print_usage (stderr);
+  return CLI_EXIT_USAGE;
+}

@@ -1,0 +1,54 @@
+/* st-document.h: a published view of a report, as a list of blocks that
+ * every export format renders
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "st-report.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ST_BLOCK_HEADING,     /* level 1 is the page title; 2 a respondent or item; 3 a section */
+  ST_BLOCK_META,        /* "Updated 16 January 2015" */
+  ST_BLOCK_PARAGRAPH,   /* body text and the layout's fixed sentences */
+  ST_BLOCK_BULLET,      /* one list item; consecutive bullets form one list */
+  ST_BLOCK_NOTE,        /* an item's note: "Action 15 was added …" */
+  ST_BLOCK_CONTENTS,    /* where the table of contents goes (the "all" view) */
+} StBlockKind;
+
+typedef struct {
+  StBlockKind  kind;
+  guint        level;          /* headings only: 1 to 4 */
+  char        *text;           /* plain text, never markup: render it literally */
+  char        *anchor;         /* headings: an id unique in the document, or NULL */
+  const char  *respondent_id;  /* where the text comes from, or NULL */
+  const char  *item_id;
+  const char  *section_id;
+} StBlock;
+
+#define ST_TYPE_DOCUMENT (st_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (StDocument, st_document, ST, DOCUMENT, GObject)
+
+/* @view is "action:N", "department:ABBR" (or any respondent id) or "all" */
+StDocument    *st_document_new_for_view  (StReport    *report,
+                                          const char  *view,
+                                          GError     **error);
+/* The views of the "site": every item page and every respondent page */
+GPtrArray     *st_document_list_views    (StReport    *report);
+
+const char    *st_document_get_view      (StDocument  *self);
+const char    *st_document_get_title     (StDocument  *self);
+/* NULL when the report has no date */
+const GDate   *st_document_get_updated   (StDocument  *self);
+guint          st_document_get_n_blocks  (StDocument  *self);
+const StBlock *st_document_get_block     (StDocument  *self,
+                                          guint        index);
+
+G_END_DECLS

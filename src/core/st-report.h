@@ -1,0 +1,110 @@
+/* st-report.h: a report, its template and every submission
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "st-error.h"
+#include "st-submission.h"
+#include "st-template.h"
+
+G_BEGIN_DECLS
+
+#define ST_REPORT_FORMAT          "stocktake-report"
+#define ST_REPORT_FORMAT_VERSION  1
+
+#define ST_TYPE_REPORT (st_report_get_type ())
+
+G_DECLARE_FINAL_TYPE (StReport, st_report, ST, REPORT, GObject)
+
+/* A report on @template with no submissions yet */
+StReport     *st_report_new                 (StTemplate   *template);
+
+StReport     *st_report_new_from_file       (const char   *filename,
+                                             StErrorLocation *location,
+                                             GError      **error);
+StReport     *st_report_new_from_data       (const char   *data,
+                                             gssize        length,
+                                             StErrorLocation *location,
+                                             GError      **error);
+/* Writes to a temporary file and renames it over @filename, so the old file
+ * is intact unless the whole new one was written. */
+gboolean      st_report_save_to_file        (StReport     *self,
+                                             const char   *filename,
+                                             GError      **error);
+char         *st_report_to_data             (StReport     *self,
+                                             gsize        *length);
+JsonNode     *st_report_to_json             (StReport     *self);
+
+StTemplate   *st_report_get_template        (StReport     *self);
+
+/* The date the published pages say they were updated; NULL when unset */
+GDate        *st_report_get_updated         (StReport     *self);
+void          st_report_set_updated         (StReport     *self,
+                                             const GDate  *date);
+
+/* The round being collected: an index into the template's rounds */
+guint         st_report_get_round           (StReport     *self);
+void          st_report_set_round           (StReport     *self,
+                                             guint         round);
+
+/* Document-level text (the template's preamble sections) */
+const char   *st_report_get_preamble_text   (StReport     *self,
+                                             const char   *section_id);
+void          st_report_set_preamble_text   (StReport     *self,
+                                             const char   *section_id,
+                                             const char   *text);
+
+/* Submissions, in template order: respondents, then items. */
+guint         st_report_get_n_submissions   (StReport     *self);
+StSubmission *st_report_get_submission      (StReport     *self,
+                                             guint         index);
+/* NULL when there is none */
+StSubmission *st_report_lookup_submission   (StReport     *self,
+                                             const char   *respondent_id,
+                                             const char   *item_id);
+/* Returns the existing submission or adds an empty one. NULL if either id is
+ * not in the template. */
+StSubmission *st_report_ensure_submission   (StReport     *self,
+                                             const char   *respondent_id,
+                                             const char   *item_id);
+/* Replaces or adds @submission (the report takes a reference) */
+gboolean      st_report_add_submission      (StReport     *self,
+                                             StSubmission *submission,
+                                             GError      **error);
+void          st_report_remove_submission   (StReport     *self,
+                                             const char   *respondent_id,
+                                             const char   *item_id);
+
+/* Sections with text / sections that should have text, over every
+ * respondent × item for the rounds up to the current one */
+void          st_report_count_sections      (StReport     *self,
+                                             guint        *filled,
+                                             guint        *total);
+
+/* Validation rules switched off for this report */
+const char * const *st_report_get_disabled_rules (StReport *self);
+gboolean      st_report_rule_enabled        (StReport     *self,
+                                             const char   *rule_id);
+void          st_report_set_rule_enabled    (StReport     *self,
+                                             const char   *rule_id,
+                                             gboolean      enabled);
+
+/* A department pack: the respondent it was issued for, or NULL */
+const char   *st_report_get_pack_respondent (StReport     *self);
+const char   *st_report_get_pack_issued     (StReport     *self);
+const char   *st_report_get_pack_source     (StReport     *self);
+void          st_report_set_pack            (StReport     *self,
+                                             const char   *respondent_id,
+                                             const char   *issued,
+                                             const char   *source);
+
+gboolean      st_report_equal               (StReport     *a,
+                                             StReport     *b);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+/* stocktake-core.h: everything the app, the CLI and the tests use
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "st-error.h"
+#include "st-report.h"
+#include "st-submission.h"
+#include "st-template.h"
+#include "st-types.h"
