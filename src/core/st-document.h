@@ -36,11 +36,28 @@ typedef struct {
 
 G_DECLARE_FINAL_TYPE (StDocument, st_document, ST, DOCUMENT, GObject)
 
-/* @view is "action:N", "department:ABBR" (or any respondent id) or "all" */
+/* Building: the views in st-views.c use these, and tests may too */
+StDocument    *st_document_new           (const char  *view,
+                                          const char  *title,
+                                          const GDate *updated);
+/* Copies the strings; respondent_id, item_id and section_id must outlive
+ * the document (they point into the report's template). Returns the block. */
+const StBlock *st_document_append        (StDocument  *self,
+                                          StBlockKind  kind,
+                                          guint        level,
+                                          const char  *text,
+                                          const char  *anchor,
+                                          const char  *respondent_id,
+                                          const char  *item_id,
+                                          const char  *section_id);
+
+/* In st-views.c. @view is "action:N", "department:ABBR" (or any respondent
+ * id) or "all" */
 StDocument    *st_document_new_for_view  (StReport    *report,
                                           const char  *view,
                                           GError     **error);
-/* The views of the "site": every item page and every respondent page */
+/* The views of the "site": every item page and every respondent page, as
+ * strings for st_document_new_for_view(). Free with g_ptr_array_unref. */
 GPtrArray     *st_document_list_views    (StReport    *report);
 
 const char    *st_document_get_view      (StDocument  *self);

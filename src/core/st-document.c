@@ -1,0 +1,134 @@
+/* st-document.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "st-document.h"
+
+struct _StDocument
+{
+  GObject  parent_instance;
+
+  char    *view;
+  char    *title;
+  GDate    updated;
+  GArray  *blocks;    /* of StBlock */
+};
+
+G_DEFINE_FINAL_TYPE (StDocument, st_document, G_TYPE_OBJECT)
+
+static void
+block_clear (StBlock *block)
+{
+  g_clear_pointer (&block->text, g_free);
+  g_clear_pointer (&block->anchor, g_free);
+}
+
+static void
+st_document_finalize (GObject *object)
+{
+  StDocument *self = (StDocument *)object;
+
+  g_clear_pointer (&self->view, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->blocks, g_array_unref);
+
+  G_OBJECT_CLASS (st_document_parent_class)->finalize (object);
+}
+
+static void
+st_document_class_init (StDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = st_document_finalize;
+}
+
+static void
+st_document_init (StDocument *self)
+{
+  g_date_clear (&self->updated, 1);
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (StBlock));
+  g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
+}
+
+StDocument *
+st_document_new (const char  *view,
+                 const char  *title,
+                 const GDate *updated)
+{
+  StDocument *self = g_object_new (ST_TYPE_DOCUMENT, NULL);
+
+  self->view = g_strdup (view);
+  self->title = g_strdup (title);
+  if (updated != NULL && g_date_valid (updated))
+    self->updated = *updated;
+  return self;
+}
+
+const StBlock *
+st_document_append (StDocument  *self,
+                    StBlockKind  kind,
+                    guint        level,
+                    const char  *text,
+                    const char  *anchor,
+                    const char  *respondent_id,
+                    const char  *item_id,
+                    const char  *section_id)
+{
+  StBlock block = {
+    .kind = kind,
+    .level = level,
+    .text = g_strdup (text != NULL ? text : ""),
+    .anchor = g_strdup (anchor),
+    .respondent_id = respondent_id,
+    .item_id = item_id,
+    .section_id = section_id,
+  };
+
+  g_return_val_if_fail (ST_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (kind != ST_BLOCK_HEADING || (level >= 1 && level <= 4), NULL);
+
+  g_array_append_val (self->blocks, block);
+  return &g_array_index (self->blocks, StBlock, self->blocks->len - 1);
+}
+
+const char *
+st_document_get_view (StDocument *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT (self), NULL);
+  return self->view;
+}
+
+const char *
+st_document_get_title (StDocument *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+const GDate *
+st_document_get_updated (StDocument *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT (self), NULL);
+  return g_date_valid (&self->updated) ? &self->updated : NULL;
+}
+
+guint
+st_document_get_n_blocks (StDocument *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT (self), 0);
+  return self->blocks->len;
+}
+
+const StBlock *
+st_document_get_block (StDocument *self,
+                       guint       index)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+  return &g_array_index (self->blocks, StBlock, index);
+}
