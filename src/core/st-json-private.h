@@ -60,7 +60,8 @@ gboolean    st_json_get_object        (JsonObject      *object,
                                        JsonObject     **value,
                                        StErrorLocation *location,
                                        GError         **error);
-/* A NULL-terminated array of the strings in @array */
+/* A NULL-terminated array of the strings in the member; NULL when it is
+ * missing */
 gboolean    st_json_get_strv          (JsonObject      *object,
                                        const char      *path,
                                        const char      *member,

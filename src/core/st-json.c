@@ -302,9 +302,11 @@ st_json_get_strv (JsonObject      *object,
   *value = NULL;
   if (!st_json_get_array (object, path, member, FALSE, &array, location, error))
     return FALSE;
+  if (array == NULL)
+    return TRUE;
 
   builder = g_strv_builder_new ();
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
 

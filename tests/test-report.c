@@ -1,0 +1,425 @@
+/* test-report.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "stocktake-core.h"
+
+static StReport *
+new_gds_report (void)
+{
+  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+
+  g_assert_nonnull (template);
+  return st_report_new (template);
+}
+
+/* A report with something in every corner of the format */
+static StReport *
+new_full_report (void)
+{
+  StReport *report = new_gds_report ();
+  StSubmission *submission;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 16, G_DATE_JANUARY, 2015);
+  st_report_set_updated (report, &date);
+  st_report_set_rule_enabled (report, "long-sentence", FALSE);
+
+  submission = st_report_ensure_submission (report, "CO", "1");
+  st_submission_set_text (submission, "commitments-2012", "Cabinet Office’s EMC has “seized” leadership.");
+  st_submission_set_text (submission, "progress-2014", "First paragraph.\n\n- a bullet\n- another <b>&amp;</b>");
+  st_submission_set_status (submission, ST_STATUS_SUBMITTED);
+  st_submission_add_comment (submission,
+                             st_comment_new ("c1", "progress-2014", "Reviewer", "2026-11-21T10:00:00Z",
+                                             "Please name the CTO.", NULL, FALSE));
+  st_submission_add_comment (submission,
+                             st_comment_new ("c2", "progress-2014", "CO editor", "2026-11-21T11:00:00Z",
+                                             "Done.", "c1", TRUE));
+  st_submission_add_history (submission,
+                             st_history_entry_new ("CO editor", "2026-11-21T11:00:00Z", "progress-2014",
+                                                   "edit", "Old text", "First paragraph."));
+
+  submission = st_report_ensure_submission (report, "HMT", "15");
+  st_submission_set_not_applicable (submission, "This action is not applicable to HMT.");
+
+  /* Added out of template order on purpose */
+  submission = st_report_ensure_submission (report, "AGO", "2");
+  st_submission_set_text (submission, "plans-2015", "AGO will continue.");
+
+  return report;
+}
+
+static void
+test_report_new (void)
+{
+  g_autoptr(StReport) report = new_gds_report ();
+  guint filled, total;
+
+  g_assert_cmpuint (st_report_get_n_submissions (report), ==, 0);
+  /* A new report collects the last round */
+  g_assert_cmpuint (st_report_get_round (report), ==, 2);
+  g_assert_null (st_report_get_updated (report));
+
+  st_report_count_sections (report, &filled, &total);
+  g_assert_cmpuint (filled, ==, 0);
+  /* 14 actions × 5 sections + 2 actions × 2 sections, for 17 departments */
+  g_assert_cmpuint (total, ==, 17 * (14 * 5 + 2 * 2));
+
+  st_report_set_round (report, 0);
+  st_report_count_sections (report, NULL, &total);
+  g_assert_cmpuint (total, ==, 17 * 14);
+}
+
+static void
+test_report_submissions (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  StSubmission *submission;
+  guint filled;
+
+  g_assert_cmpuint (st_report_get_n_submissions (report), ==, 3);
+
+  /* Kept in template order: AGO before CO before HMT */
+  g_assert_cmpstr (st_submission_get_respondent_id (st_report_get_submission (report, 0)), ==, "AGO");
+  g_assert_cmpstr (st_submission_get_respondent_id (st_report_get_submission (report, 1)), ==, "CO");
+  g_assert_cmpstr (st_submission_get_respondent_id (st_report_get_submission (report, 2)), ==, "HMT");
+
+  submission = st_report_lookup_submission (report, "CO", "1");
+  g_assert_nonnull (submission);
+  g_assert_true (st_report_ensure_submission (report, "CO", "1") == submission);
+  g_assert_null (st_report_lookup_submission (report, "CO", "2"));
+  g_assert_null (st_report_ensure_submission (report, "XYZ", "1"));
+  g_assert_null (st_report_ensure_submission (report, "CO", "99"));
+
+  /* Empty text removes a section */
+  g_assert_true (st_submission_set_text (submission, "commitments-2012", ""));
+  g_assert_null (st_submission_get_text (submission, "commitments-2012"));
+  g_assert_false (st_submission_set_text (submission, "commitments-2012", NULL));
+
+  st_report_count_sections (report, &filled, NULL);
+  g_assert_cmpuint (filled, ==, 2);
+
+  st_report_remove_submission (report, "CO", "1");
+  g_assert_cmpuint (st_report_get_n_submissions (report), ==, 2);
+  g_assert_null (st_report_lookup_submission (report, "CO", "1"));
+}
+
+static void
+on_changed (StReport     *report,
+            StSubmission *submission,
+            const char   *section_id,
+            guint        *count)
+{
+  (*count)++;
+}
+
+static void
+test_report_changed_signal (void)
+{
+  g_autoptr(StReport) report = new_gds_report ();
+  StSubmission *submission = st_report_ensure_submission (report, "DfE", "3");
+  guint count = 0;
+
+  g_signal_connect (report, "changed", G_CALLBACK (on_changed), &count);
+
+  st_submission_set_text (submission, "progress-2014", "Text");
+  g_assert_cmpuint (count, ==, 1);
+  st_submission_set_text (submission, "progress-2014", "Text");
+  g_assert_cmpuint (count, ==, 1);
+  st_submission_set_status (submission, ST_STATUS_SUBMITTED);
+  g_assert_cmpuint (count, ==, 2);
+  st_submission_set_not_applicable (submission, "Not ours.");
+  g_assert_cmpuint (count, ==, 3);
+
+  /* A removed submission no longer reaches the report */
+  g_object_ref (submission);
+  st_report_remove_submission (report, "DfE", "3");
+  count = 0;
+  st_submission_set_text (submission, "progress-2014", "Other");
+  g_assert_cmpuint (count, ==, 0);
+  g_object_unref (submission);
+}
+
+static void
+test_report_round_trip (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(StReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.stocktake", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  StSubmission *submission;
+  GPtrArray *comments;
+
+  g_assert_true (st_report_save_to_file (report, path, &error));
+  g_assert_no_error (error);
+
+  loaded = st_report_new_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (st_report_equal (report, loaded));
+
+  /* And the details, in case st_report_equal() were lenient */
+  submission = st_report_lookup_submission (loaded, "CO", "1");
+  g_assert_cmpstr (st_submission_get_text (submission, "commitments-2012"), ==,
+                   "Cabinet Office’s EMC has “seized” leadership.");
+  g_assert_cmpstr (st_submission_get_text (submission, "progress-2014"), ==,
+                   "First paragraph.\n\n- a bullet\n- another <b>&amp;</b>");
+  g_assert_cmpint (st_submission_get_status (submission), ==, ST_STATUS_SUBMITTED);
+  comments = st_submission_get_comments (submission);
+  g_assert_cmpuint (comments->len, ==, 2);
+  g_assert_cmpstr (((StComment *) g_ptr_array_index (comments, 1))->reply_to, ==, "c1");
+  g_assert_true (((StComment *) g_ptr_array_index (comments, 1))->resolved);
+  g_assert_cmpuint (st_submission_get_history (submission)->len, ==, 1);
+  g_assert_cmpstr (st_submission_get_not_applicable_reason (st_report_lookup_submission (loaded, "HMT", "15")),
+                   ==, "This action is not applicable to HMT.");
+  g_assert_false (st_report_rule_enabled (loaded, "long-sentence"));
+  g_assert_true (st_report_rule_enabled (loaded, "placeholder"));
+  g_assert_cmpuint (g_date_get_year (st_report_get_updated (loaded)), ==, 2015);
+
+  /* Saving what was loaded gives the same bytes */
+  first = st_report_to_data (report, NULL);
+  second = st_report_to_data (loaded, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  /* A change is a difference */
+  st_submission_set_text (submission, "plans-2015", "New plan.");
+  g_assert_false (st_report_equal (report, loaded));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_report_pack_round_trip (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(StReport) loaded = NULL;
+  g_autofree char *data = NULL;
+
+  st_report_set_pack (report, "CO", "2026-11-21T10:00:00Z", "gds.stocktake");
+  data = st_report_to_data (report, NULL);
+  loaded = st_report_new_from_data (data, -1, NULL, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (st_report_get_pack_respondent (loaded), ==, "CO");
+  g_assert_cmpstr (st_report_get_pack_source (loaded), ==, "gds.stocktake");
+}
+
+static char *
+valid_report_text (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+
+  return st_report_to_data (report, NULL);
+}
+
+/* Replaces the first occurrence of @from, which must be there */
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+static void
+test_report_syntax_errors (void)
+{
+  g_autofree char *valid = valid_report_text ();
+  g_autofree char *truncated = g_strndup (valid, strlen (valid) / 2);
+  static const char *garbage = "{\n  \"format\": \"stocktake-report\",\n  \"version\" 1\n}";
+  g_autoptr(GError) error = NULL;
+  StErrorLocation location = { 0 };
+  StReport *report;
+
+  report = st_report_new_from_data (truncated, -1, &location, &error);
+  g_assert_null (report);
+  g_assert_error (error, ST_ERROR, ST_ERROR_SYNTAX);
+  g_assert_cmpuint (location.line, >, 1);
+  g_clear_error (&error);
+  st_error_location_clear (&location);
+
+  report = st_report_new_from_data (garbage, -1, &location, &error);
+  g_assert_null (report);
+  g_assert_error (error, ST_ERROR, ST_ERROR_SYNTAX);
+  g_assert_cmpuint (location.line, ==, 3);
+  /* json-glib points into the line, at or just after "version" */
+  g_assert_cmpuint (location.column, >=, 3);
+  g_assert_cmpuint (location.column, <=, 14);
+  g_clear_error (&error);
+  st_error_location_clear (&location);
+
+  report = st_report_new_from_data ("", 0, &location, &error);
+  g_assert_null (report);
+  g_assert_error (error, ST_ERROR, ST_ERROR_SYNTAX);
+  g_clear_error (&error);
+  st_error_location_clear (&location);
+
+  /* Latin-1 bytes are not UTF-8: the position of the bad byte is given */
+  report = st_report_new_from_data ("{\n \"a\": \"caf\xe9\"}", -1, &location, &error);
+  g_assert_null (report);
+  g_assert_error (error, ST_ERROR, ST_ERROR_SYNTAX);
+  g_assert_cmpuint (location.line, ==, 2);
+  g_assert_cmpuint (location.column, ==, 11);
+  st_error_location_clear (&location);
+}
+
+static void
+test_report_structure_errors (void)
+{
+  g_autofree char *valid = valid_report_text ();
+  static const struct {
+    const char *from;
+    const char *to;
+    const char *path;
+    const char *message;
+  } cases[] = {
+    { "\"status\" : \"submitted\"", "\"status\" : 7", "$.submissions[1].status", "expected a string" },
+    { "\"status\" : \"submitted\"", "\"status\" : \"lost\"", "$.submissions[1].status", "unknown status “lost”" },
+    { "\"respondent\" : \"CO\",\n      \"item\" : \"1\"", "\"respondent\" : \"AGO\",\n      \"item\" : \"2\"",
+      "$.submissions[1]", "a second submission" },
+    { "\"respondent\" : \"HMT\"", "\"respondent\" : \"XYZ\"", "$.submissions[2].respondent", "no respondent “XYZ”" },
+    { "\"plans-2015\" : \"AGO will continue.\"", "\"plans-2099\" : \"AGO will continue.\"",
+      "$.submissions[0].sections[\"plans-2099\"]", "no section “plans-2099”" },
+    { "\"plans-2015\" : \"AGO will continue.\"", "\"plans-2015\" : [\"AGO\"]",
+      "$.submissions[0].sections[\"plans-2015\"]", "expected a string" },
+    { "\"format\" : \"stocktake-report\"", "\"format\" : \"stocktake-template\"", "$.format", "not a Stocktake report" },
+    { "\"version\" : 1,", "", "$", "“version” is missing" },
+    { "\"updated\" : \"2015-01-16\"", "\"updated\" : \"16/01/2015\"", "$.updated", "not a date" },
+    { "\"round\" : \"2014\"", "\"round\" : \"2099\"", "$.round", "no round “2099”" },
+    { "\"text\" : \"Done.\",", "", "$.submissions[1].comments[1]", "“text” is missing" },
+    { "\"id\" : \"AGO\",", "\"id\" : 12,", "$.template.respondents[0].id", "expected a string" },
+    { "\"what\" : \"edit\",", "", "$.submissions[1].history[0]", "“what” is missing" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *broken = replace_once (valid, cases[i].from, cases[i].to);
+      g_autoptr(GError) error = NULL;
+      StErrorLocation location = { 0 };
+      StReport *report;
+
+      report = st_report_new_from_data (broken, -1, &location, &error);
+      g_test_message ("case %u: %s", i, error ? error->message : "(no error)");
+      g_assert_null (report);
+      g_assert_error (error, ST_ERROR, ST_ERROR_STRUCTURE);
+      g_assert_cmpstr (location.path, ==, cases[i].path);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].path));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      st_error_location_clear (&location);
+    }
+}
+
+static void
+test_report_newer_version (void)
+{
+  g_autofree char *valid = valid_report_text ();
+  g_autofree char *newer = replace_once (valid, "\"version\" : 1,", "\"version\" : 99,");
+  g_autoptr(GError) error = NULL;
+  StErrorLocation location = { 0 };
+
+  g_assert_null (st_report_new_from_data (newer, -1, &location, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_VERSION);
+  g_assert_nonnull (strstr (error->message, "99"));
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_assert_cmpstr (location.path, ==, "$.version");
+  st_error_location_clear (&location);
+}
+
+/* A failed save leaves the old file as it was */
+static void
+test_report_save_keeps_old_file (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.stocktake", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.stocktake", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (st_report_save_to_file (report, path, NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* Saving into a folder that is not there fails cleanly */
+  g_assert_false (st_report_save_to_file (report, missing, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_clear_error (&error);
+
+  /* A read-only folder refuses the temporary file: the old file is intact
+   * (root ignores permissions, so only check when they apply) */
+  g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+  st_submission_set_text (st_report_lookup_submission (report, "CO", "1"), "plans-2015", "Changed");
+  if (!st_report_save_to_file (report, path, &error))
+    {
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      g_assert_cmpstr (before, ==, after);
+    }
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+
+  /* Nothing but the report is left behind */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (d) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_report_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (st_report_new_from_file ("/nonexistent/report.stocktake", NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
+static void
+test_error_location_format (void)
+{
+  StErrorLocation location = { 3, 14, NULL };
+  g_autofree char *with = st_error_location_format (&location, "r.stocktake", "error", "boom");
+  g_autofree char *without = st_error_location_format (NULL, "r.stocktake", "warning", "hmm");
+
+  g_assert_cmpstr (with, ==, "r.stocktake:3:14: error: boom");
+  g_assert_cmpstr (without, ==, "r.stocktake: warning: hmm");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/new", test_report_new);
+  g_test_add_func ("/report/submissions", test_report_submissions);
+  g_test_add_func ("/report/changed-signal", test_report_changed_signal);
+  g_test_add_func ("/report/round-trip", test_report_round_trip);
+  g_test_add_func ("/report/pack-round-trip", test_report_pack_round_trip);
+  g_test_add_func ("/report/syntax-errors", test_report_syntax_errors);
+  g_test_add_func ("/report/structure-errors", test_report_structure_errors);
+  g_test_add_func ("/report/newer-version", test_report_newer_version);
+  g_test_add_func ("/report/save-keeps-old-file", test_report_save_keeps_old_file);
+  g_test_add_func ("/report/missing-file", test_report_missing_file);
+  g_test_add_func ("/report/error-location-format", test_error_location_format);
+
+  return g_test_run ();
+}

@@ -1,0 +1,317 @@
+/* test-template.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "stocktake-core.h"
+
+static void
+test_template_gds (void)
+{
+  g_autoptr(StTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sections1 = NULL;
+  g_autoptr(GPtrArray) sections15 = NULL;
+  const StItem *item1, *item15;
+  const StRespondent *respondent;
+  const StSection *progress, *plan;
+
+  template = st_template_new_builtin ("gds-2012", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (template);
+
+  g_assert_cmpstr (st_template_get_id (template), ==, "gds-2012");
+  g_assert_cmpstr (st_template_get_title (template), ==, "Government Digital Strategy");
+  g_assert_cmpuint (st_template_get_n_items (template), ==, 16);
+  g_assert_cmpuint (st_template_get_n_respondents (template), ==, 17);
+  g_assert_cmpuint (st_template_get_n_rounds (template), ==, 3);
+  g_assert_cmpuint (st_template_get_n_sections (template), ==, 5);
+  g_assert_cmpstr (st_template_get_word (template, ST_WORD_ITEM), ==, "Action");
+
+  /* Departments in the published order */
+  g_assert_cmpstr (st_template_get_respondent (template, 0)->abbreviation, ==, "AGO");
+  g_assert_cmpstr (st_template_get_respondent (template, 1)->abbreviation, ==, "CO");
+  g_assert_cmpstr (st_template_get_respondent (template, 16)->abbreviation, ==, "MOJ");
+
+  /* The headings exactly as published */
+  g_assert_cmpstr (st_template_get_section (template, 0)->heading, ==,
+                   "Departmental digital strategy commitments (December 2012)");
+  g_assert_cmpstr (st_template_get_section (template, 3)->heading, ==, "Progress during 2014");
+  g_assert_cmpint (st_template_get_section (template, 3)->kind, ==, ST_SECTION_KIND_PROGRESS);
+  g_assert_cmpint (st_template_get_section (template, 3)->year, ==, 2014);
+
+  /* Action 1 has both titles; action 15 starts with the 2014 round */
+  item1 = st_template_find_item_by_number (template, 1);
+  g_assert_nonnull (item1);
+  g_assert_cmpstr (item1->title, ==,
+                   "ensure there is an active digital leader on departmental and transactional agency boards");
+  g_assert_cmpstr (item1->statement, ==,
+                   "Departmental and transactional agency boards will include an active digital leader");
+  g_assert_null (item1->note);
+
+  item15 = st_template_find_item (template, "15");
+  g_assert_nonnull (item15);
+  g_assert_cmpstr (st_template_get_round (template, item15->starts)->id, ==, "2014");
+  g_assert_nonnull (item15->note);
+  g_assert_true (g_str_has_prefix (item15->note, "Action 15 was added to the Digital Strategy in December 2013"));
+
+  sections1 = st_template_item_sections (template, item1, G_MAXUINT);
+  sections15 = st_template_item_sections (template, item15, G_MAXUINT);
+  g_assert_cmpuint (sections1->len, ==, 5);
+  g_assert_cmpuint (sections15->len, ==, 2);
+  g_assert_cmpstr (((StSection *) g_ptr_array_index (sections15, 0))->id, ==, "progress-2014");
+
+  /* Up to the 2013 round, action 1 has three sections and action 15 none */
+  g_clear_pointer (&sections1, g_ptr_array_unref);
+  g_clear_pointer (&sections15, g_ptr_array_unref);
+  sections1 = st_template_item_sections (template, item1, 1);
+  sections15 = st_template_item_sections (template, item15, 1);
+  g_assert_cmpuint (sections1->len, ==, 3);
+  g_assert_cmpuint (sections15->len, ==, 0);
+
+  /* A progress section answers the plan for its year, from an earlier round */
+  progress = st_template_find_section (template, "progress-2014");
+  plan = st_template_find_plan_for (template, progress);
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (plan->id, ==, "plans-2014");
+  g_assert_null (st_template_find_plan_for (template, st_template_find_section (template, "plans-2015")));
+
+  /* Names, abbreviations and variants find the department */
+  respondent = st_template_match_respondent (template, "Cabinet Office");
+  g_assert_nonnull (respondent);
+  g_assert_cmpstr (respondent->id, ==, "CO");
+  respondent = st_template_match_respondent (template, "hm treasury");
+  g_assert_nonnull (respondent);
+  g_assert_cmpstr (respondent->id, ==, "HMT");
+  respondent = st_template_match_respondent (template, "The Attorney General's Office");
+  g_assert_nonnull (respondent);
+  g_assert_cmpstr (respondent->id, ==, "AGO");
+  g_assert_null (st_template_match_respondent (template, "Ministry of Magic"));
+  g_assert_null (st_template_match_respondent (template, ""));
+}
+
+static void
+test_template_dec_2022 (void)
+{
+  g_autoptr(StTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  const StItem *item;
+
+  template = st_template_new_builtin ("dec-2022", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (st_template_get_n_items (template), ==, 8);
+  g_assert_cmpstr (st_template_get_word (template, ST_WORD_ITEM), ==, "Recommendation");
+  g_assert_cmpuint (st_template_get_n_preamble (template), ==, 2);
+  g_assert_cmpstr (st_template_get_preamble (template, 0)->heading, ==, "Overview");
+  g_assert_cmpstr (st_template_get_preamble (template, 1)->heading, ==, "Summary Progress Update");
+
+  item = st_template_find_item_by_number (template, 3);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->title, ==, "Hire a Permanent Secretary level head of function");
+  g_assert_cmpstr (st_template_get_section (template, 0)->heading, ==, "Progress update");
+}
+
+static void
+test_template_unknown_builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  StTemplate *template;
+
+  template = st_template_new_builtin ("gds-2099", &error);
+  g_assert_null (template);
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "gds-2099"));
+  g_assert_nonnull (strstr (error->message, "gds-2012"));
+}
+
+static void
+test_template_expand (void)
+{
+  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+  const StItem *item = st_template_find_item (template, "1");
+  const StRespondent *co = st_template_find_respondent (template, "CO");
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *unknown = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 16, G_DATE_JANUARY, 2015);
+
+  title = st_template_expand (template, st_template_get_layout (template, ST_LAYOUT_RESPONDENT_TITLE),
+                              NULL, co, NULL);
+  g_assert_cmpstr (title, ==, "CO's actions in response to the Government Digital Strategy");
+  heading = st_template_expand (template, st_template_get_layout (template, ST_LAYOUT_RESPONDENT_ITEM_HEADING),
+                                item, co, NULL);
+  g_assert_cmpstr (heading, ==,
+                   "Action 1: Departmental and transactional agency boards will include an active digital leader");
+  updated = st_template_expand (template, st_template_get_layout (template, ST_LAYOUT_UPDATED),
+                                NULL, NULL, &date);
+  g_assert_cmpstr (updated, ==, "Updated 16 January 2015");
+
+  /* Unknown or unavailable fields stay as written, so a mistake shows */
+  unknown = st_template_expand (template, "{colour} {number} {", NULL, NULL, NULL);
+  g_assert_cmpstr (unknown, ==, "{colour} {number} {");
+
+  g_assert_cmpuint (g_strv_length ((char **) st_template_get_layout_lines (template, ST_LAYOUT_ITEM_INTRO)), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) st_template_get_layout_lines (template, "no-such-key")), ==, 0);
+}
+
+static void
+test_dates (void)
+{
+  GDate date;
+  g_autofree char *text = NULL;
+
+  g_assert_true (st_parse_date ("16 January 2015", &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 16);
+  g_assert_cmpuint (g_date_get_month (&date), ==, 1);
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2015);
+  text = st_format_date (&date);
+  g_assert_cmpstr (text, ==, "16 January 2015");
+
+  g_assert_true (st_parse_date ("2022-03-07", &date));
+  g_assert_cmpuint (g_date_get_month (&date), ==, 3);
+
+  g_assert_false (st_parse_date ("31 February 2015", &date));
+  g_assert_false (st_parse_date ("16 Janvier 2015", &date));
+  g_assert_false (st_parse_date ("16/01/2015", &date));
+  g_assert_false (st_parse_date ("2015-13-01", &date));
+  g_assert_false (st_parse_date ("2015-1-16", &date));
+  g_assert_false (st_parse_date ("", &date));
+  g_assert_false (st_parse_date ("January 16 2015", &date));
+}
+
+static StTemplate *
+load_template_text (const char       *text,
+                    StErrorLocation  *location,
+                    GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  return st_template_new_from_json (json_parser_get_root (parser), "$", location, error);
+}
+
+#define MINIMAL_ROUNDS "\"rounds\": [{\"id\": \"r1\", \"title\": \"R1\", \"sections\": [" \
+  "{\"id\": \"s1\", \"heading\": \"S1\", \"kind\": \"progress\", \"year\": 2020}]}]"
+
+static void
+test_template_errors (void)
+{
+  static const struct {
+    const char *json;
+    const char *path;
+    const char *message;
+  } cases[] = {
+    { "[]", "$", "expected an object" },
+    { "{\"id\": \"t\"}", "$", "“title” is missing" },
+    { "{\"id\": \"t\", \"title\": 3}", "$.title", "expected a string" },
+    { "{\"id\": \"t\", \"title\": \"T\", \"rounds\": []}", "$.rounds", "at least one round" },
+    { "{\"id\": \"t\", \"title\": \"T\", \"rounds\": [{\"id\": \"r1\", \"title\": \"R1\", \"sections\": ["
+      "{\"id\": \"s1\", \"heading\": \"S1\", \"kind\": \"wish\"}]}], \"items\": [], \"respondents\": []}",
+      "$.rounds[0].sections[0].kind", "unknown section kind “wish”" },
+    { "{\"id\": \"t\", \"title\": \"T\", \"rounds\": [{\"id\": \"r1\", \"title\": \"R1\", \"sections\": ["
+      "{\"id\": \"s1\", \"heading\": \"S1\", \"kind\": \"plan\"}, {\"id\": \"s1\", \"heading\": \"S2\", \"kind\": \"plan\"}]}],"
+      " \"items\": [], \"respondents\": []}",
+      "$.rounds[0].sections[1].id", "used twice" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [{\"id\": \"1\", \"title\": \"A\", \"starts\": \"r9\"}],"
+      " \"respondents\": []}",
+      "$.items[0].starts", "no round “r9”" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [{\"id\": \"1\", \"title\": \"A\"}, {\"id\": \"1\", \"title\": \"B\"}],"
+      " \"respondents\": []}",
+      "$.items[1].id", "used twice" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [{\"id\": \"1\", \"title\": \"A\", \"sections\": [\"s9\"]}],"
+      " \"respondents\": []}",
+      "$.items[0].sections[0]", "no section “s9”" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": [{\"id\": \"X\"}]}",
+      "$.respondents[0]", "“name” is missing" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": [], \"layout\": {\"updated\": 4}}",
+      "$.layout.updated", "expected a string" },
+    { "{\"format\": \"something-else\", \"id\": \"t\"}", "$.format", "not a Stocktake template" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      StErrorLocation location = { 0 };
+      StTemplate *template;
+
+      template = load_template_text (cases[i].json, &location, &error);
+      g_test_message ("case %u: %s", i, error ? error->message : "(no error)");
+      g_assert_null (template);
+      g_assert_error (error, ST_ERROR, ST_ERROR_STRUCTURE);
+      g_assert_cmpstr (location.path, ==, cases[i].path);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      st_error_location_clear (&location);
+    }
+}
+
+static void
+test_template_newer_version (void)
+{
+  g_autoptr(GError) error = NULL;
+  StTemplate *template;
+
+  template = load_template_text ("{\"format\": \"stocktake-template\", \"version\": 2, \"id\": \"t\"}", NULL, &error);
+  g_assert_null (template);
+  g_assert_error (error, ST_ERROR, ST_ERROR_VERSION);
+}
+
+static void
+test_template_json_round_trip (void)
+{
+  for (guint i = 0; st_template_list_builtin ()[i] != NULL; i++)
+    {
+      g_autoptr(StTemplate) template = st_template_new_builtin (st_template_list_builtin ()[i], NULL);
+      g_autoptr(JsonNode) node = st_template_to_json (template);
+      g_autoptr(StTemplate) again = st_template_new_from_json (node, "$", NULL, NULL);
+      g_autoptr(JsonNode) node2 = NULL;
+
+      g_assert_nonnull (again);
+      node2 = st_template_to_json (again);
+      g_assert_true (json_node_equal (node, node2));
+      g_assert_cmpuint (st_template_get_n_items (again), ==, st_template_get_n_items (template));
+    }
+}
+
+/* The installed starter templates are the files the resource is built
+ * from: check the data files themselves load, so a broken edit fails here */
+static void
+test_template_data_files (void)
+{
+  for (guint i = 0; st_template_list_builtin ()[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", st_template_list_builtin ()[i]);
+      g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "templates", name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StTemplate) template = st_template_new_from_file (path, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (st_template_get_id (template), ==, st_template_list_builtin ()[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/template/gds", test_template_gds);
+  g_test_add_func ("/template/dec-2022", test_template_dec_2022);
+  g_test_add_func ("/template/unknown-builtin", test_template_unknown_builtin);
+  g_test_add_func ("/template/expand", test_template_expand);
+  g_test_add_func ("/template/dates", test_dates);
+  g_test_add_func ("/template/errors", test_template_errors);
+  g_test_add_func ("/template/newer-version", test_template_newer_version);
+  g_test_add_func ("/template/json-round-trip", test_template_json_round_trip);
+  g_test_add_func ("/template/data-files", test_template_data_files);
+
+  return g_test_run ();
+}
