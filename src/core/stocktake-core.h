@@ -7,6 +7,7 @@
 #pragma once
 
 #include "st-document.h"
+#include "st-drafts.h"
 #include "st-error.h"
 #include "st-report.h"
 #include "st-submission.h"
