@@ -1,0 +1,52 @@
+/* st-section-editor.h: the heading and text of one section
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_SECTION_EDITOR (st_section_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (StSectionEditor, st_section_editor, ST, SECTION_EDITOR, AdwBin)
+
+GtkWidget     *st_section_editor_new            (const char      *section_id,
+                                                 const char      *heading,
+                                                 gboolean         editable);
+
+const char    *st_section_editor_get_section_id (StSectionEditor *self);
+const char    *st_section_editor_get_heading    (StSectionEditor *self);
+gboolean       st_section_editor_get_editable   (StSectionEditor *self);
+
+/* The text as typed; never NULL */
+char          *st_section_editor_get_text       (StSectionEditor *self);
+/* Replaces the text without an undo step and without ::text-changed */
+void           st_section_editor_set_text       (StSectionEditor *self,
+                                                 const char      *text);
+guint          st_section_editor_get_word_count (StSectionEditor *self);
+
+/* Text shown beside the editor for reference (the plan this progress
+ * answers), or NULL for none */
+void           st_section_editor_set_reference  (StSectionEditor *self,
+                                                 const char      *heading,
+                                                 const char      *text);
+
+/* What the section lacks or has wrong, in words, or NULL when nothing */
+void           st_section_editor_set_state      (StSectionEditor *self,
+                                                 const char      *icon_name,
+                                                 const char      *text);
+
+GtkTextView   *st_section_editor_get_text_view  (StSectionEditor *self);
+GtkTextBuffer *st_section_editor_get_buffer     (StSectionEditor *self);
+void           st_section_editor_select_range   (StSectionEditor *self,
+                                                 int              start,
+                                                 int              end);
+
+/* Counts words as a reader would: runs of letters, digits and marks */
+guint          st_count_words                   (const char      *text);
+
+G_END_DECLS

@@ -1,0 +1,869 @@
+/* st-sidebar.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "st-progress.h"
+#include "st-sidebar.h"
+#include "st-sidebar-node.h"
+
+struct _StSidebar
+{
+  AdwBin              parent_instance;
+
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+
+  StReport           *report;
+  char               *mode;
+  GListStore         *groups;          /* of StSidebarNode, for the mode */
+  GHashTable         *leaves;          /* "respondent\x1fitem" → StSidebarNode (in groups) */
+  char              **needles;         /* case-folded search words, or NULL */
+  GtkCustomFilter    *group_filter;
+  GtkCustomFilter    *leaf_filter;
+  GtkFilterListModel *filtered_groups;
+  GtkSingleSelection *selection;
+  gboolean            selecting;
+};
+
+G_DEFINE_FINAL_TYPE (StSidebar, st_sidebar, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  PROP_MODE,
+  N_PROPS
+};
+
+enum {
+  SUBMISSION_SELECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+make_key (const char *respondent_id,
+          const char *item_id)
+{
+  return g_strconcat (respondent_id, "\x1f", item_id, NULL);
+}
+
+static gboolean
+is_by_department (StSidebar *self)
+{
+  return g_strcmp0 (self->mode, ST_SIDEBAR_MODE_BY_DEPARTMENT) == 0;
+}
+
+/* Every search word in the group's text or the leaf's own */
+static gboolean
+leaf_matches (StSidebar     *self,
+              StSidebarNode *leaf)
+{
+  StSidebarNode *parent = st_sidebar_node_get_parent (leaf);
+
+  if (self->needles == NULL)
+    return TRUE;
+  for (guint i = 0; self->needles[i] != NULL; i++)
+    if (!st_sidebar_node_matches (leaf, self->needles[i]) &&
+        !st_sidebar_node_matches (parent, self->needles[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+group_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  StSidebar *self = user_data;
+  GListModel *children = st_sidebar_node_get_children (item);
+  guint n = g_list_model_get_n_items (children);
+
+  if (self->needles == NULL)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StSidebarNode) leaf = g_list_model_get_item (children, i);
+
+      if (leaf_matches (self, leaf))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+leaf_filter_func (gpointer item,
+                  gpointer user_data)
+{
+  return leaf_matches (user_data, item);
+}
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  StSidebar *self = user_data;
+  GListModel *children;
+
+  if (!st_sidebar_node_is_group (item))
+    return NULL;
+  children = st_sidebar_node_get_children (item);
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (children),
+                                                  GTK_FILTER (g_object_ref (self->leaf_filter))));
+}
+
+static void
+update_leaf (StSidebar     *self,
+             StSidebarNode *leaf)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const StRespondent *respondent;
+  const StItem *item;
+  g_autofree char *text = NULL;
+  g_autofree char *short_text = NULL;
+  StProgress progress;
+
+  respondent = st_template_find_respondent (template, st_sidebar_node_get_respondent_id (leaf));
+  item = st_template_find_item (template, st_sidebar_node_get_item_id (leaf));
+  st_progress_compute (self->report, respondent, item, &progress);
+  text = st_progress_describe (&progress);
+  short_text = st_progress_describe_short (&progress);
+  st_sidebar_node_set_state (leaf, text, short_text,
+                             st_progress_get_icon_name (&progress),
+                             st_progress_get_style_class (&progress));
+}
+
+/* A group says how many of its submissions are done */
+static void
+update_group (StSidebar     *self,
+              StSidebarNode *group)
+{
+  GListModel *children = st_sidebar_node_get_children (group);
+  guint n = g_list_model_get_n_items (children);
+  guint done = 0, due = 0;
+  g_autofree char *text = NULL;
+  g_autofree char *short_text = NULL;
+  StTemplate *template = st_report_get_template (self->report);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StSidebarNode) leaf = g_list_model_get_item (children, i);
+      const StRespondent *respondent;
+      const StItem *item;
+      StProgress progress;
+
+      respondent = st_template_find_respondent (template, st_sidebar_node_get_respondent_id (leaf));
+      item = st_template_find_item (template, st_sidebar_node_get_item_id (leaf));
+      st_progress_compute (self->report, respondent, item, &progress);
+      if (progress.state == ST_PROGRESS_NOT_DUE)
+        continue;
+      due++;
+      if (progress.state == ST_PROGRESS_COMPLETE || progress.state == ST_PROGRESS_NOT_APPLICABLE)
+        done++;
+    }
+
+  if (due == 0)
+    {
+      st_sidebar_node_set_state (group, _("Not due in this round"), _("Not due"),
+                                 "content-loading-symbolic", "dim-label");
+      return;
+    }
+
+  /* Translators: submissions that are complete or not applicable, of those due */
+  text = g_strdup_printf (_("%u of %u done"), done, due);
+  short_text = g_strdup_printf ("%u/%u", done, due);
+  st_sidebar_node_set_state (group, text, short_text,
+                             done == due ? "emblem-ok-symbolic" : "document-edit-symbolic",
+                             done == due ? "success" : NULL);
+}
+
+static char *
+respondent_search_text (const StRespondent *respondent)
+{
+  g_autofree char *variants = g_strjoinv (" ", respondent->variants);
+
+  return g_strdup_printf ("%s %s %s", respondent->name, respondent->abbreviation, variants);
+}
+
+static char *
+item_title (StTemplate   *template,
+            const StItem *item)
+{
+  const char *pattern = st_template_get_layout (template, ST_LAYOUT_ITEM_TITLE);
+
+  if (pattern == NULL)
+    return g_strdup (item->title);
+  return st_template_expand (template, pattern, item, NULL, NULL);
+}
+
+static char *
+item_search_text (StTemplate   *template,
+                  const StItem *item)
+{
+  g_autofree char *title = item_title (template, item);
+
+  /* The number is matched apart: see st_sidebar_node_matches() */
+  return g_strdup_printf ("%s %s %s", title, item->title, item->statement);
+}
+
+static void
+rebuild (StSidebar *self)
+{
+  StTemplate *template;
+  guint n_items, n_respondents;
+
+  g_list_store_remove_all (self->groups);
+  g_hash_table_remove_all (self->leaves);
+
+  if (self->report == NULL)
+    return;
+
+  template = st_report_get_template (self->report);
+  n_items = st_template_get_n_items (template);
+  n_respondents = st_template_get_n_respondents (template);
+
+  if (is_by_department (self))
+    {
+      for (guint r = 0; r < n_respondents; r++)
+        {
+          const StRespondent *respondent = st_template_get_respondent (template, r);
+          g_autofree char *search = respondent_search_text (respondent);
+          g_autoptr(StSidebarNode) group = st_sidebar_node_new_group (respondent->id, NULL,
+                                                                       respondent->name, search);
+
+          for (guint i = 0; i < n_items; i++)
+            {
+              const StItem *item = st_template_get_item (template, i);
+              g_autofree char *title = item_title (template, item);
+              g_autofree char *item_search = item_search_text (template, item);
+              StSidebarNode *leaf = st_sidebar_node_new_leaf (group, respondent->id, item->id,
+                                                              title, item_search);
+
+              st_sidebar_node_set_number (leaf, item->number);
+
+              g_hash_table_insert (self->leaves, make_key (respondent->id, item->id), leaf);
+              update_leaf (self, leaf);
+            }
+          update_group (self, group);
+          g_list_store_append (self->groups, group);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < n_items; i++)
+        {
+          const StItem *item = st_template_get_item (template, i);
+          g_autofree char *title = item_title (template, item);
+          g_autofree char *item_search = item_search_text (template, item);
+          g_autoptr(StSidebarNode) group = st_sidebar_node_new_group (NULL, item->id, title, item_search);
+
+          st_sidebar_node_set_number (group, item->number);
+
+          for (guint r = 0; r < n_respondents; r++)
+            {
+              const StRespondent *respondent = st_template_get_respondent (template, r);
+              g_autofree char *search = respondent_search_text (respondent);
+              StSidebarNode *leaf = st_sidebar_node_new_leaf (group, respondent->id, item->id,
+                                                              respondent->name, search);
+
+              g_hash_table_insert (self->leaves, make_key (respondent->id, item->id), leaf);
+              update_leaf (self, leaf);
+            }
+          update_group (self, group);
+          g_list_store_append (self->groups, group);
+        }
+    }
+}
+
+static StSidebarNode *
+selected_node (StSidebar *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row == NULL)
+    return NULL;
+  return gtk_tree_list_row_get_item (row);  /* transfer full */
+}
+
+static void
+on_selection_changed (StSidebar *self)
+{
+  g_autoptr(StSidebarNode) node = selected_node (self);
+
+  if (node == NULL || st_sidebar_node_is_group (node))
+    return;
+  g_signal_emit (self, signals[SUBMISSION_SELECTED], 0,
+                 st_sidebar_node_get_respondent_id (node),
+                 st_sidebar_node_get_item_id (node));
+}
+
+/* A new tree: needed when the search starts or ends, as only new rows
+ * follow autoexpand */
+static void
+reset_tree (StSidebar *self)
+{
+  GtkTreeListModel *tree;
+
+  tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered_groups)),
+                                  FALSE,
+                                  self->needles != NULL,
+                                  create_children, self, NULL);
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+  g_object_unref (tree);
+}
+
+static void
+update_empty (StSidebar *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered_groups)) == 0 &&
+                   self->needles != NULL;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static gboolean
+select_leaf (StSidebar  *self,
+             const char *respondent_id,
+             const char *item_id)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  const char *group_id = is_by_department (self) ? respondent_id : item_id;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(StSidebarNode) node = gtk_tree_list_row_get_item (row);
+
+      if (st_sidebar_node_is_group (node))
+        {
+          const char *id = is_by_department (self) ? st_sidebar_node_get_respondent_id (node)
+                                                   : st_sidebar_node_get_item_id (node);
+
+          /* Expanding adds the children right after this row */
+          if (g_strcmp0 (id, group_id) == 0)
+            gtk_tree_list_row_set_expanded (row, TRUE);
+          continue;
+        }
+
+      if (g_strcmp0 (st_sidebar_node_get_respondent_id (node), respondent_id) == 0 &&
+          g_strcmp0 (st_sidebar_node_get_item_id (node), item_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+set_needles (StSidebar  *self,
+             const char *text)
+{
+  g_autofree char *folded = NULL;
+  gboolean had = self->needles != NULL;
+
+  g_clear_pointer (&self->needles, g_strfreev);
+  folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_strstrip (folded);
+  if (*folded != '\0')
+    self->needles = g_strsplit_set (folded, " \t", -1);
+
+  /* Drop the empty words two spaces make */
+  if (self->needles != NULL)
+    {
+      guint j = 0;
+
+      for (guint i = 0; self->needles[i] != NULL; i++)
+        {
+          if (*self->needles[i] == '\0')
+            g_free (self->needles[i]);
+          else
+            self->needles[j++] = self->needles[i];
+        }
+      self->needles[j] = NULL;
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->leaf_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->group_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (had || self->needles != NULL)
+    {
+      const char *respondent_id = NULL, *item_id = NULL;
+      g_autofree char *keep_respondent = NULL;
+      g_autofree char *keep_item = NULL;
+
+      if (st_sidebar_get_selected (self, &respondent_id, &item_id))
+        {
+          keep_respondent = g_strdup (respondent_id);
+          keep_item = g_strdup (item_id);
+        }
+      reset_tree (self);
+      if (keep_respondent != NULL)
+        {
+          self->selecting = TRUE;
+          g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+          select_leaf (self, keep_respondent, keep_item);
+          g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+          self->selecting = FALSE;
+        }
+    }
+  update_empty (self);
+}
+
+static void
+on_search_changed (StSidebar *self)
+{
+  set_needles (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_stop_search (StSidebar *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Enter in the search opens the first match */
+static void
+on_search_activate (StSidebar *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(StSidebarNode) node = gtk_tree_list_row_get_item (row);
+
+      if (!st_sidebar_node_is_group (node))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+static void
+on_list_activate (StSidebar *self,
+                  guint      position)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, position);
+
+  if (row != NULL && gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+static void
+on_report_changed (StSidebar    *self,
+                   StSubmission *submission,
+                   const char   *section_id,
+                   StReport     *report)
+{
+  if (submission != NULL)
+    {
+      g_autofree char *key = make_key (st_submission_get_respondent_id (submission),
+                                       st_submission_get_item_id (submission));
+      StSidebarNode *leaf = g_hash_table_lookup (self->leaves, key);
+
+      if (leaf != NULL)
+        {
+          update_leaf (self, leaf);
+          update_group (self, st_sidebar_node_get_parent (leaf));
+        }
+      return;
+    }
+
+  /* The round or the set of submissions changed: refresh every state */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i++)
+    {
+      g_autoptr(StSidebarNode) group = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+      GListModel *children = st_sidebar_node_get_children (group);
+
+      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+        {
+          g_autoptr(StSidebarNode) leaf = g_list_model_get_item (children, j);
+
+          update_leaf (self, leaf);
+        }
+      update_group (self, group);
+    }
+}
+
+static void
+st_sidebar_dispose (GObject *object)
+{
+  StSidebar *self = (StSidebar *)object;
+
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_clear_object (&self->report);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered_groups);
+  g_clear_object (&self->group_filter);
+  g_clear_object (&self->leaf_filter);
+  g_clear_object (&self->groups);
+
+  G_OBJECT_CLASS (st_sidebar_parent_class)->dispose (object);
+}
+
+static void
+st_sidebar_finalize (GObject *object)
+{
+  StSidebar *self = (StSidebar *)object;
+
+  g_clear_pointer (&self->leaves, g_hash_table_unref);
+  g_clear_pointer (&self->needles, g_strfreev);
+  g_clear_pointer (&self->mode, g_free);
+
+  G_OBJECT_CLASS (st_sidebar_parent_class)->finalize (object);
+}
+
+static void
+st_sidebar_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  StSidebar *self = ST_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+
+    case PROP_MODE:
+      g_value_set_string (value, self->mode);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_sidebar_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  StSidebar *self = ST_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      st_sidebar_set_report (self, g_value_get_object (value));
+      break;
+
+    case PROP_MODE:
+      st_sidebar_set_mode (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_sidebar_class_init (StSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = st_sidebar_dispose;
+  object_class->finalize = st_sidebar_finalize;
+  object_class->get_property = st_sidebar_get_property;
+  object_class->set_property = st_sidebar_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODE] =
+    g_param_spec_string ("mode", NULL, NULL, ST_SIDEBAR_MODE_BY_ACTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StSidebar::submission-selected:
+   * @respondent_id: the department
+   * @item_id: the action
+   *
+   * The user chose a submission, or st_sidebar_select() selected one.
+   */
+  signals[SUBMISSION_SELECTED] =
+    g_signal_new ("submission-selected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, StSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, StSidebar, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+
+  g_type_ensure (ST_TYPE_SIDEBAR_NODE);
+}
+
+static void
+st_sidebar_init (StSidebar *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->mode = g_strdup (ST_SIDEBAR_MODE_BY_ACTION);
+  self->groups = g_list_store_new (ST_TYPE_SIDEBAR_NODE);
+  self->leaves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->group_filter = gtk_custom_filter_new (group_filter_func, self, NULL);
+  self->leaf_filter = gtk_custom_filter_new (leaf_filter_func, self, NULL);
+  self->filtered_groups = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->groups)),
+                                                     GTK_FILTER (g_object_ref (self->group_filter)));
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed), self);
+  reset_tree (self);
+
+  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/org/stocktake/Stocktake/ui/st-sidebar-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+GtkWidget *
+st_sidebar_new (void)
+{
+  return g_object_new (ST_TYPE_SIDEBAR, NULL);
+}
+
+StReport *
+st_sidebar_get_report (StSidebar *self)
+{
+  g_return_val_if_fail (ST_IS_SIDEBAR (self), NULL);
+  return self->report;
+}
+
+void
+st_sidebar_set_report (StSidebar *self,
+                       StReport  *report)
+{
+  g_return_if_fail (ST_IS_SIDEBAR (self));
+  g_return_if_fail (report == NULL || ST_IS_REPORT (report));
+
+  if (self->report == report)
+    return;
+
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_set_object (&self->report, report);
+  if (report != NULL)
+    g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
+
+  rebuild (self);
+  reset_tree (self);
+  update_empty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+const char *
+st_sidebar_get_mode (StSidebar *self)
+{
+  g_return_val_if_fail (ST_IS_SIDEBAR (self), NULL);
+  return self->mode;
+}
+
+void
+st_sidebar_set_mode (StSidebar  *self,
+                     const char *mode)
+{
+  const char *respondent_id = NULL, *item_id = NULL;
+  g_autofree char *keep_respondent = NULL;
+  g_autofree char *keep_item = NULL;
+
+  g_return_if_fail (ST_IS_SIDEBAR (self));
+
+  if (g_strcmp0 (mode, ST_SIDEBAR_MODE_BY_DEPARTMENT) != 0)
+    mode = ST_SIDEBAR_MODE_BY_ACTION;
+  if (g_strcmp0 (self->mode, mode) == 0)
+    return;
+
+  if (st_sidebar_get_selected (self, &respondent_id, &item_id))
+    {
+      keep_respondent = g_strdup (respondent_id);
+      keep_item = g_strdup (item_id);
+    }
+
+  g_free (self->mode);
+  self->mode = g_strdup (mode);
+  rebuild (self);
+  reset_tree (self);
+  update_empty (self);
+
+  /* The same submission stays selected, now under its other parent */
+  if (keep_respondent != NULL)
+    {
+      g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+      select_leaf (self, keep_respondent, keep_item);
+      g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+const char *
+st_sidebar_get_search_text (StSidebar *self)
+{
+  g_return_val_if_fail (ST_IS_SIDEBAR (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+void
+st_sidebar_set_search_text (StSidebar  *self,
+                            const char *text)
+{
+  g_return_if_fail (ST_IS_SIDEBAR (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* Now, not after the entry's delay */
+  set_needles (self, text);
+}
+
+void
+st_sidebar_focus_search (StSidebar *self)
+{
+  g_return_if_fail (ST_IS_SIDEBAR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GtkSingleSelection *
+st_sidebar_get_selection (StSidebar *self)
+{
+  g_return_val_if_fail (ST_IS_SIDEBAR (self), NULL);
+  return self->selection;
+}
+
+gboolean
+st_sidebar_select (StSidebar  *self,
+                   const char *respondent_id,
+                   const char *item_id)
+{
+  g_autofree char *key = NULL;
+  const char *current_respondent = NULL, *current_item = NULL;
+
+  g_return_val_if_fail (ST_IS_SIDEBAR (self), FALSE);
+  g_return_val_if_fail (respondent_id != NULL && item_id != NULL, FALSE);
+
+  key = make_key (respondent_id, item_id);
+  if (!g_hash_table_contains (self->leaves, key))
+    return FALSE;
+
+  if (st_sidebar_get_selected (self, &current_respondent, &current_item) &&
+      g_str_equal (current_respondent, respondent_id) &&
+      g_str_equal (current_item, item_id))
+    return TRUE;
+
+  if (select_leaf (self, respondent_id, item_id))
+    return TRUE;
+
+  /* The search hides it */
+  st_sidebar_set_search_text (self, NULL);
+  return select_leaf (self, respondent_id, item_id);
+}
+
+void
+st_sidebar_unselect (StSidebar *self)
+{
+  g_return_if_fail (ST_IS_SIDEBAR (self));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+gboolean
+st_sidebar_get_selected (StSidebar   *self,
+                         const char **respondent_id,
+                         const char **item_id)
+{
+  g_autoptr(StSidebarNode) node = NULL;
+
+  g_return_val_if_fail (ST_IS_SIDEBAR (self), FALSE);
+
+  node = selected_node (self);
+  if (node == NULL || st_sidebar_node_is_group (node))
+    return FALSE;
+  /* The strings belong to the node, which the tree keeps */
+  if (respondent_id != NULL)
+    *respondent_id = st_sidebar_node_get_respondent_id (node);
+  if (item_id != NULL)
+    *item_id = st_sidebar_node_get_item_id (node);
+  return TRUE;
+}
+
+gboolean
+st_sidebar_step (StSidebar *self,
+                 int        step)
+{
+  const char *respondent_id = NULL, *item_id = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  GListModel *groups;
+  int current = -1, next;
+
+  g_return_val_if_fail (ST_IS_SIDEBAR (self), FALSE);
+  g_return_val_if_fail (step == 1 || step == -1, FALSE);
+
+  /* Every submission in the order the sidebar lists them */
+  order = g_ptr_array_new_with_free_func (g_object_unref);
+  groups = G_LIST_MODEL (self->groups);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(StSidebarNode) group = g_list_model_get_item (groups, i);
+      GListModel *children = st_sidebar_node_get_children (group);
+
+      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+        g_ptr_array_add (order, g_list_model_get_item (children, j));
+    }
+  if (order->len == 0)
+    return FALSE;
+
+  if (st_sidebar_get_selected (self, &respondent_id, &item_id))
+    {
+      for (guint i = 0; i < order->len; i++)
+        {
+          StSidebarNode *leaf = g_ptr_array_index (order, i);
+
+          if (g_str_equal (st_sidebar_node_get_respondent_id (leaf), respondent_id) &&
+              g_str_equal (st_sidebar_node_get_item_id (leaf), item_id))
+            {
+              current = i;
+              break;
+            }
+        }
+    }
+
+  if (current < 0)
+    next = step > 0 ? 0 : (int) order->len - 1;
+  else
+    next = current + step;
+  if (next < 0 || next >= (int) order->len)
+    return FALSE;
+
+  return st_sidebar_select (self,
+                            st_sidebar_node_get_respondent_id (g_ptr_array_index (order, next)),
+                            st_sidebar_node_get_item_id (g_ptr_array_index (order, next)));
+}

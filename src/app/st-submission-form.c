@@ -1,0 +1,539 @@
+/* st-submission-form.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-progress.h"
+#include "st-submission-form.h"
+
+struct _StSubmissionForm
+{
+  AdwBin           parent_instance;
+
+  GtkScrolledWindow *scroller;
+  GtkLabel        *respondent_label;
+  GtkLabel        *title_label;
+  GtkLabel        *note_label;
+  GtkImage        *status_icon;
+  GtkLabel        *status_label;
+  GtkListBox      *na_list;
+  AdwActionRow    *na_row;
+  GtkSwitch       *na_switch;
+  AdwEntryRow     *na_reason_row;
+  GtkExpander     *earlier_expander;
+  GtkBox          *earlier_box;
+  GtkBox          *sections_box;
+  AdwStatusPage   *not_due_page;
+
+  StReport        *report;
+  char            *respondent_id;
+  char            *item_id;
+  GPtrArray       *editors;          /* of StSectionEditor, every section shown */
+  gboolean         syncing;          /* the controls are being set from the model */
+  gboolean         writing;          /* an editor's text is going into the model */
+};
+
+G_DEFINE_FINAL_TYPE (StSubmissionForm, st_submission_form, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  PROP_RESPONDENT_ID,
+  PROP_ITEM_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static StSubmission *
+lookup_submission (StSubmissionForm *self)
+{
+  if (self->report == NULL)
+    return NULL;
+  return st_report_lookup_submission (self->report, self->respondent_id, self->item_id);
+}
+
+static StSubmission *
+ensure_submission (StSubmissionForm *self)
+{
+  return st_report_ensure_submission (self->report, self->respondent_id, self->item_id);
+}
+
+static void
+update_status (StSubmissionForm *self)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  g_autofree char *text = NULL;
+  StProgress progress;
+
+  st_progress_compute (self->report,
+                       st_template_find_respondent (template, self->respondent_id),
+                       st_template_find_item (template, self->item_id),
+                       &progress);
+  text = st_progress_describe (&progress);
+  gtk_label_set_label (self->status_label, text);
+  gtk_image_set_from_icon_name (self->status_icon, st_progress_get_icon_name (&progress));
+  gtk_widget_set_css_classes (GTK_WIDGET (self->status_icon),
+                              (const char *[]) { st_progress_get_style_class (&progress), NULL });
+}
+
+/* The model is the truth: bring every control in line with it */
+static void
+sync_from_model (StSubmissionForm *self)
+{
+  StSubmission *submission = lookup_submission (self);
+  gboolean not_applicable;
+
+  self->syncing = TRUE;
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      StSectionEditor *editor = g_ptr_array_index (self->editors, i);
+      const char *text = NULL;
+
+      if (submission != NULL)
+        text = st_submission_get_text (submission, st_section_editor_get_section_id (editor));
+      st_section_editor_set_text (editor, text);
+    }
+
+  not_applicable = submission != NULL && st_submission_get_not_applicable (submission);
+  gtk_switch_set_active (self->na_switch, not_applicable);
+  gtk_widget_set_visible (GTK_WIDGET (self->na_reason_row), not_applicable);
+  if (not_applicable)
+    {
+      const char *reason = st_submission_get_not_applicable_reason (submission);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->na_reason_row)), reason) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->na_reason_row), reason);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sections_box), !not_applicable);
+
+  self->syncing = FALSE;
+
+  update_status (self);
+}
+
+static void
+on_editor_text_changed (StSubmissionForm *self,
+                        StSectionEditor  *editor)
+{
+  g_autofree char *text = NULL;
+  StSubmission *submission;
+
+  if (self->syncing || self->report == NULL)
+    return;
+
+  text = st_section_editor_get_text (editor);
+  submission = lookup_submission (self);
+  if (submission == NULL && *text == '\0')
+    return;  /* Nothing to record until there is some text */
+
+  self->writing = TRUE;
+  if (submission == NULL)
+    submission = ensure_submission (self);
+  st_submission_set_text (submission, st_section_editor_get_section_id (editor), text);
+  self->writing = FALSE;
+  update_status (self);
+}
+
+static void
+on_report_changed (StSubmissionForm *self,
+                   StSubmission     *submission,
+                   const char       *section_id,
+                   StReport         *report)
+{
+  if (submission != NULL &&
+      (g_strcmp0 (st_submission_get_respondent_id (submission), self->respondent_id) != 0 ||
+       g_strcmp0 (st_submission_get_item_id (submission), self->item_id) != 0))
+    return;
+
+  /* Our own edits come back here too, half done: the editors are right */
+  if (self->writing)
+    return;
+  sync_from_model (self);
+}
+
+static void
+on_na_switch_active (StSubmissionForm *self)
+{
+  gboolean active = gtk_switch_get_active (self->na_switch);
+
+  if (self->syncing || self->report == NULL)
+    return;
+
+  if (active)
+    {
+      StTemplate *template = st_report_get_template (self->report);
+      const char *pattern = st_template_get_layout (template, ST_LAYOUT_NOT_APPLICABLE);
+      g_autofree char *reason = NULL;
+
+      /* Start from the sentence the pages publish; the department may say more */
+      if (pattern != NULL)
+        reason = st_template_expand (template, pattern,
+                                     st_template_find_item (template, self->item_id),
+                                     st_template_find_respondent (template, self->respondent_id),
+                                     NULL);
+      st_submission_form_set_not_applicable (self, reason != NULL ? reason : "");
+      gtk_widget_grab_focus (GTK_WIDGET (self->na_reason_row));
+    }
+  else
+    st_submission_form_set_not_applicable (self, NULL);
+}
+
+static void
+on_na_reason_changed (StSubmissionForm *self)
+{
+  StSubmission *submission;
+
+  if (self->syncing || self->report == NULL)
+    return;
+  submission = lookup_submission (self);
+  if (submission == NULL || !st_submission_get_not_applicable (submission))
+    return;
+  st_submission_set_not_applicable (submission, gtk_editable_get_text (GTK_EDITABLE (self->na_reason_row)));
+}
+
+static void
+clear_sections (StSubmissionForm *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->editors->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->editors, i), self);
+  g_ptr_array_set_size (self->editors, 0);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))))
+    gtk_box_remove (self->sections_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->earlier_box))))
+    gtk_box_remove (self->earlier_box, child);
+}
+
+static void
+build_sections (StSubmissionForm *self)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const StItem *item = st_template_find_item (template, self->item_id);
+  const StRespondent *respondent = st_template_find_respondent (template, self->respondent_id);
+  StSubmission *submission = lookup_submission (self);
+  guint round = st_report_get_round (self->report);
+  g_autoptr(GPtrArray) sections = st_template_item_sections (template, item, round);
+  g_autofree char *title = NULL;
+  const char *pattern;
+  gboolean any_current = FALSE, any_earlier = FALSE;
+
+  pattern = st_template_get_layout (template, ST_LAYOUT_ITEM_TITLE);
+  title = pattern != NULL ? st_template_expand (template, pattern, item, respondent, NULL)
+                          : g_strdup (item->title);
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->respondent_label, respondent->name);
+  gtk_label_set_label (self->note_label, item->note != NULL ? item->note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), item->note != NULL);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const StSection *section = g_ptr_array_index (sections, i);
+      gboolean current = section->round == round;
+      GtkWidget *editor = st_section_editor_new (section->id, section->heading, current);
+
+      if (section->kind == ST_SECTION_KIND_PROGRESS)
+        {
+          const StSection *plan = st_template_find_plan_for (template, section);
+
+          /* The plan this progress answers, when it was asked for earlier */
+          if (plan != NULL && plan->round < section->round &&
+              st_template_item_has_section (template, item, plan))
+            st_section_editor_set_reference (ST_SECTION_EDITOR (editor), plan->heading,
+                                             submission != NULL ? st_submission_get_text (submission, plan->id) : NULL);
+        }
+
+      g_ptr_array_add (self->editors, editor);
+      if (current)
+        {
+          gtk_box_append (self->sections_box, editor);
+          g_signal_connect_object (editor, "text-changed", G_CALLBACK (on_editor_text_changed),
+                                   self, G_CONNECT_SWAPPED);
+          any_current = TRUE;
+        }
+      else
+        {
+          gtk_box_append (self->earlier_box, editor);
+          any_earlier = TRUE;
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->earlier_expander), any_earlier);
+  gtk_expander_set_expanded (self->earlier_expander, any_earlier && !any_current);
+  gtk_widget_set_visible (GTK_WIDGET (self->not_due_page), !any_current);
+  gtk_widget_set_visible (GTK_WIDGET (self->na_list), any_current);
+  if (!any_current)
+    {
+      g_autofree char *description = NULL;
+      const StRound *starts = st_template_get_round (template, item->starts);
+
+      description = g_strdup_printf (_("Reporting on this action begins with the %s round."),
+                                     starts != NULL ? starts->title : "?");
+      adw_status_page_set_description (self->not_due_page, description);
+    }
+}
+
+static void
+st_submission_form_dispose (GObject *object)
+{
+  StSubmissionForm *self = (StSubmissionForm *)object;
+
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (st_submission_form_parent_class)->dispose (object);
+}
+
+static void
+st_submission_form_finalize (GObject *object)
+{
+  StSubmissionForm *self = (StSubmissionForm *)object;
+
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_pointer (&self->respondent_id, g_free);
+  g_clear_pointer (&self->item_id, g_free);
+
+  G_OBJECT_CLASS (st_submission_form_parent_class)->finalize (object);
+}
+
+static void
+st_submission_form_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  StSubmissionForm *self = ST_SUBMISSION_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+
+    case PROP_RESPONDENT_ID:
+      g_value_set_string (value, self->respondent_id);
+      break;
+
+    case PROP_ITEM_ID:
+      g_value_set_string (value, self->item_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_submission_form_class_init (StSubmissionFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = st_submission_form_dispose;
+  object_class->finalize = st_submission_form_finalize;
+  object_class->get_property = st_submission_form_get_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESPONDENT_ID] =
+    g_param_spec_string ("respondent-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM_ID] =
+    g_param_spec_string ("item-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-submission-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, scroller);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, respondent_label);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, title_label);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, note_label);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, status_label);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_list);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_row);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_switch);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, earlier_expander);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, earlier_box);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, not_due_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_na_switch_active);
+  gtk_widget_class_bind_template_callback (widget_class, on_na_reason_changed);
+
+  g_type_ensure (ST_TYPE_SECTION_EDITOR);
+}
+
+static void
+st_submission_form_init (StSubmissionForm *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->editors = g_ptr_array_new ();
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->na_switch),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->na_row, NULL,
+                                  -1);
+}
+
+GtkWidget *
+st_submission_form_new (void)
+{
+  return g_object_new (ST_TYPE_SUBMISSION_FORM, NULL);
+}
+
+void
+st_submission_form_show (StSubmissionForm *self,
+                         StReport         *report,
+                         const char       *respondent_id,
+                         const char       *item_id)
+{
+  StTemplate *template;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (ST_IS_SUBMISSION_FORM (self));
+  g_return_if_fail (report == NULL || ST_IS_REPORT (report));
+
+  clear_sections (self);
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_set_object (&self->report, report);
+  g_clear_pointer (&self->respondent_id, g_free);
+  g_clear_pointer (&self->item_id, g_free);
+
+  if (report != NULL)
+    {
+      template = st_report_get_template (report);
+      g_return_if_fail (st_template_find_respondent (template, respondent_id) != NULL);
+      g_return_if_fail (st_template_find_item (template, item_id) != NULL);
+
+      self->respondent_id = g_strdup (respondent_id);
+      self->item_id = g_strdup (item_id);
+      g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
+
+      build_sections (self);
+      sync_from_model (self);
+
+      subtitle = g_strdup_printf (_("Whether the action applies to %s"),
+                                  st_template_find_respondent (template, respondent_id)->abbreviation);
+      adw_action_row_set_subtitle (self->na_row, subtitle);
+    }
+
+  /* A new form starts at its top */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONDENT_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
+}
+
+StReport *
+st_submission_form_get_report (StSubmissionForm *self)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+  return self->report;
+}
+
+const char *
+st_submission_form_get_respondent_id (StSubmissionForm *self)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+  return self->respondent_id;
+}
+
+const char *
+st_submission_form_get_item_id (StSubmissionForm *self)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+  return self->item_id;
+}
+
+StSectionEditor *
+st_submission_form_get_editor (StSubmissionForm *self,
+                               const char       *section_id)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      StSectionEditor *editor = g_ptr_array_index (self->editors, i);
+
+      if (g_strcmp0 (st_section_editor_get_section_id (editor), section_id) == 0)
+        return editor;
+    }
+  return NULL;
+}
+
+GPtrArray *
+st_submission_form_get_editors (StSubmissionForm *self)
+{
+  GPtrArray *editors;
+
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+
+  editors = g_ptr_array_new ();
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      StSectionEditor *editor = g_ptr_array_index (self->editors, i);
+
+      if (st_section_editor_get_editable (editor))
+        g_ptr_array_add (editors, editor);
+    }
+  return editors;
+}
+
+void
+st_submission_form_focus_first (StSubmissionForm *self)
+{
+  g_autoptr(GPtrArray) editors = NULL;
+  StSectionEditor *target = NULL;
+
+  g_return_if_fail (ST_IS_SUBMISSION_FORM (self));
+
+  editors = st_submission_form_get_editors (self);
+  for (guint i = 0; i < editors->len && target == NULL; i++)
+    {
+      StSectionEditor *editor = g_ptr_array_index (editors, i);
+
+      if (st_section_editor_get_word_count (editor) == 0)
+        target = editor;
+    }
+  if (target == NULL && editors->len > 0)
+    target = g_ptr_array_index (editors, 0);
+
+  if (target != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (st_section_editor_get_text_view (target)));
+}
+
+const char *
+st_submission_form_get_status_text (StSubmissionForm *self)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+  return gtk_label_get_label (self->status_label);
+}
+
+void
+st_submission_form_set_not_applicable (StSubmissionForm *self,
+                                       const char       *reason)
+{
+  StSubmission *submission;
+
+  g_return_if_fail (ST_IS_SUBMISSION_FORM (self));
+  g_return_if_fail (self->report != NULL);
+
+  submission = reason != NULL ? ensure_submission (self) : lookup_submission (self);
+  if (submission == NULL)
+    return;
+  st_submission_set_not_applicable (submission, reason);
+  /* The model emits nothing when it already agreed */
+  sync_from_model (self);
+}

@@ -1,0 +1,48 @@
+/* st-submission-form.h: one department's answer to one action
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stocktake-core.h"
+#include "st-section-editor.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_SUBMISSION_FORM (st_submission_form_get_type ())
+
+G_DECLARE_FINAL_TYPE (StSubmissionForm, st_submission_form, ST, SUBMISSION_FORM, AdwBin)
+
+GtkWidget       *st_submission_form_new              (void);
+
+/* Shows @respondent_id × @item_id of @report; the submission is added to
+ * the report on the first edit. NULL report clears the form. */
+void             st_submission_form_show             (StSubmissionForm *self,
+                                                      StReport         *report,
+                                                      const char       *respondent_id,
+                                                      const char       *item_id);
+StReport        *st_submission_form_get_report       (StSubmissionForm *self);
+const char      *st_submission_form_get_respondent_id (StSubmissionForm *self);
+const char      *st_submission_form_get_item_id      (StSubmissionForm *self);
+
+/* The editor of @section_id, or NULL when the form has none */
+StSectionEditor *st_submission_form_get_editor       (StSubmissionForm *self,
+                                                      const char       *section_id);
+/* The editors of the round being collected, in order (of StSectionEditor) */
+GPtrArray       *st_submission_form_get_editors      (StSubmissionForm *self);
+/* Focuses the first editable section, or the first empty one */
+void             st_submission_form_focus_first      (StSubmissionForm *self);
+
+/* The status line of the header, as shown */
+const char      *st_submission_form_get_status_text  (StSubmissionForm *self);
+
+/* Marks the submission not applicable with @reason ("" asks for one), or
+ * clears the mark when @reason is NULL: the same as the switch */
+void             st_submission_form_set_not_applicable (StSubmissionForm *self,
+                                                      const char       *reason);
+
+G_END_DECLS

@@ -1,0 +1,1428 @@
+/* st-window.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-application.h"
+#include "st-window.h"
+
+/* What to do once a save has finished */
+typedef enum {
+  AFTER_SAVE_NOTHING,
+  AFTER_SAVE_CLOSE,
+} AfterSave;
+
+struct _StWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  GtkBox               *drafts_box;
+  GtkListBox           *drafts_list;
+  GtkBox               *recent_box;
+  GtkListBox           *recent_list;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *content_pane;
+  GtkToggleButton      *by_action_button;
+  GtkToggleButton      *by_department_button;
+  StSidebar            *sidebar;
+  AdwWindowTitle       *window_title;
+  GtkStack             *content_stack;
+  StSubmissionForm     *form;
+  GMenu                *recent_submenu;
+  GMenu                *transfer_section;
+
+  GSettings            *settings;
+  StDrafts             *drafts;
+
+  StReport             *report;
+  GFile                *file;
+  char                 *file_checksum;    /* of the bytes last read or written */
+  char                 *sidebar_mode;
+  gboolean              is_modified;
+  guint                 autosave_id;
+  AfterSave             after_save;
+  gboolean              closing;          /* the user chose to close */
+  GtkNativeDialog      *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (StWindow, st_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  PROP_FILE,
+  PROP_IS_MODIFIED,
+  PROP_SIDEBAR_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void save_as (StWindow *self, AfterSave after);
+static void save (StWindow *self, AfterSave after);
+
+static StApplication *
+get_application (StWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return application != NULL ? ST_APPLICATION (application) : NULL;
+}
+
+static char *
+display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+static char *
+checksum_bytes (GBytes *bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* The checksum of the file as it is on disk now, NULL if it cannot be read */
+static char *
+checksum_file (GFile *file)
+{
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+
+  return bytes != NULL ? checksum_bytes (bytes) : NULL;
+}
+
+static void
+update_title (StWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->report == NULL || self->file == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Stocktake"));
+      return;
+    }
+
+  name = display_name (self->file);
+  title = g_strdup_printf ("%s%s", self->is_modified ? "• " : "",
+                           st_template_get_title (st_report_get_template (self->report)));
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, name);
+
+  /* Translators: the window's title: a "•" when there are unsaved changes,
+   * then the file's name */
+  window_title = g_strdup_printf (_("%s%s – Stocktake"), self->is_modified ? "• " : "", name);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (StWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_report = self->report != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.save", has_report);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_report);
+  gtk_widget_action_set_enabled (widget, "win.show-overview", has_report);
+  gtk_widget_action_set_enabled (widget, "win.next-submission", has_report);
+  gtk_widget_action_set_enabled (widget, "win.previous-submission", has_report);
+  gtk_widget_action_set_enabled (widget, "win.search", has_report);
+  gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_report);
+  gtk_widget_action_set_enabled (widget, "win.sidebar-mode", has_report);
+}
+
+static void
+set_modified (StWindow *self,
+              gboolean  modified)
+{
+  modified = !!modified;
+  if (self->is_modified == modified)
+    return;
+  self->is_modified = modified;
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MODIFIED]);
+}
+
+static void
+show_message (StWindow   *self,
+              const char *heading,
+              const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_toast (StWindow   *self,
+            const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* Autosave */
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  StWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_id = 0;
+  if (!st_window_autosave_now (self, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not keep a copy of the unsaved changes: %s"),
+                                                error->message);
+
+      g_warning ("%s", title);
+      show_toast (self, title);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (StWindow *self)
+{
+  guint delay = 5;
+
+  if (self->drafts == NULL || self->file == NULL)
+    return;
+  if (self->settings != NULL)
+    delay = g_settings_get_uint (self->settings, "autosave-delay");
+
+  /* Counted from when typing stops */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add_seconds (MAX (delay, 1), autosave_cb, self);
+}
+
+static void
+discard_draft (StWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->drafts == NULL || self->file == NULL || (path = g_file_get_path (self->file)) == NULL)
+    return;
+  if (!st_drafts_discard (self->drafts, path, &error))
+    g_warning ("%s", error->message);
+}
+
+gboolean
+st_window_autosave_now (StWindow  *self,
+                        GError   **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->report == NULL || self->drafts == NULL || !self->is_modified)
+    return TRUE;
+  if (self->file == NULL || (path = g_file_get_path (self->file)) == NULL)
+    return TRUE;
+  return st_drafts_write (self->drafts, path, self->report, error);
+}
+
+/* The report */
+
+static void
+on_report_changed (StWindow     *self,
+                   StSubmission *submission,
+                   const char   *section_id,
+                   StReport     *report)
+{
+  set_modified (self, TRUE);
+  schedule_autosave (self);
+}
+
+static void
+update_mode_buttons (StWindow *self)
+{
+  StTemplate *template;
+  const char *items, *respondents;
+  g_autofree char *items_tip = NULL;
+  g_autofree char *respondents_tip = NULL;
+
+  if (self->report == NULL)
+    return;
+
+  /* The template names its items and respondents: actions and departments,
+   * or recommendations */
+  template = st_report_get_template (self->report);
+  items = st_template_get_word (template, ST_WORD_ITEMS);
+  respondents = st_template_get_word (template, ST_WORD_RESPONDENTS);
+  gtk_button_set_label (GTK_BUTTON (self->by_action_button), items != NULL ? items : _("Actions"));
+  gtk_button_set_label (GTK_BUTTON (self->by_department_button), respondents != NULL ? respondents : _("Departments"));
+  items_tip = g_strdup_printf (_("List by %s"), items != NULL ? items : _("Actions"));
+  respondents_tip = g_strdup_printf (_("List by %s"), respondents != NULL ? respondents : _("Departments"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->by_action_button), items_tip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->by_department_button), respondents_tip);
+}
+
+void
+st_window_set_report (StWindow *self,
+                      StReport *report,
+                      GFile    *file,
+                      GBytes   *contents)
+{
+  const char *respondent_id = NULL, *item_id = NULL;
+  g_autofree char *keep_respondent = NULL;
+  g_autofree char *keep_item = NULL;
+  gboolean same_file;
+
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (report == NULL || ST_IS_REPORT (report));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  same_file = file != NULL && self->file != NULL && g_file_equal (file, self->file);
+  if (same_file && st_sidebar_get_selected (self->sidebar, &respondent_id, &item_id))
+    {
+      keep_respondent = g_strdup (respondent_id);
+      keep_item = g_strdup (item_id);
+    }
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+
+  g_set_object (&self->report, report);
+  g_set_object (&self->file, file);
+  g_clear_pointer (&self->file_checksum, g_free);
+  if (contents != NULL)
+    self->file_checksum = checksum_bytes (contents);
+  else if (file != NULL)
+    self->file_checksum = checksum_file (file);
+
+  if (report != NULL)
+    g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
+
+  st_submission_form_show (self->form, NULL, NULL, NULL);
+  st_sidebar_set_report (self->sidebar, report);
+  update_mode_buttons (self);
+  self->is_modified = FALSE;
+  update_title (self);
+  update_actions (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, report != NULL ? "report" : "welcome");
+  if (keep_respondent != NULL)
+    st_window_show_submission (self, keep_respondent, keep_item);
+  else
+    st_window_show_overview (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MODIFIED]);
+}
+
+void
+st_window_show_load_error (StWindow              *self,
+                           GFile                 *file,
+                           const GError          *error,
+                           const StErrorLocation *location)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (error != NULL);
+
+  name = display_name (file);
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  if (location != NULL && location->line > 0)
+    body = g_strdup_printf (_("Line %u, column %u: %s"), location->line, location->column, error->message);
+  else
+    body = g_strdup (error->message);
+  show_message (self, heading, body);
+}
+
+gboolean
+st_window_open_file (StWindow *self,
+                     GFile    *file)
+{
+  StApplication *application;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  application = get_application (self);
+  g_return_val_if_fail (application != NULL, FALSE);
+  return st_application_open_file (application, file, self) != NULL;
+}
+
+/* Drafts */
+
+static char *
+describe_change (StReport            *report,
+                 const StDraftChange *change)
+{
+  StTemplate *template = st_report_get_template (report);
+  const StRespondent *respondent;
+  const StItem *item;
+  const StSection *section;
+  g_autofree char *item_title = NULL;
+  const char *pattern;
+
+  if (change->kind == ST_DRAFT_CHANGE_REPORT)
+    {
+      for (guint i = 0; change->section_id != NULL && i < st_template_get_n_preamble (template); i++)
+        {
+          section = st_template_get_preamble (template, i);
+          if (g_str_equal (section->id, change->section_id))
+            return g_strdup_printf (_("The report’s “%s”"), section->heading);
+        }
+      return g_strdup (_("The report’s date or round"));
+    }
+
+  respondent = st_template_find_respondent (template, change->respondent_id);
+  item = st_template_find_item (template, change->item_id);
+  if (respondent == NULL || item == NULL)
+    return g_strdup (_("A submission"));
+
+  pattern = st_template_get_layout (template, ST_LAYOUT_ITEM_TITLE);
+  item_title = pattern != NULL ? st_template_expand (template, pattern, item, NULL, NULL)
+                               : g_strdup (item->title);
+  /* Keep the line short: the action's number is enough to find it */
+  if (item->number > 0)
+    {
+      g_free (item_title);
+      item_title = g_strdup_printf ("%s %u", st_template_get_word (template, ST_WORD_ITEM), item->number);
+    }
+
+  switch (change->kind)
+    {
+    case ST_DRAFT_CHANGE_TEXT:
+      section = st_template_find_section (template, change->section_id);
+      /* Translators: department, action: section heading */
+      return g_strdup_printf (_("%s, %s: %s"), respondent->abbreviation, item_title,
+                              section != NULL ? section->heading : change->section_id);
+    case ST_DRAFT_CHANGE_NOT_APPLICABLE:
+      return g_strdup_printf (_("%s, %s: whether it applies"), respondent->abbreviation, item_title);
+    case ST_DRAFT_CHANGE_STATUS:
+      return g_strdup_printf (_("%s, %s: status"), respondent->abbreviation, item_title);
+    case ST_DRAFT_CHANGE_OTHER:
+    case ST_DRAFT_CHANGE_REPORT:
+    default:
+      return g_strdup_printf (_("%s, %s: comments"), respondent->abbreviation, item_title);
+    }
+}
+
+static void
+on_draft_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   StWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "restore"))
+    {
+      if (!st_window_restore_draft (self, &error))
+        show_message (self, _("Could Not Restore the Unsaved Changes"), error->message);
+    }
+  else if (g_str_equal (response, "discard"))
+    discard_draft (self);
+  /* Closed: the draft stays for next time */
+}
+
+gboolean
+st_window_offer_draft (StWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StReport) draft = NULL;
+  g_autoptr(StDraftInfo) info = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GString) body = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  AdwMessageDialog *dialog;
+  const guint shown = 8;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+
+  if (self->report == NULL || self->file == NULL || self->drafts == NULL ||
+      (path = g_file_get_path (self->file)) == NULL ||
+      !st_drafts_has_draft (self->drafts, path))
+    return FALSE;
+
+  draft = st_drafts_read (self->drafts, path, &info, &error);
+  if (draft == NULL)
+    {
+      g_warning ("Ignoring the draft of %s: %s", path, error->message);
+      return FALSE;
+    }
+
+  changes = st_drafts_compare (self->report, draft);
+  if (changes->len == 0)
+    {
+      /* Saved since: nothing to bring back */
+      discard_draft (self);
+      return FALSE;
+    }
+
+  name = display_name (self->file);
+  local = g_date_time_to_local (info->saved);
+  when = g_date_time_format (local, "%e %B %Y %H:%M");
+  g_strstrip (when);
+
+  body = g_string_new (NULL);
+  g_string_append_printf (body, _("Stocktake closed before these changes to “%s” were saved (last kept %s):"),
+                          name, when);
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < changes->len && i < shown; i++)
+    {
+      g_autofree char *line = describe_change (draft, g_ptr_array_index (changes, i));
+
+      g_string_append_printf (body, "\n• %s", line);
+    }
+  if (changes->len > shown)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more change", "and %u more changes",
+                                                 changes->len - shown),
+                              changes->len - shown);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"),
+                                                       body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_draft_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+gboolean
+st_window_restore_draft (StWindow  *self,
+                         GError   **error)
+{
+  g_autoptr(StReport) draft = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *checksum = NULL;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  path = g_file_get_path (self->file);
+  draft = st_drafts_read (self->drafts, path, NULL, error);
+  if (draft == NULL)
+    return FALSE;
+
+  /* The file on disk is what it was: only the report is the draft's */
+  checksum = g_steal_pointer (&self->file_checksum);
+  st_window_set_report (self, draft, self->file, NULL);
+  g_free (self->file_checksum);
+  self->file_checksum = g_steal_pointer (&checksum);
+  set_modified (self, TRUE);
+  return TRUE;
+}
+
+/* Navigation */
+
+void
+st_window_show_submission (StWindow   *self,
+                           const char *respondent_id,
+                           const char *item_id)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (self->report != NULL);
+
+  /* Selecting in the sidebar comes back through on_submission_selected */
+  if (!st_sidebar_select (self->sidebar, respondent_id, item_id))
+    return;
+  if (g_strcmp0 (st_submission_form_get_respondent_id (self->form), respondent_id) != 0 ||
+      g_strcmp0 (st_submission_form_get_item_id (self->form), item_id) != 0)
+    st_submission_form_show (self->form, self->report, respondent_id, item_id);
+  gtk_stack_set_visible_child_name (self->content_stack, "form");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+st_window_show_overview (StWindow *self)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+
+  st_sidebar_unselect (self->sidebar);
+  gtk_stack_set_visible_child_name (self->content_stack, "overview");
+}
+
+static void
+on_submission_selected (StWindow   *self,
+                        const char *respondent_id,
+                        const char *item_id)
+{
+  st_window_show_submission (self, respondent_id, item_id);
+}
+
+static void
+on_leaflet_folded (StWindow *self)
+{
+  /* Folded with nothing chosen: start from the list */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "form") != 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+}
+
+/* Saving */
+
+static void
+on_save_error (StWindow     *self,
+               const GError *error)
+{
+  g_autofree char *name = display_name (self->file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+  self->after_save = AFTER_SAVE_NOTHING;
+  self->closing = FALSE;
+  show_message (self, heading, error->message);
+}
+
+static gboolean
+write_to (StWindow  *self,
+          GFile     *file,
+          GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *old_path = self->file != NULL ? g_file_get_path (self->file) : NULL;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Reports can only be saved to local files"));
+      return FALSE;
+    }
+  if (!st_report_save_to_file (self->report, path, error))
+    return FALSE;
+
+  /* The draft of the old name has done its job */
+  discard_draft (self);
+  if (self->file == NULL || !g_file_equal (file, self->file))
+    {
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  g_free (self->file_checksum);
+  self->file_checksum = checksum_file (file);
+  set_modified (self, FALSE);
+  update_title (self);
+  if (get_application (self) != NULL)
+    st_application_add_recent (get_application (self), file);
+  return TRUE;
+}
+
+static gboolean
+close_cb (gpointer user_data)
+{
+  StWindow *self = user_data;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes once the dialog that asked has gone: closing from its response
+ * handler would finalise the window under it */
+static void
+close_later (StWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+finish_save (StWindow *self)
+{
+  AfterSave after = self->after_save;
+
+  self->after_save = AFTER_SAVE_NOTHING;
+  if (after == AFTER_SAVE_CLOSE)
+    close_later (self);
+}
+
+static void
+save_now (StWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!write_to (self, self->file, &error))
+    {
+      on_save_error (self, error);
+      return;
+    }
+  finish_save (self);
+}
+
+static gboolean
+reload (StWindow  *self,
+        GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(StReport) report = NULL;
+  StErrorLocation location = { 0 };
+  gconstpointer data;
+  gsize length;
+
+  bytes = g_file_load_bytes (self->file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  report = st_report_new_from_data (data, length, &location, error);
+  if (report == NULL)
+    {
+      if (location.line > 0)
+        g_prefix_error (error, _("Line %u, column %u: "), location.line, location.column);
+      st_error_location_clear (&location);
+      return FALSE;
+    }
+  discard_draft (self);
+  st_window_set_report (self, report, self->file, bytes);
+  return TRUE;
+}
+
+static void
+on_conflict_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      StWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "overwrite"))
+    save_now (self);
+  else if (g_str_equal (response, "save-as"))
+    save_as (self, self->after_save);
+  else if (g_str_equal (response, "reload"))
+    {
+      self->after_save = AFTER_SAVE_NOTHING;
+      if (!reload (self, &error))
+        show_message (self, _("Could Not Reload the Report"), error->message);
+    }
+  else
+    {
+      self->after_save = AFTER_SAVE_NOTHING;
+      self->closing = FALSE;
+    }
+}
+
+static void
+save (StWindow  *self,
+      AfterSave  after)
+{
+  g_autofree char *on_disk = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (self->report != NULL);
+
+  if (self->file == NULL)
+    {
+      save_as (self, after);
+      return;
+    }
+  self->after_save = after;
+
+  /* Someone else's changes are never overwritten unasked. A file that has
+   * gone is simply written again. */
+  on_disk = checksum_file (self->file);
+  if (on_disk == NULL || g_strcmp0 (on_disk, self->file_checksum) == 0)
+    {
+      save_now (self);
+      return;
+    }
+
+  name = display_name (self->file);
+  body = g_strdup_printf (_("“%s” was changed by another program after you opened it. "
+                            "Reload it to see those changes (yours are lost), overwrite it with yours "
+                            "(theirs are lost), or save yours under another name."),
+                          name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The File Changed on Disk"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "overwrite", _("_Overwrite"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_save_as_response (GtkNativeDialog *chooser,
+                     int              response,
+                     StWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    {
+      self->after_save = AFTER_SAVE_NOTHING;
+      self->closing = FALSE;
+      return;
+    }
+  if (!write_to (self, file, &error))
+    {
+      on_save_error (self, error);
+      return;
+    }
+  finish_save (self);
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (reports, _("Stocktake reports"));
+  gtk_file_filter_add_mime_type (reports, "application/x-stocktake-report");
+  gtk_file_filter_add_mime_type (reports, "application/json");
+  gtk_file_filter_add_suffix (reports, "stocktake");
+  gtk_file_filter_add_suffix (reports, "json");
+  gtk_file_chooser_add_filter (chooser, reports);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+
+  gtk_file_chooser_set_filter (chooser, reports);
+}
+
+static void
+save_as (StWindow  *self,
+         AfterSave  after)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (self->report != NULL);
+
+  self->after_save = after;
+  chooser = gtk_file_chooser_native_new (_("Save Report As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+      name = g_file_get_basename (self->file);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     name != NULL ? name : _("Report.stocktake"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response), self, 0);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+/* Closing */
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   StWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      discard_draft (self);
+      close_later (self);
+    }
+  else if (g_str_equal (response, "save"))
+    save (self, AFTER_SAVE_CLOSE);
+}
+
+static void
+remember_size (StWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+st_window_close_request (GtkWindow *window)
+{
+  StWindow *self = ST_WINDOW (window);
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  if (self->is_modified && !self->closing)
+    {
+      name = display_name (self->file);
+      heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, heading,
+                                                           _("Unsaved changes are lost for good if you discard them.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  remember_size (self);
+  return GTK_WINDOW_CLASS (st_window_parent_class)->close_request (window);
+}
+
+/* Actions */
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  StWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    st_window_open_file (self, file);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response), self, 0);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (ST_WINDOW (widget), AFTER_SAVE_NOTHING);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (ST_WINDOW (widget), AFTER_SAVE_NOTHING);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+
+  st_window_show_overview (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  int step = g_str_equal (action_name, "win.next-submission") ? 1 : -1;
+
+  if (!st_sidebar_step (self->sidebar, step))
+    gtk_widget_error_bell (widget);
+  else
+    st_submission_form_focus_first (self->form);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+  st_sidebar_focus_search (self->sidebar);
+}
+
+static void
+restore_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+  StApplication *application = get_application (self);
+  StWindow *window;
+
+  window = application != NULL ? st_application_open_file (application, file, self) : NULL;
+  if (window == NULL)
+    return;
+  /* Opening offered it already; this is the user's answer */
+  if (!st_window_restore_draft (window, &error))
+    show_message (window, _("Could Not Restore the Unsaved Changes"), error->message);
+}
+
+/* The welcome page's lists */
+
+static GtkWidget *
+create_recent_row (gpointer item,
+                   gpointer user_data)
+{
+  const char *uri = gtk_string_object_get_string (item);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+  AdwActionRow *row;
+  GtkWidget *arrow;
+
+  row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  if (folder != NULL)
+    adw_action_row_set_subtitle (row, folder);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
+  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);
+  adw_action_row_add_suffix (row, arrow);
+  return GTK_WIDGET (row);
+}
+
+static void
+update_recent_box (StWindow *self)
+{
+  GListModel *recent = st_application_get_recent_files (get_application (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_box), g_list_model_get_n_items (recent) > 0);
+}
+
+static void
+update_drafts_box (StWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))))
+    gtk_list_box_remove (self->drafts_list, child);
+
+  if (self->drafts != NULL)
+    drafts = st_drafts_list (self->drafts, &error);
+  if (drafts == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Could not list the drafts: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->drafts_box), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      StDraftInfo *info = g_ptr_array_index (drafts, i);
+      g_autofree char *name = g_path_get_basename (info->filename);
+      g_autoptr(GDateTime) local = g_date_time_to_local (info->saved);
+      g_autofree char *when = g_date_time_format (local, "%e %B %Y %H:%M");
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row, *button;
+
+      g_strstrip (when);
+      /* Translators: %s is a date and time */
+      subtitle = g_strdup_printf (_("Unsaved changes from %s"), when);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_tooltip_text (row, info->filename);
+
+      button = gtk_button_new_with_mnemonic (_("_Restore"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.restore-draft");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->filename);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, row, NULL,
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->drafts_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->drafts_box), drafts->len > 0);
+}
+
+static void
+on_main_page_changed (StWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+    update_drafts_box (self);
+}
+
+/* GObject */
+
+/* The application is set after construction: what comes from it is set up
+ * when it arrives */
+static void
+on_application_set (StWindow *self)
+{
+  StApplication *application = get_application (self);
+  GListModel *recent;
+
+  if (application == NULL || self->settings != NULL)
+    return;
+
+  self->settings = g_object_ref (st_application_get_settings (application));
+  self->drafts = g_object_ref (st_application_get_drafts (application));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "sidebar-mode", self, "sidebar-mode", G_SETTINGS_BIND_DEFAULT);
+
+  recent = st_application_get_recent_files (application);
+  gtk_list_box_bind_model (self->recent_list, recent, create_recent_row, NULL, NULL);
+  g_signal_connect_object (recent, "items-changed", G_CALLBACK (update_recent_box), self, G_CONNECT_SWAPPED);
+  update_recent_box (self);
+  g_menu_append_section (self->recent_submenu, NULL, st_application_get_recent_menu (application));
+
+  update_drafts_box (self);
+}
+
+static void
+st_window_constructed (GObject *object)
+{
+  StWindow *self = ST_WINDOW (object);
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  G_OBJECT_CLASS (st_window_parent_class)->constructed (object);
+
+  builder = gtk_builder_new_from_resource ("/org/stocktake/Stocktake/ui/st-shortcuts-window.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_box), FALSE);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
+  on_application_set (self);
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+st_window_dispose (GObject *object)
+{
+  StWindow *self = (StWindow *)object;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_clear_object (&self->report);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->drafts);
+
+  G_OBJECT_CLASS (st_window_parent_class)->dispose (object);
+}
+
+static void
+st_window_finalize (GObject *object)
+{
+  StWindow *self = (StWindow *)object;
+
+  g_clear_pointer (&self->file_checksum, g_free);
+  g_clear_pointer (&self->sidebar_mode, g_free);
+
+  G_OBJECT_CLASS (st_window_parent_class)->finalize (object);
+}
+
+static void
+st_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  StWindow *self = ST_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_IS_MODIFIED:
+      g_value_set_boolean (value, self->is_modified);
+      break;
+
+    case PROP_SIDEBAR_MODE:
+      g_value_set_string (value, self->sidebar_mode);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  StWindow *self = ST_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDEBAR_MODE:
+      st_window_set_sidebar_mode (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_window_class_init (StWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = st_window_constructed;
+  object_class->dispose = st_window_dispose;
+  object_class->finalize = st_window_finalize;
+  object_class->get_property = st_window_get_property;
+  object_class->set_property = st_window_set_property;
+  window_class->close_request = st_window_close_request;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_MODIFIED] =
+    g_param_spec_boolean ("is-modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDEBAR_MODE] =
+    g_param_spec_string ("sidebar-mode", NULL, NULL, ST_SIDEBAR_MODE_BY_ACTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, drafts_box);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, drafts_list);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, by_action_button);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, by_department_button);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, form);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, transfer_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_submission_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.next-submission", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-submission", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-draft", "s", restore_draft_action);
+  gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
+
+  g_type_ensure (ST_TYPE_SIDEBAR);
+  g_type_ensure (ST_TYPE_SUBMISSION_FORM);
+}
+
+static void
+st_window_init (StWindow *self)
+{
+  /* Before the template: its buttons ask the property action's state */
+  self->sidebar_mode = g_strdup (ST_SIDEBAR_MODE_BY_ACTION);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->main_stack, "notify::visible-child", G_CALLBACK (on_main_page_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
+StWindow *
+st_window_new (StApplication *application)
+{
+  return g_object_new (ST_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+StReport *
+st_window_get_report (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->report;
+}
+
+GFile *
+st_window_get_file (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+st_window_get_is_modified (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  return self->is_modified;
+}
+
+const char *
+st_window_get_sidebar_mode (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->sidebar_mode;
+}
+
+void
+st_window_set_sidebar_mode (StWindow   *self,
+                            const char *mode)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+
+  if (g_strcmp0 (mode, ST_SIDEBAR_MODE_BY_DEPARTMENT) != 0)
+    mode = ST_SIDEBAR_MODE_BY_ACTION;
+  if (g_strcmp0 (self->sidebar_mode, mode) == 0)
+    return;
+  g_free (self->sidebar_mode);
+  self->sidebar_mode = g_strdup (mode);
+  st_sidebar_set_mode (self->sidebar, mode);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_MODE]);
+}
+
+StSidebar *
+st_window_get_sidebar (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+StSubmissionForm *
+st_window_get_form (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->form;
+}
+
+const char *
+st_window_get_visible_page (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+
+  if (self->report == NULL)
+    return "welcome";
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}

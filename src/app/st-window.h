@@ -1,0 +1,66 @@
+/* st-window.h: a window on one report
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stocktake-core.h"
+#include "st-sidebar.h"
+#include "st-submission-form.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_WINDOW (st_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (StWindow, st_window, ST, WINDOW, AdwApplicationWindow)
+
+typedef struct _StApplication StApplication;
+
+StWindow         *st_window_new               (StApplication *application);
+
+StReport         *st_window_get_report        (StWindow      *self);
+GFile            *st_window_get_file          (StWindow      *self);
+gboolean          st_window_get_is_modified   (StWindow      *self);
+const char       *st_window_get_sidebar_mode  (StWindow      *self);
+void              st_window_set_sidebar_mode  (StWindow      *self,
+                                               const char    *mode);
+
+/* Shows @report, read from @file, as saved */
+void              st_window_set_report        (StWindow      *self,
+                                               StReport      *report,
+                                               GFile         *file,
+                                               GBytes        *contents);
+/* Opens @file here if this window has no report, else in a new window;
+ * shows what went wrong if it cannot. FALSE when it could not be opened. */
+gboolean          st_window_open_file         (StWindow      *self,
+                                               GFile         *file);
+void              st_window_show_load_error   (StWindow      *self,
+                                               GFile         *file,
+                                               const GError  *error,
+                                               const StErrorLocation *location);
+
+/* Offers to restore the autosaved draft of this window's file, if there is
+ * one that differs from it. TRUE when it asks. */
+gboolean          st_window_offer_draft       (StWindow      *self);
+/* Replaces the report with its draft, as unsaved changes */
+gboolean          st_window_restore_draft     (StWindow      *self,
+                                               GError       **error);
+/* Writes the draft now rather than after the delay */
+gboolean          st_window_autosave_now      (StWindow      *self,
+                                               GError       **error);
+
+void              st_window_show_submission   (StWindow      *self,
+                                               const char    *respondent_id,
+                                               const char    *item_id);
+void              st_window_show_overview     (StWindow      *self);
+
+StSidebar        *st_window_get_sidebar       (StWindow      *self);
+StSubmissionForm *st_window_get_form          (StWindow      *self);
+/* "welcome", "overview" or "form" */
+const char       *st_window_get_visible_page  (StWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* test-ui-helpers.h: what the UI tests share
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stocktake-core.h"
+#include "st-application.h"
+#include "st-window.h"
+
+G_BEGIN_DECLS
+
+/* Initialises GTest and GTK. Without a display it prints the TAP plan that
+ * skips everything and returns FALSE: the test must then exit 0. */
+gboolean          ui_test_init               (int          *argc,
+                                              char       ***argv);
+/* g_test_run(), then removes the folder the tests kept their data in */
+int               ui_test_run                (void);
+/* The application, registered, non-unique so that UI suites can run side
+ * by side on one session bus */
+StApplication    *ui_test_application        (void);
+
+/* Writes a report on the gds-2012 template with a few texts in it:
+ * AGO and CO on action 1 filled in for 2014, DfE on action 1 half done */
+char             *ui_test_write_report       (const char   *dir,
+                                              const char   *name);
+char             *ui_test_make_dir           (void);
+void              ui_test_remove_dir         (const char   *dir);
+
+void              ui_test_drain              (void);
+/* Runs the main loop until @check returns TRUE or @seconds pass */
+gboolean          ui_test_wait_for           (gboolean    (*check) (gpointer data),
+                                              gpointer      data,
+                                              guint         seconds);
+
+/* The visible message dialog on @parent, or NULL */
+AdwMessageDialog *ui_test_find_dialog        (GtkWindow    *parent);
+void              ui_test_close_dialogs      (void);
+/* Answers @dialog as a click on the response's button does: the response,
+ * then the dialog closes */
+void              ui_test_respond            (AdwMessageDialog *dialog,
+                                              const char   *response);
+/* The first descendant of @widget of @type, depth first */
+GtkWidget        *ui_test_find_descendant    (GtkWidget    *widget,
+                                              GType         type);
+
+/* Selects a submission by finding its row in the sidebar's model, as a
+ * click would: expands the group, then selects the row */
+void              ui_test_select_in_sidebar  (StWindow     *window,
+                                              const char   *respondent_id,
+                                              const char   *item_id);
+/* Types @text at the end of a section, as the user would */
+void              ui_test_type_in_section    (StWindow     *window,
+                                              const char   *section_id,
+                                              const char   *text);
+/* The text of a section in the file on disk, or NULL */
+char             *ui_test_text_on_disk       (const char   *filename,
+                                              const char   *respondent_id,
+                                              const char   *item_id,
+                                              const char   *section_id);
+
+G_END_DECLS

@@ -1,0 +1,891 @@
+/* test-ui-window.c: the window, driven as a user drives it
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "st-sidebar-node.h"
+#include "test-ui-helpers.h"
+
+typedef struct {
+  StApplication *application;
+  char          *dir;
+  char          *path;
+  GFile         *file;
+  StWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->application = ST_APPLICATION ((gpointer) data);
+  fixture->dir = ui_test_make_dir ();
+  fixture->path = ui_test_write_report (fixture->dir, "digital-leaders.stocktake");
+  fixture->file = g_file_new_for_path (fixture->path);
+  fixture->window = st_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close_dialogs ();
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_null (fixture->window);
+  ui_test_remove_dir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+open_report (Fixture *fixture)
+{
+  g_assert_true (st_window_open_file (fixture->window, fixture->file));
+  ui_test_drain ();
+  g_assert_nonnull (st_window_get_report (fixture->window));
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+}
+
+static void
+test_window_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_null (st_window_get_report (fixture->window));
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "welcome");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Stocktake");
+  /* Nothing to save: saving does nothing and asks nothing */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+}
+
+static void
+test_window_open_edit_save (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  StSectionEditor *editor;
+  StSubmission *submission;
+  g_autofree char *on_disk = NULL;
+
+  open_report (fixture);
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "overview");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "digital-leaders.stocktake"));
+
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "CO");
+  g_assert_cmpstr (st_submission_form_get_item_id (form), ==, "1");
+
+  /* The round's sections in order, with their published headings */
+  {
+    g_autoptr(GPtrArray) editors = st_submission_form_get_editors (form);
+
+    g_assert_cmpuint (editors->len, ==, 2);
+    g_assert_cmpstr (st_section_editor_get_heading (g_ptr_array_index (editors, 0)), ==, "Progress during 2014");
+    g_assert_cmpstr (st_section_editor_get_heading (g_ptr_array_index (editors, 1)), ==, "Planned activities in 2015");
+  }
+  /* Earlier rounds are there to read, not to change */
+  editor = st_submission_form_get_editor (form, "plans-2014");
+  g_assert_nonnull (editor);
+  g_assert_false (st_section_editor_get_editable (editor));
+  g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
+
+  editor = st_submission_form_get_editor (form, "progress-2014");
+  {
+    g_autofree char *shown = st_section_editor_get_text (editor);
+
+    g_assert_cmpstr (shown, ==, "Paul Maltby is the Cabinet Office digital lead.");
+  }
+
+  ui_test_type_in_section (fixture->window, "progress-2014", " Tom Read is the CTO.");
+
+  /* The model follows the typing */
+  submission = st_report_lookup_submission (st_window_get_report (fixture->window), "CO", "1");
+  g_assert_cmpstr (st_submission_get_text (submission, "progress-2014"), ==,
+                   "Paul Maltby is the Cabinet Office digital lead. Tom Read is the CTO.");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "• "));
+
+  /* Not on disk until saved */
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
+  g_clear_pointer (&on_disk, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "• "));
+
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead. Tom Read is the CTO.");
+}
+
+/* A submission that is not in the file yet is added by the first edit */
+static void
+test_window_edit_new_submission (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  StReport *report;
+  g_autofree char *on_disk = NULL;
+
+  open_report (fixture);
+  report = st_window_get_report (fixture->window);
+  g_assert_null (st_report_lookup_submission (report, "HMRC", "7"));
+
+  ui_test_select_in_sidebar (fixture->window, "HMRC", "7");
+  /* Looking is not editing */
+  g_assert_null (st_report_lookup_submission (report, "HMRC", "7"));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  ui_test_type_in_section (fixture->window, "plans-2015", "HMRC will publish more.");
+  g_assert_nonnull (st_report_lookup_submission (report, "HMRC", "7"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+
+  on_disk = ui_test_text_on_disk (fixture->path, "HMRC", "7", "plans-2015");
+  g_assert_cmpstr (on_disk, ==, "HMRC will publish more.");
+}
+
+static void
+test_window_broken_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *broken_path = g_build_filename (fixture->dir, "broken.stocktake", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *missing_path = g_build_filename (fixture->dir, "missing.stocktake", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  StReport *report;
+  AdwMessageDialog *dialog;
+
+  open_report (fixture);
+  report = st_window_get_report (fixture->window);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "plans-2015", " Soon.");
+
+  /* Not JSON: the error has its line and column */
+  g_assert_true (g_file_set_contents (broken_path, "{\n  \"format\": \"stocktake-report\",\n  \"version\": 1,\n  oops\n}\n", -1, NULL));
+  g_assert_false (st_window_open_file (fixture->window, broken));
+
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_test_message ("%s / %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.stocktake"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 3, column 15"));
+
+  /* The report, its file and its unsaved edit stay */
+  g_assert_true (st_window_get_report (fixture->window) == report);
+  g_assert_true (g_file_equal (st_window_get_file (fixture->window), fixture->file));
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "CO");
+  /* No second window for a file that did not open */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->application))), ==, 1);
+  ui_test_close_dialogs ();
+
+  /* Well-formed, but not a report */
+  g_assert_true (g_file_set_contents (broken_path, "{ \"format\": \"something-else\", \"version\": 1 }", -1, NULL));
+  g_assert_false (st_window_open_file (fixture->window, broken));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  ui_test_close_dialogs ();
+
+  /* Not there at all */
+  g_assert_false (st_window_open_file (fixture->window, missing));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "missing.stocktake"));
+  g_assert_true (st_window_get_report (fixture->window) == report);
+}
+
+static void
+test_window_broken_file_empty_window (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *broken_path = g_build_filename (fixture->dir, "broken.stocktake", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+
+  g_assert_true (g_file_set_contents (broken_path, "[", -1, NULL));
+  g_assert_false (st_window_open_file (fixture->window, broken));
+  g_assert_nonnull (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_null (st_window_get_report (fixture->window));
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "welcome");
+}
+
+static void
+on_notify_is_modified (GObject    *object,
+                       GParamSpec *pspec,
+                       guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_window_modified_flag (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  guint notified = 0;
+  StSectionEditor *editor;
+  GtkTextBuffer *buffer;
+
+  open_report (fixture);
+  g_signal_connect (fixture->window, "notify::is-modified", G_CALLBACK (on_notify_is_modified), &notified);
+
+  /* Moving around changes nothing */
+  ui_test_select_in_sidebar (fixture->window, "AGO", "1");
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_cmpuint (notified, ==, 0);
+
+  /* Loading the text is not something to undo */
+  editor = st_submission_form_get_editor (st_window_get_form (fixture->window), "progress-2014");
+  buffer = st_section_editor_get_buffer (editor);
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+
+  ui_test_type_in_section (fixture->window, "progress-2014", "!");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Undo is an edit like any other */
+  gtk_text_buffer_undo (buffer);
+  ui_test_drain ();
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (st_window_get_report (fixture->window), "CO", "1"),
+                                           "progress-2014"),
+                   ==, "Paul Maltby is the Cabinet Office digital lead.");
+  gtk_text_buffer_redo (buffer);
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (st_window_get_report (fixture->window), "CO", "1"),
+                                           "progress-2014"),
+                   ==, "Paul Maltby is the Cabinet Office digital lead.!");
+}
+
+static void
+test_window_close_asks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *on_disk = NULL;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+
+  /* Nothing to lose: closing needs no question. Checked with a second
+   * window on another file. */
+  {
+    g_autofree char *other_path = ui_test_write_report (fixture->dir, "other.stocktake");
+    g_autoptr(GFile) other = g_file_new_for_path (other_path);
+    StWindow *second = st_application_open_file (fixture->application, other, NULL);
+
+    g_assert_nonnull (second);
+    g_assert_true (second != fixture->window);
+    g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+    gtk_window_close (GTK_WINDOW (second));
+    ui_test_drain ();
+    g_assert_null (second);
+  }
+
+  ui_test_type_in_section (fixture->window, "progress-2014", " Edited.");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_nonnull (fixture->window);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+
+  /* Cancel: nothing happens */
+  ui_test_respond (dialog, "cancel");
+  g_assert_nonnull (fixture->window);
+  g_assert_true (st_window_get_is_modified (fixture->window));
+
+  /* Save: saved, then closed */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "save");
+  g_assert_null (fixture->window);
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead. Edited.");
+}
+
+static void
+test_window_close_discard (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *on_disk = NULL;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " Thrown away.");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "discard");
+  g_assert_null (fixture->window);
+
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
+}
+
+static guint
+count_rows (StWindow *window,
+            gboolean  groups)
+{
+  GListModel *model = gtk_single_selection_get_model (st_sidebar_get_selection (st_window_get_sidebar (window)));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(StSidebarNode) node = gtk_tree_list_row_get_item (row);
+
+      if (st_sidebar_node_is_group (node) == groups)
+        n++;
+    }
+  return n;
+}
+
+static StSidebarNode *
+first_row (StWindow *window)
+{
+  GListModel *model = gtk_single_selection_get_model (st_sidebar_get_selection (st_window_get_sidebar (window)));
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, 0);
+
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static void
+test_window_sidebar_modes (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GSettings *settings = st_application_get_settings (fixture->application);
+  StSidebar *sidebar = st_window_get_sidebar (fixture->window);
+  g_autoptr(StSidebarNode) first = NULL;
+  const char *respondent_id = NULL, *item_id = NULL;
+
+  g_settings_set_string (settings, "sidebar-mode", "by-action");
+  open_report (fixture);
+
+  /* By action: 16 actions, each with its departments */
+  g_assert_cmpuint (count_rows (fixture->window, TRUE), ==, 16);
+  g_assert_cmpuint (count_rows (fixture->window, FALSE), ==, 0);
+  first = first_row (fixture->window);
+  g_assert_cmpstr (st_sidebar_node_get_item_id (first), ==, "1");
+  g_assert_true (g_str_has_prefix (st_sidebar_node_get_title (first), "Action 1: "));
+  g_clear_object (&first);
+
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  g_assert_cmpuint (count_rows (fixture->window, FALSE), ==, 17);
+
+  /* The switch in the header is an action; the choice is remembered */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.sidebar-mode", "s", "by-department"));
+  ui_test_drain ();
+  g_assert_cmpstr (st_sidebar_get_mode (sidebar), ==, ST_SIDEBAR_MODE_BY_DEPARTMENT);
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "sidebar-mode");
+
+    g_assert_cmpstr (saved, ==, "by-department");
+  }
+
+  /* By department: 17 departments; the submission stays selected */
+  g_assert_cmpuint (count_rows (fixture->window, TRUE), ==, 17);
+  first = first_row (fixture->window);
+  g_assert_cmpstr (st_sidebar_node_get_respondent_id (first), ==, "AGO");
+  g_assert_cmpstr (st_sidebar_node_get_title (first), ==, "The Attorney General’s Office");
+  g_assert_true (st_sidebar_get_selected (sidebar, &respondent_id, &item_id));
+  g_assert_cmpstr (respondent_id, ==, "DfE");
+  g_assert_cmpstr (item_id, ==, "1");
+  g_assert_cmpuint (count_rows (fixture->window, FALSE), ==, 16);
+
+  ui_test_select_in_sidebar (fixture->window, "HMT", "15");
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "HMT");
+  g_assert_cmpstr (st_submission_form_get_item_id (st_window_get_form (fixture->window)), ==, "15");
+
+  /* A setting changed elsewhere (another window) applies here too */
+  g_settings_set_string (settings, "sidebar-mode", "by-action");
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_sidebar_mode (fixture->window), ==, "by-action");
+  g_assert_cmpuint (count_rows (fixture->window, TRUE), ==, 16);
+}
+
+static void
+test_window_sidebar_state (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  StSidebar *sidebar = st_window_get_sidebar (fixture->window);
+  GtkSingleSelection *selection = st_sidebar_get_selection (sidebar);
+  g_autoptr(StSidebarNode) node = NULL;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  node = gtk_tree_list_row_get_item (gtk_single_selection_get_selected_item (selection));
+  g_assert_cmpstr (st_sidebar_node_get_title (node), ==, "Department for Education");
+  /* Said in words, not only by an icon or a colour */
+  g_assert_cmpstr (st_sidebar_node_get_status_text (node), ==, "Incomplete: 1 section missing");
+  g_assert_cmpstr (st_submission_form_get_status_text (st_window_get_form (fixture->window)), ==,
+                   "Incomplete: 1 section missing");
+
+  ui_test_type_in_section (fixture->window, "plans-2015", "DfE will go on.");
+  g_assert_cmpstr (st_sidebar_node_get_status_text (node), ==, "Complete");
+  g_assert_cmpstr (st_sidebar_node_get_icon_name (node), ==, "emblem-ok-symbolic");
+  g_assert_cmpstr (st_submission_form_get_status_text (st_window_get_form (fixture->window)), ==, "Complete");
+
+  /* The group counts it */
+  {
+    g_autoptr(StSidebarNode) group = first_row (fixture->window);
+
+    g_assert_cmpstr (st_sidebar_node_get_status_text (group), ==, "3 of 17 done");
+  }
+}
+
+static void
+test_window_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  StSidebar *sidebar = st_window_get_sidebar (fixture->window);
+  g_autoptr(StSidebarNode) first = NULL;
+
+  open_report (fixture);
+
+  /* An abbreviation: that department under every action, shown open */
+  st_sidebar_set_search_text (sidebar, "hmrc");
+  g_assert_cmpuint (count_rows (fixture->window, TRUE), ==, 16);
+  g_assert_cmpuint (count_rows (fixture->window, FALSE), ==, 16);
+
+  /* An action's number and a department together; 4 is not 14 */
+  st_sidebar_set_search_text (sidebar, "4 hmrc");
+  g_assert_cmpuint (count_rows (fixture->window, TRUE), ==, 1);
+  g_assert_cmpuint (count_rows (fixture->window, FALSE), ==, 1);
+  first = first_row (fixture->window);
+  g_assert_cmpstr (st_sidebar_node_get_item_id (first), ==, "4");
+  g_clear_object (&first);
+
+  /* Nothing */
+  st_sidebar_set_search_text (sidebar, "no such thing");
+  g_assert_cmpuint (count_rows (fixture->window, TRUE), ==, 0);
+
+  /* Showing a submission the search hides clears the search */
+  st_window_show_submission (fixture->window, "DfE", "1");
+  g_assert_cmpstr (st_sidebar_get_search_text (sidebar), ==, "");
+  g_assert_cmpuint (count_rows (fixture->window, TRUE), ==, 16);
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "DfE");
+}
+
+static void
+test_window_next_previous (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+
+  open_report (fixture);
+
+  /* From nothing, next is the first */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-submission", NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "AGO");
+  g_assert_cmpstr (st_submission_form_get_item_id (form), ==, "1");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-submission", NULL);
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "CO");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-submission", NULL);
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "AGO");
+
+  /* At the start there is nothing before */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-submission", NULL);
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "AGO");
+
+  /* From the last department on action 1 to the first on action 2 */
+  st_window_show_submission (fixture->window, "MOJ", "1");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-submission", NULL);
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "AGO");
+  g_assert_cmpstr (st_submission_form_get_item_id (form), ==, "2");
+
+  /* Back to the overview */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "overview");
+}
+
+static void
+test_window_not_applicable (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  GtkSwitch *toggle;
+  AdwEntryRow *reason_row;
+  StSubmission *submission;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StReport) on_disk = NULL;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "HMT", "15");
+
+  toggle = GTK_SWITCH (ui_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_SWITCH));
+  reason_row = ADW_ENTRY_ROW (ui_test_find_descendant (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (toggle);
+  g_assert_nonnull (reason_row);
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+
+  /* Switching it on asks for the reason, starting from the published sentence */
+  gtk_switch_set_active (toggle, TRUE);
+  ui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason_row)), ==, "This action is not applicable to HMT.");
+  submission = st_report_lookup_submission (st_window_get_report (fixture->window), "HMT", "15");
+  g_assert_nonnull (submission);
+  g_assert_true (st_submission_get_not_applicable (submission));
+  g_assert_cmpstr (st_submission_form_get_status_text (form), ==, "Not applicable");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "HMT runs no transactional services.");
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_get_not_applicable_reason (submission), ==, "HMT runs no transactional services.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  on_disk = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_submission_get_not_applicable_reason (st_report_lookup_submission (on_disk, "HMT", "15")),
+                   ==, "HMT runs no transactional services.");
+
+  /* And off again */
+  gtk_switch_set_active (toggle, FALSE);
+  ui_test_drain ();
+  g_assert_false (st_submission_get_not_applicable (submission));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
+  g_assert_cmpstr (st_submission_form_get_status_text (form), ==, "Not started");
+}
+
+static void
+test_window_changed_on_disk (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autoptr(StReport) theirs = NULL;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " Mine.");
+
+  /* Someone else saves the file meanwhile */
+  theirs = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (theirs, "AGO", "1"), "progress-2014", "Theirs.");
+  g_assert_true (st_report_save_to_file (theirs, fixture->path, &error));
+
+  /* Saving asks first; cancelling writes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "overwrite"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  ui_test_respond (dialog, "cancel");
+  on_disk = ui_test_text_on_disk (fixture->path, "AGO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Theirs.");
+  g_clear_pointer (&on_disk, g_free);
+  g_assert_true (st_window_get_is_modified (fixture->window));
+
+  /* Overwrite: ours wins, theirs is gone */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "overwrite");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead. Mine.");
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = ui_test_text_on_disk (fixture->path, "AGO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "AGO has board-level responsibility for digital.");
+  g_clear_pointer (&on_disk, g_free);
+
+  /* Saved by us: the next save does not ask */
+  ui_test_type_in_section (fixture->window, "progress-2014", " Again.");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  if (dialog != NULL)
+    g_test_message ("unexpected: %s", adw_message_dialog_get_heading (dialog));
+  g_assert_null (dialog);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  /* Changed again elsewhere; this time reload */
+  ui_test_type_in_section (fixture->window, "progress-2014", " Lost.");
+  g_assert_true (st_report_save_to_file (theirs, fixture->path, &error));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "reload");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (st_window_get_report (fixture->window), "AGO", "1"),
+                                           "progress-2014"),
+                   ==, "Theirs.");
+  /* The form shows the reloaded text, and still the same submission */
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "CO");
+  {
+    g_autofree char *shown = st_section_editor_get_text (st_submission_form_get_editor (st_window_get_form (fixture->window),
+                                                                                          "progress-2014"));
+
+    g_assert_cmpstr (shown, ==, "Paul Maltby is the Cabinet Office digital lead.");
+  }
+}
+
+static gboolean
+draft_exists (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return st_drafts_has_draft (st_application_get_drafts (fixture->application), fixture->path);
+}
+
+static void
+test_window_autosave (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GSettings *settings = st_application_get_settings (fixture->application);
+  StDrafts *drafts = st_application_get_drafts (fixture->application);
+  g_autoptr(StReport) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_settings_set_uint (settings, "autosave-delay", 1);
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_false (draft_exists (fixture));
+
+  ui_test_type_in_section (fixture->window, "plans-2015", " Kept safe.");
+  /* Waits for the event, with a generous limit; this is no timing test */
+  g_assert_true (ui_test_wait_for (draft_exists, fixture, 30));
+
+  draft = st_drafts_read (drafts, fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (draft, "CO", "1"), "plans-2015"), ==,
+                   "A new in-house Digital and Technology Department will be established. Kept safe.");
+
+  /* Saving makes the draft pointless */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  ui_test_drain ();
+  g_assert_false (draft_exists (fixture));
+}
+
+static void
+test_window_restore_draft (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  StDrafts *drafts = st_application_get_drafts (fixture->application);
+  g_autoptr(StReport) crashed = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  /* What a window that died had kept */
+  crashed = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Restored plan.");
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (st_window_open_file (fixture->window, fixture->file));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  /* It says what would come back */
+  g_assert_nonnull (strstr (body, "CO, Action 1: Planned activities in 2015"));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  ui_test_respond (dialog, "restore");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (st_window_get_report (fixture->window), "CO", "1"),
+                                           "plans-2015"),
+                   ==, "Restored plan.");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  ui_test_drain ();
+  {
+    g_autofree char *on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "plans-2015");
+
+    g_assert_cmpstr (on_disk, ==, "Restored plan.");
+  }
+  g_assert_false (st_drafts_has_draft (drafts, fixture->path));
+}
+
+static void
+test_window_discard_draft (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  StDrafts *drafts = st_application_get_drafts (fixture->application);
+  g_autoptr(StReport) crashed = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  crashed = st_report_new_from_file (fixture->path, NULL, &error);
+  st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Unwanted.");
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, &error));
+
+  g_assert_true (st_window_open_file (fixture->window, fixture->file));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "discard");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_false (st_drafts_has_draft (drafts, fixture->path));
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (st_window_get_report (fixture->window), "CO", "1"),
+                                           "plans-2015"),
+                   ==, "A new in-house Digital and Technology Department will be established.");
+}
+
+/* A draft identical to the file is no news */
+static void
+test_window_stale_draft (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  StDrafts *drafts = st_application_get_drafts (fixture->application);
+  g_autoptr(StReport) same = NULL;
+  g_autoptr(GError) error = NULL;
+
+  same = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_true (st_drafts_write (drafts, fixture->path, same, &error));
+  open_report (fixture);
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_false (st_drafts_has_draft (drafts, fixture->path));
+}
+
+static void
+test_window_recent (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GSettings *settings = st_application_get_settings (fixture->application);
+  GListModel *recent = st_application_get_recent_files (fixture->application);
+  g_auto(GStrv) uris = NULL;
+  g_autofree char *uri = g_file_get_uri (fixture->file);
+  g_autoptr(GPtrArray) windows = g_ptr_array_new ();
+
+  g_settings_reset (settings, "recent-files");
+  open_report (fixture);
+  uris = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (uris), ==, 1);
+  g_assert_cmpstr (uris[0], ==, uri);
+  g_assert_cmpuint (g_list_model_get_n_items (recent), ==, 1);
+  g_clear_pointer (&uris, g_strfreev);
+
+  /* Twelve more: the newest first, never more than ten */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%02u.stocktake", i);
+      g_autofree char *path = ui_test_write_report (fixture->dir, name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      StWindow *window = st_application_open_file (fixture->application, file, NULL);
+
+      g_assert_nonnull (window);
+      g_ptr_array_add (windows, window);
+    }
+  uris = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (uris), ==, ST_RECENT_FILES_MAX);
+  g_assert_true (g_str_has_suffix (uris[0], "report-11.stocktake"));
+  g_assert_true (g_str_has_suffix (uris[9], "report-02.stocktake"));
+  g_assert_cmpuint (g_list_model_get_n_items (recent), ==, ST_RECENT_FILES_MAX);
+  g_assert_cmpint (g_menu_model_get_n_items (st_application_get_recent_menu (fixture->application)), ==, ST_RECENT_FILES_MAX);
+
+  /* Opening a file that is open already shows its window */
+  {
+    g_autoptr(GFile) again = g_file_new_for_uri (uris[3]);
+
+    g_assert_true (st_application_open_file (fixture->application, again, NULL) ==
+                   g_ptr_array_index (windows, 8));
+  }
+
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_destroy (g_ptr_array_index (windows, i));
+  ui_test_drain ();
+}
+
+static void
+test_window_size_remembered (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GSettings *settings = st_application_get_settings (fixture->application);
+  StWindow *second;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_null (fixture->window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  second = st_window_new (fixture->application);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(StApplication) application = NULL;
+
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+  application = ui_test_application ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/empty", test_window_empty);
+  ADD ("/window/open-edit-save", test_window_open_edit_save);
+  ADD ("/window/edit-new-submission", test_window_edit_new_submission);
+  ADD ("/window/broken-file", test_window_broken_file);
+  ADD ("/window/broken-file-empty-window", test_window_broken_file_empty_window);
+  ADD ("/window/modified-flag", test_window_modified_flag);
+  ADD ("/window/close-asks", test_window_close_asks);
+  ADD ("/window/close-discard", test_window_close_discard);
+  ADD ("/window/sidebar-modes", test_window_sidebar_modes);
+  ADD ("/window/sidebar-state", test_window_sidebar_state);
+  ADD ("/window/search", test_window_search);
+  ADD ("/window/next-previous", test_window_next_previous);
+  ADD ("/window/not-applicable", test_window_not_applicable);
+  ADD ("/window/changed-on-disk", test_window_changed_on_disk);
+  ADD ("/window/autosave", test_window_autosave);
+  ADD ("/window/restore-draft", test_window_restore_draft);
+  ADD ("/window/discard-draft", test_window_discard_draft);
+  ADD ("/window/stale-draft", test_window_stale_draft);
+  ADD ("/window/recent", test_window_recent);
+  ADD ("/window/size-remembered", test_window_size_remembered);
+#undef ADD
+
+  return ui_test_run ();
+}
