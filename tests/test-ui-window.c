@@ -8,6 +8,8 @@
 
 #include <glib/gstdio.h>
 
+#include "st-overview.h"
+#include "st-overview-row.h"
 #include "st-sidebar-node.h"
 #include "test-ui-helpers.h"
 
@@ -660,6 +662,88 @@ test_window_changed_on_disk (Fixture       *fixture,
   }
 }
 
+static GtkWidget *
+find_cell_button (GtkWidget  *widget,
+                  const char *respondent_id,
+                  const char *item_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "respondent-id"), respondent_id) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "item-id"), item_id) == 0)
+        return child;
+      if ((found = find_cell_button (child, respondent_id, item_id)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_overview (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  StOverview *overview;
+  GListModel *rows;
+  GtkWidget *button;
+  g_autoptr(StOverviewRow) last = NULL;
+  char *text;
+
+  open_report (fixture);
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "overview");
+  overview = ST_OVERVIEW (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW));
+  g_assert_nonnull (overview);
+
+  /* A row per department, then the totals */
+  rows = st_overview_get_rows (overview);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 18);
+  last = g_list_model_get_item (rows, 17);
+  g_assert_true (st_overview_row_is_total (last));
+
+#define CHECK_CELL(respondent, item, expected) \
+  text = st_overview_describe_cell (overview, respondent, item); \
+  g_assert_cmpstr (text, ==, expected); \
+  g_free (text)
+
+  CHECK_CELL ("CO", "1", "Complete");
+  CHECK_CELL ("DfE", "1", "Incomplete: 1 section missing");
+  CHECK_CELL ("HMRC", "1", "Not started");
+  CHECK_CELL (NULL, "1", "2/17 done");       /* the column's total */
+  CHECK_CELL ("CO", NULL, "1/16 done");      /* the row's total */
+  g_assert_cmpstr (st_overview_get_summary (overview), ==,
+                   "2 of 272 submissions done (0 not applicable); 539 sections still to write");
+
+  /* Opening a cell opens its form */
+  ui_test_drain ();
+  button = find_cell_button (GTK_WIDGET (overview), "DfE", "1");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "DfE");
+
+  /* An edit shows in the overview at once */
+  ui_test_type_in_section (fixture->window, "plans-2015", "DfE will go on.");
+  CHECK_CELL ("DfE", "1", "Complete");
+  CHECK_CELL (NULL, "1", "3/17 done");
+  st_submission_form_set_not_applicable (st_window_get_form (fixture->window), "Not for DfE.");
+  CHECK_CELL ("DfE", "1", "Not applicable");
+  g_assert_cmpstr (st_overview_get_summary (overview), ==,
+                   "3 of 272 submissions done (1 not applicable); 538 sections still to write");
+
+  /* The button says it in words too */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  ui_test_drain ();
+  button = find_cell_button (GTK_WIDGET (overview), "DfE", "1");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Department for Education, Action 1: Not applicable");
+#undef CHECK_CELL
+}
+
 static gboolean
 draft_exists (gpointer data)
 {
@@ -878,6 +962,7 @@ main (int   argc,
   ADD ("/window/search", test_window_search);
   ADD ("/window/next-previous", test_window_next_previous);
   ADD ("/window/not-applicable", test_window_not_applicable);
+  ADD ("/window/overview", test_window_overview);
   ADD ("/window/changed-on-disk", test_window_changed_on_disk);
   ADD ("/window/autosave", test_window_autosave);
   ADD ("/window/restore-draft", test_window_restore_draft);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "st-application.h"
+#include "st-overview.h"
 #include "st-window.h"
 
 /* What to do once a save has finished */
@@ -37,6 +38,7 @@ struct _StWindow
   StSidebar            *sidebar;
   AdwWindowTitle       *window_title;
   GtkStack             *content_stack;
+  StOverview           *overview;
   StSubmissionForm     *form;
   GMenu                *recent_submenu;
   GMenu                *transfer_section;
@@ -318,6 +320,7 @@ st_window_set_report (StWindow *self,
 
   st_submission_form_show (self->form, NULL, NULL, NULL);
   st_sidebar_set_report (self->sidebar, report);
+  st_overview_set_report (self->overview, report);
   update_mode_buttons (self);
   self->is_modified = FALSE;
   update_title (self);
@@ -1319,6 +1322,7 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, StWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, StWindow, form);
   gtk_widget_class_bind_template_child (widget_class, StWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, StWindow, transfer_section);
@@ -1337,6 +1341,7 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-draft", "s", restore_draft_action);
   gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
 
+  g_type_ensure (ST_TYPE_OVERVIEW);
   g_type_ensure (ST_TYPE_SIDEBAR);
   g_type_ensure (ST_TYPE_SUBMISSION_FORM);
 }

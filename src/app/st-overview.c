@@ -1,0 +1,623 @@
+/* st-overview.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "st-overview.h"
+#include "st-overview-row.h"
+#include "st-progress.h"
+
+struct _StOverview
+{
+  AdwBin         parent_instance;
+
+  GtkLabel      *title_label;
+  GtkLabel      *summary_label;
+  GtkColumnView *column_view;
+
+  StReport      *report;
+  GListStore    *rows;          /* of StOverviewRow */
+  GHashTable    *by_respondent; /* respondent id → StOverviewRow */
+  StOverviewRow *total_row;
+};
+
+G_DEFINE_FINAL_TYPE (StOverview, st_overview, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  N_PROPS
+};
+
+enum {
+  SUBMISSION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Counts over a set of cells */
+typedef struct {
+  guint due;
+  guint done;            /* complete or not applicable */
+  guint not_applicable;
+  guint missing;         /* sections without text */
+} Tally;
+
+static void
+tally_add (Tally            *tally,
+           const StProgress *progress)
+{
+  if (progress->state == ST_PROGRESS_NOT_DUE)
+    return;
+  tally->due++;
+  if (progress->state == ST_PROGRESS_COMPLETE || progress->state == ST_PROGRESS_NOT_APPLICABLE)
+    tally->done++;
+  if (progress->state == ST_PROGRESS_NOT_APPLICABLE)
+    tally->not_applicable++;
+  else
+    tally->missing += progress->n_sections - progress->n_filled;
+}
+
+static void
+compute_tally (StOverview *self,
+               const char *respondent_id,
+               const char *item_id,
+               Tally      *tally)
+{
+  StTemplate *template = st_report_get_template (self->report);
+
+  memset (tally, 0, sizeof *tally);
+  for (guint r = 0; r < st_template_get_n_respondents (template); r++)
+    {
+      const StRespondent *respondent = st_template_get_respondent (template, r);
+
+      if (respondent_id != NULL && !g_str_equal (respondent->id, respondent_id))
+        continue;
+      for (guint i = 0; i < st_template_get_n_items (template); i++)
+        {
+          const StItem *item = st_template_get_item (template, i);
+          StProgress progress;
+
+          if (item_id != NULL && !g_str_equal (item->id, item_id))
+            continue;
+          st_progress_compute (self->report, respondent, item, &progress);
+          tally_add (tally, &progress);
+        }
+    }
+}
+
+static char *
+describe_tally (const Tally *tally)
+{
+  if (tally->due == 0)
+    return g_strdup (_("Not due"));
+  /* Translators: submissions done of those due, as in "12/17 done" */
+  return g_strdup_printf (_("%u/%u done"), tally->done, tally->due);
+}
+
+char *
+st_overview_describe_cell (StOverview *self,
+                           const char *respondent_id,
+                           const char *item_id)
+{
+  StTemplate *template;
+  Tally tally;
+
+  g_return_val_if_fail (ST_IS_OVERVIEW (self), NULL);
+  g_return_val_if_fail (self->report != NULL, NULL);
+
+  template = st_report_get_template (self->report);
+  if (respondent_id != NULL && item_id != NULL)
+    {
+      const StRespondent *respondent = st_template_find_respondent (template, respondent_id);
+      const StItem *item = st_template_find_item (template, item_id);
+      StProgress progress;
+
+      g_return_val_if_fail (respondent != NULL && item != NULL, NULL);
+      st_progress_compute (self->report, respondent, item, &progress);
+      return st_progress_describe (&progress);
+    }
+
+  compute_tally (self, respondent_id, item_id, &tally);
+  return describe_tally (&tally);
+}
+
+static char *
+item_heading (StTemplate   *template,
+              const StItem *item)
+{
+  const char *word = st_template_get_word (template, ST_WORD_ITEM);
+
+  if (item->number == 0)
+    return g_strdup (item->title);
+  return g_strdup_printf ("%s %u", word != NULL ? word : _("Action"), item->number);
+}
+
+/* Cells */
+
+typedef struct {
+  GtkWidget *button;
+  GtkImage  *icon;
+  GtkLabel  *label;
+  gulong     handler;
+  StOverviewRow *row;
+} Cell;
+
+static void
+cell_free (Cell *cell)
+{
+  g_free (cell);
+}
+
+static void
+on_cell_clicked (GtkButton  *button,
+                 StOverview *self)
+{
+  const char *respondent_id = g_object_get_data (G_OBJECT (button), "respondent-id");
+  const char *item_id = g_object_get_data (G_OBJECT (button), "item-id");
+
+  if (respondent_id != NULL && item_id != NULL)
+    g_signal_emit (self, signals[SUBMISSION_ACTIVATED], 0, respondent_id, item_id);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            StOverview               *self)
+{
+  Cell *cell = g_new0 (Cell, 1);
+  GtkWidget *box;
+
+  cell->button = gtk_button_new ();
+  gtk_widget_add_css_class (cell->button, "flat");
+  gtk_widget_add_css_class (cell->button, "overview-cell");
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  cell->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  cell->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (cell->label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (cell->label), "caption");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (cell->icon));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (cell->label));
+  gtk_button_set_child (GTK_BUTTON (cell->button), box);
+  g_signal_connect_object (cell->button, "clicked", G_CALLBACK (on_cell_clicked), self, 0);
+
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, cell->button);
+  g_object_set_data_full (G_OBJECT (list_item), "cell", cell, (GDestroyNotify) cell_free);
+}
+
+static void
+update_cell (Cell       *cell,
+             StOverview *self,
+             const char *item_id)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  g_autofree char *text = NULL;
+  g_autofree char *long_text = NULL;
+  g_autofree char *accessible = NULL;
+  const char *row_title = st_overview_row_get_title (cell->row);
+  const char *respondent_id = st_overview_row_get_respondent_id (cell->row);
+  g_autofree char *column_title = NULL;
+
+  if (item_id != NULL)
+    column_title = item_heading (template, st_template_find_item (template, item_id));
+  else
+    column_title = g_strdup (_("All"));
+
+  if (respondent_id != NULL && item_id != NULL)
+    {
+      const StRespondent *respondent = st_template_find_respondent (template, respondent_id);
+      const StItem *item = st_template_find_item (template, item_id);
+      StProgress progress;
+
+      st_progress_compute (self->report, respondent, item, &progress);
+      text = st_progress_describe_short (&progress);
+      long_text = st_progress_describe (&progress);
+      gtk_image_set_from_icon_name (cell->icon, st_progress_get_icon_name (&progress));
+      gtk_widget_set_css_classes (GTK_WIDGET (cell->icon),
+                                  (const char *[]) { st_progress_get_style_class (&progress), NULL });
+      gtk_widget_set_visible (GTK_WIDGET (cell->icon), TRUE);
+      /* The status, when past draft, is worth the room */
+      if (progress.status != ST_STATUS_DRAFT)
+        {
+          g_free (text);
+          text = g_strdup (st_status_get_label (progress.status));
+        }
+      gtk_widget_set_can_target (cell->button, TRUE);
+      gtk_widget_set_focusable (cell->button, TRUE);
+    }
+  else
+    {
+      Tally tally;
+
+      compute_tally (self, respondent_id, item_id, &tally);
+      text = describe_tally (&tally);
+      long_text = g_strdup (text);
+      gtk_widget_set_visible (GTK_WIDGET (cell->icon), FALSE);
+      /* Totals are to read, not to open */
+      gtk_widget_set_can_target (cell->button, FALSE);
+      gtk_widget_set_focusable (cell->button, FALSE);
+    }
+
+  gtk_label_set_label (cell->label, text);
+  /* Translators: department, action: state, as read out or in a tooltip */
+  accessible = g_strdup_printf (_("%s, %s: %s"), row_title, column_title, long_text);
+  gtk_widget_set_tooltip_text (cell->button, accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  g_object_set_data_full (G_OBJECT (cell->button), "respondent-id", g_strdup (respondent_id), g_free);
+  g_object_set_data_full (G_OBJECT (cell->button), "item-id", g_strdup (item_id), g_free);
+}
+
+typedef struct {
+  StOverview *self;
+  char       *item_id;   /* NULL for the totals column */
+} ColumnData;
+
+static void
+column_data_free (gpointer  user_data,
+                  GClosure *closure)
+{
+  ColumnData *data = user_data;
+
+  g_free (data->item_id);
+  g_free (data);
+}
+
+static void
+on_row_revision (StOverviewRow *row,
+                 GParamSpec    *pspec,
+                 GtkListItem   *list_item)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (list_item), "cell");
+  ColumnData *data = g_object_get_data (G_OBJECT (list_item), "column");
+
+  update_cell (cell, data->self, data->item_id);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ColumnData               *data)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (list_item), "cell");
+
+  cell->row = gtk_list_item_get_item (list_item);
+  g_object_set_data (G_OBJECT (list_item), "column", data);
+  cell->handler = g_signal_connect (cell->row, "notify::revision", G_CALLBACK (on_row_revision), list_item);
+  update_cell (cell, data->self, data->item_id);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             ColumnData               *data)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (list_item), "cell");
+
+  g_clear_signal_handler (&cell->handler, cell->row);
+  cell->row = NULL;
+}
+
+static void
+setup_name (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            StOverview               *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 22);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_name (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           StOverview               *self)
+{
+  StOverviewRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_label (GTK_LABEL (label), st_overview_row_get_title (row));
+  gtk_widget_set_tooltip_text (label, st_overview_row_get_title (row));
+  if (st_overview_row_is_total (row))
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+}
+
+static void
+add_column (StOverview *self,
+            const char *title,
+            const char *item_id,
+            gboolean    name_column)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  if (name_column)
+    {
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_name), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_name), self, 0);
+    }
+  else
+    {
+      ColumnData *data = g_new0 (ColumnData, 1);
+
+      data->self = self;
+      data->item_id = g_strdup (item_id);
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell), self, 0);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), data, column_data_free, 0);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), data);
+    }
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+static void
+remove_columns (StOverview *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+}
+
+static void
+update_summary (StOverview *self)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const StRound *round = st_template_get_round (template, st_report_get_round (self->report));
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  Tally tally;
+
+  compute_tally (self, NULL, NULL, &tally);
+  /* Translators: %s is a reporting round, such as "2014" */
+  title = g_strdup_printf (_("Progress in the %s round"), round->title);
+  gtk_label_set_label (self->title_label, title);
+
+  summary = g_strdup_printf (_("%u of %u submissions done (%u not applicable); %u sections still to write"),
+                             tally.done, tally.due, tally.not_applicable, tally.missing);
+  gtk_label_set_label (self->summary_label, summary);
+}
+
+static void
+on_report_changed (StOverview   *self,
+                   StSubmission *submission,
+                   const char   *section_id,
+                   StReport     *report)
+{
+  if (submission != NULL)
+    {
+      StOverviewRow *row = g_hash_table_lookup (self->by_respondent,
+                                                st_submission_get_respondent_id (submission));
+
+      if (row != NULL)
+        st_overview_row_changed (row);
+    }
+  else
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+        {
+          g_autoptr(StOverviewRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+          st_overview_row_changed (row);
+        }
+    }
+  if (self->total_row != NULL)
+    st_overview_row_changed (self->total_row);
+  update_summary (self);
+}
+
+static void
+rebuild (StOverview *self)
+{
+  StTemplate *template;
+  const char *respondents_word;
+
+  remove_columns (self);
+  g_list_store_remove_all (self->rows);
+  g_hash_table_remove_all (self->by_respondent);
+  g_clear_object (&self->total_row);
+
+  if (self->report == NULL)
+    return;
+
+  template = st_report_get_template (self->report);
+  respondents_word = st_template_get_word (template, ST_WORD_RESPONDENT);
+  add_column (self, respondents_word != NULL ? respondents_word : _("Department"), NULL, TRUE);
+  for (guint i = 0; i < st_template_get_n_items (template); i++)
+    {
+      const StItem *item = st_template_get_item (template, i);
+      g_autofree char *title = item_heading (template, item);
+
+      add_column (self, title, item->id, FALSE);
+    }
+  /* Translators: the column that totals each department's row */
+  add_column (self, _("All"), NULL, FALSE);
+
+  for (guint r = 0; r < st_template_get_n_respondents (template); r++)
+    {
+      const StRespondent *respondent = st_template_get_respondent (template, r);
+      g_autoptr(StOverviewRow) row = st_overview_row_new (respondent->id, respondent->name);
+
+      g_list_store_append (self->rows, row);
+      g_hash_table_insert (self->by_respondent, g_strdup (respondent->id), row);
+    }
+  /* Translators: the row that totals each action's column */
+  self->total_row = st_overview_row_new (NULL, _("All"));
+  g_list_store_append (self->rows, self->total_row);
+
+  update_summary (self);
+}
+
+static void
+st_overview_dispose (GObject *object)
+{
+  StOverview *self = (StOverview *)object;
+
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  if (self->column_view != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      remove_columns (self);
+    }
+  g_clear_object (&self->report);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->total_row);
+  g_clear_pointer (&self->by_respondent, g_hash_table_unref);
+
+  G_OBJECT_CLASS (st_overview_parent_class)->dispose (object);
+}
+
+static void
+st_overview_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  StOverview *self = ST_OVERVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_overview_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  StOverview *self = ST_OVERVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      st_overview_set_report (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_overview_class_init (StOverviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = st_overview_dispose;
+  object_class->get_property = st_overview_get_property;
+  object_class->set_property = st_overview_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StOverview::submission-activated:
+   * @respondent_id: the department
+   * @item_id: the action
+   *
+   * The user opened a cell.
+   */
+  signals[SUBMISSION_ACTIVATED] =
+    g_signal_new ("submission-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-overview.ui");
+  gtk_widget_class_bind_template_child (widget_class, StOverview, title_label);
+  gtk_widget_class_bind_template_child (widget_class, StOverview, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, StOverview, column_view);
+}
+
+static void
+st_overview_init (StOverview *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_list_store_new (ST_TYPE_OVERVIEW_ROW);
+  self->by_respondent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
+GtkWidget *
+st_overview_new (void)
+{
+  return g_object_new (ST_TYPE_OVERVIEW, NULL);
+}
+
+StReport *
+st_overview_get_report (StOverview *self)
+{
+  g_return_val_if_fail (ST_IS_OVERVIEW (self), NULL);
+  return self->report;
+}
+
+void
+st_overview_set_report (StOverview *self,
+                        StReport   *report)
+{
+  g_return_if_fail (ST_IS_OVERVIEW (self));
+  g_return_if_fail (report == NULL || ST_IS_REPORT (report));
+
+  if (self->report == report)
+    return;
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_set_object (&self->report, report);
+  if (report != NULL)
+    g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+GListModel *
+st_overview_get_rows (StOverview *self)
+{
+  g_return_val_if_fail (ST_IS_OVERVIEW (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+const char *
+st_overview_get_summary (StOverview *self)
+{
+  g_return_val_if_fail (ST_IS_OVERVIEW (self), NULL);
+  return gtk_label_get_label (self->summary_label);
+}

@@ -1,0 +1,34 @@
+/* st-overview.h: every department × action of the round at a glance
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stocktake-core.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_OVERVIEW (st_overview_get_type ())
+
+G_DECLARE_FINAL_TYPE (StOverview, st_overview, ST, OVERVIEW, AdwBin)
+
+GtkWidget  *st_overview_new              (void);
+StReport   *st_overview_get_report       (StOverview *self);
+void        st_overview_set_report       (StOverview *self,
+                                          StReport   *report);
+
+/* The rows (of StOverviewRow): one per department, then the totals */
+GListModel *st_overview_get_rows         (StOverview *self);
+/* What the cell says: "Complete", "2 missing", … with the status. For
+ * @respondent_id NULL, the column's total; for @item_id NULL, the row's. */
+char       *st_overview_describe_cell    (StOverview *self,
+                                          const char *respondent_id,
+                                          const char *item_id);
+/* The line above the table */
+const char *st_overview_get_summary      (StOverview *self);
+
+G_END_DECLS
