@@ -151,6 +151,12 @@ on_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+keep_polling (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 ui_test_wait_for (gboolean (*check) (gpointer data),
                   gpointer   data,
@@ -158,11 +164,15 @@ ui_test_wait_for (gboolean (*check) (gpointer data),
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (seconds, on_timeout, &timed_out);
+  /* Wakes the loop to look again when what is awaited happens elsewhere,
+   * in another process or on disk */
+  guint poll = g_timeout_add (50, keep_polling, NULL);
 
   while (!check (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (id);
+  g_source_remove (poll);
   return check (data);
 }
 
