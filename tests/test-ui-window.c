@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "st-overview.h"
+#include "st-preferences-window.h"
 #include "st-overview-row.h"
 #include "st-sidebar-node.h"
 #include "test-ui-helpers.h"
@@ -937,6 +938,94 @@ test_window_size_remembered (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwLeaflet *leaflet;
+  GtkWidget *form;
+
+  /* A phone-sized window */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  open_report (fixture);
+  ui_test_drain ();
+  leaflet = ADW_LEAFLET (ui_test_find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET));
+  g_assert_nonnull (leaflet);
+  g_assert_true (ui_test_wait_for ((gboolean (*) (gpointer)) adw_leaflet_get_folded, leaflet, 10));
+
+  /* Folded with nothing chosen: the list shows */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (st_window_get_sidebar (fixture->window)),
+                                         adw_leaflet_get_visible_child (leaflet)) ||
+                 GTK_WIDGET (st_window_get_sidebar (fixture->window)) == adw_leaflet_get_visible_child (leaflet));
+
+  /* Choosing a submission goes to its form… */
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  form = GTK_WIDGET (st_window_get_form (fixture->window));
+  g_assert_true (gtk_widget_is_ancestor (form, adw_leaflet_get_visible_child (leaflet)));
+
+  /* …and the back button's action returns to the list */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL));
+  ui_test_drain ();
+  g_assert_false (gtk_widget_is_ancestor (form, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (st_window_get_sidebar (fixture->window)),
+                                         adw_leaflet_get_visible_child (leaflet)));
+}
+
+static StPreferencesWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ST_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ST_PREFERENCES_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettings *settings = st_application_get_settings (fixture->application);
+  StPreferencesWindow *preferences;
+  AdwEntryRow *author;
+  GtkSpinButton *delay;
+  g_autofree char *name = NULL;
+
+  g_settings_reset (settings, "author-name");
+  g_settings_reset (settings, "autosave-delay");
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "preferences", NULL);
+  ui_test_drain ();
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (fixture->window));
+
+  author = ADW_ENTRY_ROW (ui_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+  delay = GTK_SPIN_BUTTON (ui_test_find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (author);
+  g_assert_nonnull (delay);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (delay), ==, 5);
+
+  gtk_editable_set_text (GTK_EDITABLE (author), "Ann Editor");
+  gtk_spin_button_set_value (delay, 30);
+  ui_test_drain ();
+  name = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (name, ==, "Ann Editor");
+  g_assert_cmpuint (g_settings_get_uint (settings, "autosave-delay"), ==, 30);
+
+  /* The range the schema allows */
+  gtk_spin_button_set_value (delay, 100000);
+  ui_test_drain ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "autosave-delay"), ==, 600);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "autosave-delay");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -970,6 +1059,8 @@ main (int   argc,
   ADD ("/window/stale-draft", test_window_stale_draft);
   ADD ("/window/recent", test_window_recent);
   ADD ("/window/size-remembered", test_window_size_remembered);
+  ADD ("/window/narrow", test_window_narrow);
+  ADD ("/window/preferences", test_window_preferences);
 #undef ADD
 
   return ui_test_run ();

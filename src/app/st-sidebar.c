@@ -18,6 +18,8 @@ struct _StSidebar
   AdwBin              parent_instance;
 
   GtkSearchEntry     *search_entry;
+  GtkToggleButton    *by_action_button;
+  GtkToggleButton    *by_department_button;
   GtkStack           *stack;
   GtkListView        *list_view;
 
@@ -214,6 +216,30 @@ item_search_text (StTemplate   *template,
   return g_strdup_printf ("%s %s %s", title, item->title, item->statement);
 }
 
+/* The template names its items and respondents: actions and departments,
+ * or recommendations */
+static void
+update_mode_buttons (StSidebar *self)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const char *items = st_template_get_word (template, ST_WORD_ITEMS);
+  const char *respondents = st_template_get_word (template, ST_WORD_RESPONDENTS);
+  g_autofree char *items_tip = NULL;
+  g_autofree char *respondents_tip = NULL;
+
+  if (items == NULL)
+    items = _("Actions");
+  if (respondents == NULL)
+    respondents = _("Departments");
+  gtk_button_set_label (GTK_BUTTON (self->by_action_button), items);
+  gtk_button_set_label (GTK_BUTTON (self->by_department_button), respondents);
+  /* Translators: a tooltip; %s is "Actions" or "Departments" */
+  items_tip = g_strdup_printf (_("List by %s"), items);
+  respondents_tip = g_strdup_printf (_("List by %s"), respondents);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->by_action_button), items_tip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->by_department_button), respondents_tip);
+}
+
 static void
 rebuild (StSidebar *self)
 {
@@ -229,6 +255,7 @@ rebuild (StSidebar *self)
   template = st_report_get_template (self->report);
   n_items = st_template_get_n_items (template);
   n_respondents = st_template_get_n_respondents (template);
+  update_mode_buttons (self);
 
   if (is_by_department (self))
     {
@@ -612,6 +639,8 @@ st_sidebar_class_init (StSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, StSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StSidebar, by_action_button);
+  gtk_widget_class_bind_template_child (widget_class, StSidebar, by_department_button);
   gtk_widget_class_bind_template_child (widget_class, StSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, StSidebar, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

@@ -33,10 +33,9 @@ struct _StWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_pane;
   GtkWidget            *content_pane;
-  GtkToggleButton      *by_action_button;
-  GtkToggleButton      *by_department_button;
   StSidebar            *sidebar;
   AdwWindowTitle       *window_title;
+  GtkWidget            *step_box;
   GtkStack             *content_stack;
   StOverview           *overview;
   StSubmissionForm     *form;
@@ -257,30 +256,6 @@ on_report_changed (StWindow     *self,
   schedule_autosave (self);
 }
 
-static void
-update_mode_buttons (StWindow *self)
-{
-  StTemplate *template;
-  const char *items, *respondents;
-  g_autofree char *items_tip = NULL;
-  g_autofree char *respondents_tip = NULL;
-
-  if (self->report == NULL)
-    return;
-
-  /* The template names its items and respondents: actions and departments,
-   * or recommendations */
-  template = st_report_get_template (self->report);
-  items = st_template_get_word (template, ST_WORD_ITEMS);
-  respondents = st_template_get_word (template, ST_WORD_RESPONDENTS);
-  gtk_button_set_label (GTK_BUTTON (self->by_action_button), items != NULL ? items : _("Actions"));
-  gtk_button_set_label (GTK_BUTTON (self->by_department_button), respondents != NULL ? respondents : _("Departments"));
-  items_tip = g_strdup_printf (_("List by %s"), items != NULL ? items : _("Actions"));
-  respondents_tip = g_strdup_printf (_("List by %s"), respondents != NULL ? respondents : _("Departments"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->by_action_button), items_tip);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->by_department_button), respondents_tip);
-}
-
 void
 st_window_set_report (StWindow *self,
                       StReport *report,
@@ -321,7 +296,6 @@ st_window_set_report (StWindow *self,
   st_submission_form_show (self->form, NULL, NULL, NULL);
   st_sidebar_set_report (self->sidebar, report);
   st_overview_set_report (self->overview, report);
-  update_mode_buttons (self);
   self->is_modified = FALSE;
   update_title (self);
   update_actions (self);
@@ -588,6 +562,10 @@ on_submission_selected (StWindow   *self,
 static void
 on_leaflet_folded (StWindow *self)
 {
+  /* Narrow, the header has room for the way back but not for stepping;
+   * Ctrl+Page Up and Down still step */
+  gtk_widget_set_visible (self->step_box, !adw_leaflet_get_folded (self->leaflet));
+
   /* Folded with nothing chosen: start from the list */
   if (adw_leaflet_get_folded (self->leaflet) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "form") != 0)
@@ -1317,10 +1295,9 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, StWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, StWindow, content_pane);
-  gtk_widget_class_bind_template_child (widget_class, StWindow, by_action_button);
-  gtk_widget_class_bind_template_child (widget_class, StWindow, by_department_button);
   gtk_widget_class_bind_template_child (widget_class, StWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, step_box);
   gtk_widget_class_bind_template_child (widget_class, StWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, StWindow, form);
