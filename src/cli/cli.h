@@ -28,6 +28,8 @@ typedef struct {
 /* Each returns an exit status. argv[0] is the command's name. */
 int cli_command_new      (int argc, char **argv);
 int cli_command_info     (int argc, char **argv);
+int cli_command_import   (int argc, char **argv);
+int cli_command_export   (int argc, char **argv);
 
 /* Helpers shared by the commands */
 

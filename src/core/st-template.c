@@ -836,6 +836,46 @@ st_template_to_json (StTemplate *self)
 
 /* Queries */
 
+StTemplate *
+st_template_new_with_item_titles (StTemplate  *self,
+                                  const char  *item_id,
+                                  const char  *title,
+                                  const char  *statement,
+                                  GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(StTemplate) copy = NULL;
+  StItem *item;
+
+  g_return_val_if_fail (ST_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  node = st_template_to_json (self);
+  copy = st_template_new_from_json (node, "$", NULL, error);
+  if (copy == NULL)
+    return NULL;
+
+  item = g_hash_table_lookup (copy->item_by_id, item_id);
+  if (item == NULL)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
+                   _("The template has no item “%s”"), item_id);
+      return NULL;
+    }
+  if (title != NULL)
+    {
+      g_free (item->title);
+      item->title = g_strdup (title);
+    }
+  if (statement != NULL)
+    {
+      g_free (item->statement);
+      item->statement = g_strdup (statement);
+    }
+  return g_steal_pointer (&copy);
+}
+
 const char *
 st_template_get_id (StTemplate *self)
 {

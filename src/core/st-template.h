@@ -44,6 +44,14 @@ StTemplate         *st_template_new_from_json    (JsonNode     *node,
                                                   StErrorLocation *location,
                                                   GError      **error);
 JsonNode           *st_template_to_json          (StTemplate   *self);
+/* A copy of @self in which item @item_id has @title and @statement
+ * (either NULL to keep the one it has): templates never change, so a title
+ * learnt from a published page makes a new template. */
+StTemplate         *st_template_new_with_item_titles (StTemplate *self,
+                                                  const char   *item_id,
+                                                  const char   *title,
+                                                  const char   *statement,
+                                                  GError      **error);
 
 const char         *st_template_get_id           (StTemplate   *self);
 const char         *st_template_get_title        (StTemplate   *self);

@@ -1,0 +1,124 @@
+/* cli-export.c: stocktake-cli export
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "st-export.h"
+
+int
+cli_command_export (int    argc,
+                    char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(StReport) report = NULL;
+  g_autoptr(StDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *formats = g_strjoinv ("|", (char **) st_export_list_formats ());
+  g_autofree char *format_help = g_strdup_printf (_("The format: %s (default text)"), formats);
+  StExportFormat format = ST_EXPORT_TEXT;
+  int status = CLI_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, format_help, _("FORMAT") },
+    { "view", 'v', 0, G_OPTION_ARG_STRING, &view,
+      _("What to export: action:NUMBER, department:ABBREVIATION, all (default) or site"), _("VIEW") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      _("Where to write: a file, “-” for standard output, or a folder for the site"), _("OUT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("REPORT"));
+  g_option_context_set_summary (context,
+                                _("Write a view of a report as a published page, or every page "
+                                  "of the site into a folder."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!cli_parse_options (context, &argc, &argv))
+    return CLI_EXIT_USAGE;
+
+  if (argc != 2)
+    {
+      cli_error (argc < 2 ? _("which report? Name one") : _("only one report can be exported at a time"));
+      return CLI_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      cli_error (_("--output is needed"));
+      return CLI_EXIT_USAGE;
+    }
+  if (format_name != NULL && !st_export_format_from_string (format_name, &format))
+    {
+      cli_error (_("unknown format “%s”; the formats are %s"), format_name, formats);
+      return CLI_EXIT_USAGE;
+    }
+  if (view == NULL)
+    view = g_strdup ("all");
+
+  report = cli_load_report (argv[1], &status);
+  if (report == NULL)
+    return status;
+
+  if (g_str_equal (view, "site"))
+    {
+      if (g_str_equal (output, "-"))
+        {
+          cli_error (_("a site is written into a folder, not to standard output"));
+          return CLI_EXIT_USAGE;
+        }
+      if (!st_export_site (report, format, output, NULL, NULL, NULL, &error))
+        {
+          cli_error ("%s", error->message);
+          return CLI_EXIT_USAGE;
+        }
+      return CLI_EXIT_OK;
+    }
+
+  document = st_document_new_for_view (report, view, &error);
+  if (document == NULL)
+    {
+      cli_error ("%s", error->message);
+      return CLI_EXIT_USAGE;
+    }
+
+  bytes = st_export_document (document, format, &error);
+  if (bytes == NULL)
+    {
+      cli_error ("%s", error->message);
+      return CLI_EXIT_INPUT;
+    }
+
+  if (g_str_equal (output, "-"))
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      if (size > 0 && fwrite (data, 1, size, stdout) != size)
+        {
+          cli_error (_("cannot write to standard output"));
+          return CLI_EXIT_USAGE;
+        }
+      return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+    }
+
+  {
+    gsize size;
+    const char *data = g_bytes_get_data (bytes, &size);
+
+    if (!g_file_set_contents (output, data != NULL ? data : "", size, &error))
+      {
+        cli_error ("%s", error->message);
+        return CLI_EXIT_USAGE;
+      }
+  }
+
+  return CLI_EXIT_OK;
+}

@@ -1,0 +1,88 @@
+/* st-export.h: render documents as text, HTML and Markdown, and write
+ * whole sites of pages
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "st-document.h"
+#include "st-report.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ST_EXPORT_TEXT,
+  ST_EXPORT_HTML,
+  ST_EXPORT_MARKDOWN,
+} StExportFormat;
+
+/* "text", "html", "markdown" */
+const char *st_export_format_to_string    (StExportFormat  format);
+gboolean    st_export_format_from_string  (const char     *str,
+                                           StExportFormat *format);
+/* "txt", "html", "md": the file name extension, without the dot */
+const char *st_export_format_get_extension (StExportFormat format);
+/* The formats' names, NULL-terminated, for help texts */
+const char * const *st_export_list_formats (void);
+
+/* The published text layout: one line per block, in order, no blank lines
+ * and no newline after the last line. */
+GBytes     *st_export_text                (StDocument     *document);
+/* A standalone HTML page written with libxml2, UTF-8 */
+GBytes     *st_export_html                (StDocument     *document);
+/* Markdown for GOV.UK's publisher (govspeak): the page title and date are
+ * entered in the publisher, so the body starts at "##". Every character
+ * of the text stays literal. */
+GBytes     *st_export_markdown            (StDocument     *document);
+
+/* Any of the formats above */
+GBytes     *st_export_document            (StDocument     *document,
+                                           StExportFormat  format,
+                                           GError        **error);
+
+/* Called after each page: @done of @total pages, @view the one just written */
+typedef void (*StExportProgressFunc) (guint       done,
+                                      guint       total,
+                                      const char *view,
+                                      gpointer    user_data);
+
+/* The file name a view is written to in a site: "action-1.html",
+ * "department-co.html", "index.html" for "index" */
+char       *st_export_view_filename       (const char     *view,
+                                           StExportFormat  format);
+
+/* Writes every item page, every respondent page and an index page linking
+ * them into @directory (made if missing). Pages are written whole to a
+ * temporary file and renamed. */
+gboolean    st_export_site                (StReport        *report,
+                                           StExportFormat   format,
+                                           const char      *directory,
+                                           GCancellable    *cancellable,
+                                           StExportProgressFunc progress,
+                                           gpointer         progress_data,
+                                           GError         **error);
+
+/* Writes one view to @path, or with @view "site" the whole site into the
+ * directory @path. The documents are built from @report at once, in the
+ * calling thread, so the report may change afterwards; rendering and
+ * writing run in a worker thread. @progress is called in the thread-default
+ * main context of the caller. */
+void        st_export_to_file_async       (StReport        *report,
+                                           const char      *view,
+                                           StExportFormat   format,
+                                           const char      *path,
+                                           GCancellable    *cancellable,
+                                           StExportProgressFunc progress,
+                                           gpointer         progress_data,
+                                           GDestroyNotify   progress_data_free,
+                                           GAsyncReadyCallback callback,
+                                           gpointer         user_data);
+gboolean    st_export_to_file_finish      (StReport        *report,
+                                           GAsyncResult    *result,
+                                           GError         **error);
+
+G_END_DECLS
