@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "st-export.h"
+#include "st-odt-writer.h"
+#include "st-pdf-writer.h"
 
 typedef GBytes *(*RenderFunc) (StDocument *document,
                                GError    **error);
@@ -37,9 +39,11 @@ static const FormatInfo formats[] = {
   { ST_EXPORT_TEXT,     "text",     "txt",  render_text },
   { ST_EXPORT_HTML,     "html",     "html", render_html },
   { ST_EXPORT_MARKDOWN, "markdown", "md",   render_markdown },
+  { ST_EXPORT_ODT,      "odt",      "odt",  st_export_odt },
+  { ST_EXPORT_PDF,      "pdf",      "pdf",  st_export_pdf_to_bytes },
 };
 
-static const char * const format_names[] = { "text", "html", "markdown", NULL };
+static const char * const format_names[] = { "text", "html", "markdown", "odt", "pdf", NULL };
 
 static const FormatInfo *
 format_info (StExportFormat format)
@@ -611,6 +615,26 @@ render_index (ExportJob *job)
         return g_string_free_to_bytes (out);
       }
 
+    case ST_EXPORT_ODT:
+    case ST_EXPORT_PDF:
+      {
+        /* A document of its own: the title, the date and the pages' titles */
+        g_autoptr(StDocument) index = st_document_new ("index", job->index_title, &job->updated);
+
+        st_document_append (index, ST_BLOCK_HEADING, 1, job->index_title, NULL, NULL, NULL, NULL);
+        if (job->updated_text != NULL)
+          st_document_append (index, ST_BLOCK_META, 0, job->updated_text, NULL, NULL, NULL, NULL);
+        for (guint i = 0; i < job->pages->len; i++)
+          {
+            SitePage *page = g_ptr_array_index (job->pages, i);
+            g_autofree char *line = g_strdup_printf ("%s (%s)", st_document_get_title (page->document),
+                                                     page->filename);
+
+            st_document_append (index, ST_BLOCK_BULLET, 0, line, NULL, NULL, NULL, NULL);
+          }
+        return st_export_document (index, job->format, NULL);
+      }
+
     case ST_EXPORT_TEXT:
     default:
       {
@@ -700,6 +724,12 @@ run_job (ExportJob             *job,
           g_autofree char *name = st_export_view_filename ("index", job->format);
 
           bytes = render_index (job);
+          if (bytes == NULL)
+            {
+              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                   _("Could not make the index page"));
+              return FALSE;
+            }
           path = g_build_filename (job->path, name, NULL);
           view = "index";
         }

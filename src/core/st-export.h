@@ -18,13 +18,15 @@ typedef enum {
   ST_EXPORT_TEXT,
   ST_EXPORT_HTML,
   ST_EXPORT_MARKDOWN,
+  ST_EXPORT_ODT,        /* st-odt-writer.h */
+  ST_EXPORT_PDF,        /* st-pdf-writer.h */
 } StExportFormat;
 
-/* "text", "html", "markdown" */
+/* "text", "html", "markdown", "odt", "pdf" */
 const char *st_export_format_to_string    (StExportFormat  format);
 gboolean    st_export_format_from_string  (const char     *str,
                                            StExportFormat *format);
-/* "txt", "html", "md": the file name extension, without the dot */
+/* "txt", "html", "md", "odt", "pdf": the file name extension, without the dot */
 const char *st_export_format_get_extension (StExportFormat format);
 /* The formats' names, NULL-terminated, for help texts */
 const char * const *st_export_list_formats (void);
