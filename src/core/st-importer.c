@@ -790,16 +790,27 @@ close_answer (Page *page)
       return;
     }
 
-  for (guint i = 0; i < page->item_sections->len; i++)
-    {
-      const StSection *section = g_ptr_array_index (page->item_sections, i);
+  {
+    g_autoptr(GString) missing = g_string_new (NULL);
+    guint n_missing = 0;
 
-      if (!g_hash_table_contains (page->seen_sections, section))
-        add_diagnostic (page->self, page->name, page->answer_line, ST_DIAGNOSTIC_WARNING,
-                        _("%s has no “%s” for %s %u"),
-                        page->respondent->abbreviation, section->heading,
-                        item_word (page), page->item->number);
-    }
+    for (guint i = 0; i < page->item_sections->len; i++)
+      {
+        const StSection *section = g_ptr_array_index (page->item_sections, i);
+
+        if (g_hash_table_contains (page->seen_sections, section))
+          continue;
+        if (n_missing++ > 0)
+          g_string_append (missing, ", ");
+        g_string_append_printf (missing, "“%s”", section->heading);
+      }
+    if (n_missing > 0)
+      add_diagnostic (page->self, page->name, page->answer_line, ST_DIAGNOSTIC_WARNING,
+                      g_dngettext (GETTEXT_PACKAGE, "%s has no section %s for %s %u",
+                                   "%s has no sections %s for %s %u", n_missing),
+                      page->respondent->abbreviation, missing->str,
+                      item_word (page), page->item->number);
+  }
 }
 
 /* Starts the answer of page->respondent to page->item */
@@ -1184,15 +1195,18 @@ static void
 check_line (Page           *page,
             const PageLine *line,
             gboolean        markup,
-            const char     *expected,
-            const char     *what)
+            const char     *expected)
 {
   if (markup)
     add_diagnostic (page->self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
-                    _("Heading markup left in the text of %s"), what);
+                    _("Heading markup left before “%s”"), expected);
   else if (!g_str_equal (line->text, expected))
-    add_diagnostic (page->self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
-                    _("%s is published as “%s”"), what, expected);
+    {
+      g_autofree char *given = g_strstrip (g_strdup (line->text));
+
+      add_diagnostic (page->self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
+                      _("“%s” is published as “%s”"), given, expected);
+    }
 }
 
 /* Item and respondent headings ***************************************/
@@ -1243,7 +1257,6 @@ try_item_heading (Page           *page,
   g_autofree char *number_text = NULL;
   g_autofree char *given = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *what = NULL;
   const StItem *item;
   StItem known;
 
@@ -1288,8 +1301,7 @@ try_item_heading (Page           *page,
 
   set_item (page, item);
   expected = expand (page, key, item, page->respondent, NULL);
-  what = g_strdup_printf (_("The heading of %s %u"), item_word (page), item->number);
-  check_line (page, line, markup, expected, what);
+  check_line (page, line, markup, expected);
 
   if (page->kind == PAGE_RESPONDENT)
     open_answer (page, line->number);
@@ -1330,7 +1342,6 @@ try_respondent_heading (Page           *page,
 {
   StImporter *self = page->self;
   const StRespondent *respondent;
-  g_autofree char *what = NULL;
 
   if (page->kind == PAGE_RESPONDENT || page->item == NULL || strlen (text) > 120 ||
       (line->level <= 0 && !heading_like (text)))
@@ -1393,8 +1404,7 @@ try_respondent_heading (Page           *page,
                     _("%s is out of the template’s order"), respondent->name);
   page->last_respondent_index = MAX (page->last_respondent_index, respondent->index + 1);
 
-  what = g_strdup_printf (_("The name of %s"), respondent->abbreviation);
-  check_line (page, line, markup, respondent->name, what);
+  check_line (page, line, markup, respondent->name);
   open_answer (page, line->number);
   return TRUE;
 }
@@ -1524,7 +1534,7 @@ try_section_heading (Page           *page,
 
   if (markup)
     add_diagnostic (self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
-                    _("Heading markup left in the text of “%s”"), section->heading);
+                    _("Heading markup left before “%s”"), section->heading);
   else if (rest != NULL)
     add_diagnostic (self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
                     _("Text runs on after the heading “%s” on the same line"), section->heading);
@@ -1648,7 +1658,7 @@ read_title (Page      *page,
 
       if (item == NULL)
         {
-          message = g_strdup_printf (_("This is the page of %s %s, which the template does not have"),
+          message = g_strdup_printf (_("The page is about %s %s, which the template does not have"),
                                      item_word (page), number != NULL ? number : "");
           goto fail;
         }
@@ -1675,7 +1685,7 @@ read_title (Page      *page,
         respondent = match_possessive (template, who);
       if (respondent == NULL)
         {
-          message = g_strdup_printf (_("This is the page of %s “%s”, which the template does not have"),
+          message = g_strdup_printf (_("The page is about %s “%s”, which the template does not have"),
                                      respondent_word (page), who != NULL ? who : "");
           goto fail;
         }
@@ -1697,13 +1707,12 @@ read_title (Page      *page,
     }
   else
     {
-      message = g_strdup_printf (_("The first line “%s” is not the title of a %s page, a %s page or the "
-                                   "whole document"),
-                                 text, item_word (page), respondent_word (page));
+      message = g_strdup_printf (_("The first line “%s” is not the title of any page of this template"),
+                                 text);
       goto fail;
     }
 
-  check_line (page, line, markup_text != NULL, expected, _("The title"));
+  check_line (page, line, markup_text != NULL, expected);
   return TRUE;
 
 fail:

@@ -81,6 +81,23 @@ append_source (GString *out,
     }
 }
 
+/* The character an item's marker starts with */
+static char
+list_marker (cmark_node *entry,
+             GArray     *lines)
+{
+  int n = cmark_node_get_start_line (entry);
+  int column = cmark_node_get_start_column (entry);
+  const Line *line;
+
+  if (n < 1 || (guint) n > lines->len)
+    return '\0';
+  line = &g_array_index (lines, Line, n - 1);
+  if (column < 1 || (gsize) column > line->length)
+    return '\0';
+  return line->start[column - 1];
+}
+
 static void
 add_list (StDocument *document,
           cmark_node *list,
@@ -97,10 +114,10 @@ add_list (StDocument *document,
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      if (!bullet)
+      if (!bullet || list_marker (entry, lines) != '-')
         {
-          /* An ordered list stays as written, number and all: the model has
-           * bullets only, and "1." is part of the text */
+          /* Ordered lists and "*" or "+" lists stay as written, marker and
+           * all: the published format has "- " bullets only */
           append_source (text, lines,
                          cmark_node_get_start_line (entry),
                          cmark_node_get_end_line (entry), 1);
@@ -156,6 +173,7 @@ append_text (StDocument *document,
 {
   g_autoptr(GArray) lines = NULL;
   cmark_node *root;
+  int next_line = 1;
 
   if (text == NULL || *text == '\0')
     return;
@@ -164,11 +182,28 @@ append_text (StDocument *document,
   root = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
 
   for (cmark_node *node = cmark_node_first_child (root);
-       node != NULL;
-       node = cmark_node_next (node))
+       node != NULL || next_line <= (int) lines->len;
+       node = node != NULL ? cmark_node_next (node) : NULL)
     {
-      int first = cmark_node_get_start_line (node);
-      int last = cmark_node_get_end_line (node);
+      int first = node != NULL ? cmark_node_get_start_line (node) : (int) lines->len + 1;
+      int last = node != NULL ? cmark_node_get_end_line (node) : (int) lines->len;
+
+      /* Lines that became no block at all, such as "[ref]: /url" (a link
+       * reference definition), stay text as written */
+      for (; next_line < first && next_line <= (int) lines->len; next_line++)
+        {
+          const Line *line = &g_array_index (lines, Line, next_line - 1);
+          g_autofree char *copy = NULL;
+
+          if (is_blank (line->start, line->length))
+            continue;
+          copy = g_strndup (line->start, line->length);
+          st_document_append (document, ST_BLOCK_PARAGRAPH, 0, copy, NULL,
+                              respondent_id, item_id, section_id);
+        }
+      if (node == NULL)
+        break;
+      next_line = MAX (next_line, last + 1);
 
       switch (cmark_node_get_type (node))
         {
@@ -196,6 +231,14 @@ append_text (StDocument *document,
 
               if (is_blank (line->start, line->length))
                 continue;
+              if (line->length >= 2 && line->start[0] == '-' && line->start[1] == ' ')
+                {
+                  /* An HTML block or code runs on over what was a bullet */
+                  copy = g_strndup (line->start + 2, line->length - 2);
+                  st_document_append (document, ST_BLOCK_BULLET, 0, copy, NULL,
+                                      respondent_id, item_id, section_id);
+                  continue;
+                }
               copy = g_strndup (line->start, line->length);
               st_document_append (document, ST_BLOCK_PARAGRAPH, 0, copy, NULL,
                                   respondent_id, item_id, section_id);
