@@ -42,6 +42,7 @@
 #define MARGIN_CM        2.0
 #define TEXT_WIDTH_CM   (PAGE_WIDTH_CM - 2 * MARGIN_CM)
 #define CONTENTS_INDENT_CM 0.5
+#define CONTENTS_HANG_CM   0.4
 
 typedef xmlTextWriterPtr Xml;
 
@@ -482,13 +483,15 @@ write_contents_style (Xml   xml,
 {
   g_autofree char *name = g_strdup_printf ("Contents_20_%u", level);
   g_autofree char *display_name = g_strdup_printf ("Contents %u", level);
-  double indent = CONTENTS_INDENT_CM * (level - 1);
+  /* Further lines of an entry hang under its first */
+  double indent = CONTENTS_INDENT_CM * (level - 1) + CONTENTS_HANG_CM;
 
   start_paragraph_style (xml, name, display_name, "Index", NULL, "index");
   start (xml, "style:paragraph-properties");
   attr_cm (xml, "fo:margin-left", indent);
-  attr_cm (xml, "fo:margin-top", level == 1 ? 0.15 : 0.0);
-  attr_cm (xml, "fo:margin-bottom", 0.1);
+  attr_cm (xml, "fo:text-indent", -CONTENTS_HANG_CM);
+  attr_cm (xml, "fo:margin-top", 0.0);
+  attr_cm (xml, "fo:margin-bottom", 0.15);
   start (xml, "style:tab-stops");
   start (xml, "style:tab-stop");
   /* Tab positions count from the paragraph's indent */
@@ -499,12 +502,6 @@ write_contents_style (Xml   xml,
   end (xml);
   end (xml);   /* style:tab-stops */
   end (xml);   /* style:paragraph-properties */
-  if (level == 1)
-    {
-      start (xml, "style:text-properties");
-      attr (xml, "fo:font-weight", "bold");
-      end (xml);
-    }
   end (xml);
 }
 

@@ -30,6 +30,7 @@
 #define NOTE_RULE_WIDTH    3.0
 #define CONTENTS_INDENT   14.0   /* per level below the first */
 #define CONTENTS_NUMBER   36.0   /* room kept for the page number */
+#define CONTENTS_HANG     12.0   /* the indent of an entry's further lines */
 
 typedef enum {
   STYLE_HEADING_1,
@@ -94,8 +95,10 @@ typedef struct {
   guint     last_page;
 } Item;
 
-/* A line's extent and baseline, from the top of its paragraph */
+/* A line's extent and baseline, from the top of its paragraph, and where
+ * it starts (indents move lines) */
 typedef struct {
+  double x;
   double top;
   double bottom;
   double baseline;
@@ -464,6 +467,9 @@ create_layout (PangoContext *context,
     }
   if (style->line_spacing > 0)
     pango_layout_set_line_spacing (layout, style->line_spacing);
+  /* A contents entry's further lines hang under its first */
+  if (style_id == STYLE_CONTENTS_ENTRY)
+    pango_layout_set_indent (layout, (int) (-CONTENTS_HANG * PANGO_SCALE));
   pango_layout_set_text (layout, safe, -1);
   return layout;
 }
@@ -501,10 +507,13 @@ measure_item (StPageLayout *self,
   item->n_lines = 0;
   do
     {
+      PangoRectangle logical;
       int top, bottom;
       Line line;
 
       pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.x = (double) logical.x / PANGO_SCALE;
       line.top = (double) top / PANGO_SCALE;
       line.bottom = (double) bottom / PANGO_SCALE;
       line.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
@@ -992,7 +1001,8 @@ draw_contents_number (StPageLayout    *self,
 
   /* Dot leaders from the end of the title to the number */
   pango_layout_line_get_extents (last_line, NULL, &logical);
-  text_end = left + (double) (logical.x + logical.width) / PANGO_SCALE + 6;
+  text_end = left + item_line (self, item, item->n_lines - 1)->x
+             + (double) (logical.x + logical.width) / PANGO_SCALE + 6;
   if (number_x - 6 > text_end)
     {
       static const double dots[] = { 0, 3 };
@@ -1054,12 +1064,13 @@ draw_slice (StPageLayout *self,
   for (guint i = 0; i < slice->n_lines; i++)
     {
       guint index = slice->first_line + i;
-      double baseline = top + item_line (self, item, index)->baseline - first_top;
+      const Line *metrics = item_line (self, item, index);
+      double baseline = top + metrics->baseline - first_top;
 
       line = pango_layout_get_line_readonly (layout, index);
       if (line == NULL)
         break;   /* cannot happen with the same context */
-      cairo_move_to (cr, left, baseline);
+      cairo_move_to (cr, left + metrics->x, baseline);
       pango_cairo_show_layout_line (cr, line);
     }
 
