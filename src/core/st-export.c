@@ -348,7 +348,9 @@ st_export_html (StDocument *document)
 /* Markdown ************************************************************/
 
 /* Backslash escapes keep the text literal in kramdown (govspeak's base)
- * and CommonMark alike; "&" becomes "&amp;" because neither escapes it. */
+ * and CommonMark alike, for the characters both can escape. Others are
+ * written as character references: "&" as "&amp;", and govspeak's callout
+ * marks at the start of a line ("^", "%", "@", "~") as numeric ones. */
 static void
 append_markdown_text (GString    *out,
                       const char *text)
@@ -357,11 +359,14 @@ append_markdown_text (GString    *out,
 
   /* At the start of a line, block syntax: headings, quotes, list markers,
    * numbered lists and govspeak's callouts */
-  if (*p == '#' || *p == '>' || *p == '-' || *p == '+' || *p == '=' ||
-      *p == '^' || *p == '%' || *p == '@' || *p == '~' || *p == ':')
+  if (*p == '#' || *p == '>' || *p == '-' || *p == '+' || *p == '=' || *p == ':')
     {
       g_string_append_c (out, '\\');
       g_string_append_c (out, *p++);
+    }
+  else if (*p == '^' || *p == '%' || *p == '@' || *p == '~')
+    {
+      g_string_append_printf (out, "&#%d;", *p++);
     }
   else if (g_ascii_isdigit (*p))
     {
@@ -390,7 +395,16 @@ append_markdown_text (GString    *out,
         {
         case '\\': case '*': case '_': case '[': case ']': case '<': case '>':
         case '`': case '|': case '{': case '}': case '$': case '!':
+        case '"': case '\'':
+          /* Quotes too: kramdown would make straight ones curly */
           g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+          break;
+        case '-':
+        case '.':
+          /* "--" and "..." would become dashes and an ellipsis */
+          if (p[1] == *p || (p > text && p[-1] == *p))
+            g_string_append_c (out, '\\');
           g_string_append_c (out, *p);
           break;
         case '&':

@@ -1,0 +1,594 @@
+/* test-export.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cmark.h>
+#include <glib/gstdio.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <string.h>
+
+#include "stocktake-core.h"
+#include "st-export.h"
+
+/* Text with every character that markup formats treat specially */
+#define NASTY "Text with <script>alert(\"x\")</script> & \"quotes\" ]]> and *emphasis* _under_ `code` \\ [link](u) &amp; <!-- c --> -- ... 'single'"
+
+static StReport *
+new_report (void)
+{
+  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+  StReport *report = st_report_new (template);
+  StSubmission *submission;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 16, G_DATE_JANUARY, 2015);
+  st_report_set_updated (report, &date);
+
+  submission = st_report_ensure_submission (report, "CO", "1");
+  st_submission_set_text (submission, "commitments-2012", "Cabinet Office will appoint a digital leader.");
+  st_submission_set_text (submission, "progress-2014",
+                          "First paragraph.\n\nIt did:\n\n- one thing\n- another thing\n\nLast paragraph.");
+  submission = st_report_ensure_submission (report, "AGO", "1");
+  st_submission_set_text (submission, "progress-2014", NASTY);
+  st_submission_set_text (submission, "plans-2015", "- " NASTY "\n- #hash and 1. number");
+  submission = st_report_ensure_submission (report, "HMT", "1");
+  st_submission_set_not_applicable (submission, "This action is not applicable to HMT.");
+  return report;
+}
+
+static GBytes *
+export_bytes (StReport       *report,
+              const char     *view,
+              StExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) document = st_document_new_for_view (report, view, &error);
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = st_export_document (document, format, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static char *
+export_string (StReport       *report,
+               const char     *view,
+               StExportFormat  format)
+{
+  g_autoptr(GBytes) bytes = export_bytes (report, view, format);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_formats (void)
+{
+  StExportFormat format;
+
+  g_assert_true (st_export_format_from_string ("html", &format));
+  g_assert_cmpint (format, ==, ST_EXPORT_HTML);
+  g_assert_true (st_export_format_from_string ("md", &format));
+  g_assert_cmpint (format, ==, ST_EXPORT_MARKDOWN);
+  g_assert_true (st_export_format_from_string ("TEXT", &format));
+  g_assert_cmpint (format, ==, ST_EXPORT_TEXT);
+  g_assert_false (st_export_format_from_string ("docx", &format));
+  g_assert_false (st_export_format_from_string (NULL, &format));
+  g_assert_cmpstr (st_export_format_to_string (ST_EXPORT_MARKDOWN), ==, "markdown");
+  g_assert_cmpstr (st_export_format_get_extension (ST_EXPORT_TEXT), ==, "txt");
+  g_assert_true (g_strv_contains (st_export_list_formats (), "html"));
+
+  {
+    g_autofree char *a = st_export_view_filename ("action:1", ST_EXPORT_HTML);
+    g_autofree char *b = st_export_view_filename ("department:DfE", ST_EXPORT_MARKDOWN);
+    g_autofree char *c = st_export_view_filename ("../../etc/passwd", ST_EXPORT_TEXT);
+
+    g_assert_cmpstr (a, ==, "action-1.html");
+    g_assert_cmpstr (b, ==, "department-dfe.md");
+    /* Never a path out of the site's folder */
+    g_assert_cmpstr (c, ==, "etc-passwd.txt");
+  }
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autofree char *text = export_string (report, "action:1", ST_EXPORT_TEXT);
+
+  g_assert_cmpstr (text, ==,
+                   "Action 1: ensure there is an active digital leader on departmental and transactional agency boards\n"
+                   "Updated 16 January 2015\n"
+                   "This action forms part of the Government Digital Strategy.\n"
+                   "Here’s how departments are responding to this action:\n"
+                   "The Attorney General’s Office\n"
+                   "Progress during 2014\n"
+                   NASTY "\n"
+                   "Planned activities in 2015\n"
+                   "- " NASTY "\n"
+                   "- #hash and 1. number\n"
+                   "Cabinet Office\n"
+                   "Departmental digital strategy commitments (December 2012)\n"
+                   "Cabinet Office will appoint a digital leader.\n"
+                   "Progress during 2014\n"
+                   "First paragraph.\n"
+                   "It did:\n"
+                   "- one thing\n"
+                   "- another thing\n"
+                   "Last paragraph.\n"
+                   "Her Majesty’s Treasury\n"
+                   "This action is not applicable to HMT.");
+}
+
+static htmlDocPtr
+parse_html (GBytes *bytes)
+{
+  htmlDocPtr doc = htmlReadMemory (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "page.html",
+                                   "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static int
+count_nodes (htmlDocPtr  doc,
+             const char *xpath)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result = xmlXPathEvalExpression ((const xmlChar *) xpath, context);
+  int n = result != NULL && result->nodesetval != NULL ? result->nodesetval->nodeNr : 0;
+
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  return n;
+}
+
+static char *
+node_text (htmlDocPtr  doc,
+           const char *xpath,
+           int         index)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result = xmlXPathEvalExpression ((const xmlChar *) xpath, context);
+  char *text = NULL;
+
+  if (result != NULL && result->nodesetval != NULL && index < result->nodesetval->nodeNr)
+    {
+      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[index]);
+
+      text = g_strdup ((const char *) content);
+      xmlFree (content);
+    }
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  return text;
+}
+
+static void
+test_html_structure (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(GBytes) bytes = export_bytes (report, "action:1", ST_EXPORT_HTML);
+  g_autofree char *source = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  htmlDocPtr doc = parse_html (bytes);
+  g_autofree char *meta = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *li = NULL;
+
+  g_assert_true (g_str_has_prefix (source, "<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+  g_assert_cmpint (count_nodes (doc, "//meta[@charset='utf-8']"), ==, 1);
+  g_assert_cmpint (count_nodes (doc, "//meta[@http-equiv]"), ==, 0);
+  g_assert_cmpint (count_nodes (doc, "//h1"), ==, 1);
+  g_assert_cmpint (count_nodes (doc, "//h2"), ==, 3);
+  g_assert_cmpint (count_nodes (doc, "//h3"), ==, 4);
+  g_assert_cmpint (count_nodes (doc, "//h4"), ==, 0);
+  g_assert_cmpint (count_nodes (doc, "//ul"), ==, 2);
+  g_assert_cmpint (count_nodes (doc, "//ul/li"), ==, 4);
+  g_assert_cmpint (count_nodes (doc, "//h2[@id='co']"), ==, 1);
+  g_assert_cmpint (count_nodes (doc, "//h3[@id='co-progress-2014']"), ==, 1);
+
+  meta = node_text (doc, "//p[@class='meta']", 0);
+  g_assert_cmpstr (meta, ==, "Updated 16 January 2015");
+  li = node_text (doc, "//ul/li", 2);
+  g_assert_cmpstr (li, ==, "one thing");
+
+  /* GOV.UK-like typography, and nothing loaded from anywhere */
+  style = node_text (doc, "//head/style", 0);
+  g_assert_nonnull (strstr (style, "font-size:19px"));
+  g_assert_nonnull (strstr (style, "#0b0c0c"));
+  g_assert_nonnull (strstr (style, "#1d70b8"));
+  g_assert_nonnull (strstr (style, "max-width:960px"));
+  g_assert_null (strstr (style, "url("));
+  g_assert_cmpint (count_nodes (doc, "//script | //link | //img | //iframe | //@src"), ==, 0);
+  g_assert_cmpint (count_nodes (doc, "//nav"), ==, 0);
+
+  xmlFreeDoc (doc);
+}
+
+static void
+test_html_contents (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(GBytes) bytes = export_bytes (report, "all", ST_EXPORT_HTML);
+  htmlDocPtr doc = parse_html (bytes);
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr links = xmlXPathEvalExpression ((const xmlChar *) "//nav//a/@href", context);
+  xmlXPathObjectPtr ids = xmlXPathEvalExpression ((const xmlChar *) "//@id", context);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Ids are unique */
+  for (int i = 0; i < ids->nodesetval->nodeNr; i++)
+    {
+      xmlChar *id = xmlNodeGetContent (ids->nodesetval->nodeTab[i]);
+
+      g_assert_false (g_hash_table_contains (seen, id));
+      g_hash_table_add (seen, g_strdup ((const char *) id));
+      xmlFree (id);
+    }
+
+  /* 16 actions, and the 3 departments under action 1 */
+  g_assert_cmpint (links->nodesetval->nodeNr, ==, 16 + 3);
+  for (int i = 0; i < links->nodesetval->nodeNr; i++)
+    {
+      xmlChar *href = xmlNodeGetContent (links->nodesetval->nodeTab[i]);
+
+      g_assert_cmpint (href[0], ==, '#');
+      g_assert_true (g_hash_table_contains (seen, (const char *) href + 1));
+      xmlFree (href);
+    }
+
+  g_assert_cmpint (count_nodes (doc, "//h1"), ==, 1);
+  g_assert_cmpint (count_nodes (doc, "//main/h2"), ==, 16);
+  g_assert_cmpint (count_nodes (doc, "//main/h3"), ==, 3);
+  g_assert_cmpint (count_nodes (doc, "//main/h4"), ==, 4);
+  g_assert_cmpint (count_nodes (doc, "//p[@class='note']"), ==, 2);
+
+  xmlXPathFreeObject (links);
+  xmlXPathFreeObject (ids);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+}
+
+static void
+test_html_literal (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(GBytes) bytes = export_bytes (report, "department:AGO", ST_EXPORT_HTML);
+  htmlDocPtr doc = parse_html (bytes);
+  g_autofree char *paragraph = node_text (doc, "//main/p[not(@class)]", 0);
+  g_autofree char *bullet = node_text (doc, "//ul/li", 0);
+
+  g_assert_cmpstr (paragraph, ==, NASTY);
+  g_assert_cmpstr (bullet, ==, NASTY);
+  g_assert_cmpint (count_nodes (doc, "//script | //em | //a | //code | //comment()"), ==, 0);
+
+  xmlFreeDoc (doc);
+}
+
+/* The text a CommonMark reader gets from each paragraph and list item;
+ * fails on any inline markup: it would mean some text was not literal */
+static void
+collect_commonmark (cmark_node *node,
+                    GPtrArray  *blocks,
+                    GString    *current)
+{
+  for (cmark_node *child = cmark_node_first_child (node); child != NULL; child = cmark_node_next (child))
+    {
+      switch (cmark_node_get_type (child))
+        {
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+          {
+            GString *text = g_string_new (NULL);
+
+            collect_commonmark (child, blocks, text);
+            g_ptr_array_add (blocks, g_string_free (text, FALSE));
+          }
+          break;
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_ITEM:
+          collect_commonmark (child, blocks, current);
+          break;
+        case CMARK_NODE_TEXT:
+          g_assert_nonnull (current);
+          g_string_append (current, cmark_node_get_literal (child));
+          break;
+        default:
+          g_error ("Markdown export made a %s node", cmark_node_get_type_string (child));
+        }
+    }
+}
+
+static void
+test_markdown_literal (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autofree char *markdown = export_string (report, "department:AGO", ST_EXPORT_MARKDOWN);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  cmark_node *root = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
+
+  collect_commonmark (root, blocks, NULL);
+  cmark_node_free (root);
+
+  g_assert_cmpuint (blocks->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (blocks, 0), ==,
+                   "Action 1: Departmental and transactional agency boards will include an active digital leader");
+  g_assert_cmpstr (g_ptr_array_index (blocks, 1), ==, "Progress during 2014");
+  g_assert_cmpstr (g_ptr_array_index (blocks, 2), ==, NASTY);
+  g_assert_cmpstr (g_ptr_array_index (blocks, 3), ==, "Planned activities in 2015");
+  g_assert_cmpstr (g_ptr_array_index (blocks, 4), ==, NASTY);
+  g_assert_cmpstr (g_ptr_array_index (blocks, 5), ==, "#hash and 1. number");
+}
+
+static void
+test_markdown_structure (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autofree char *action = export_string (report, "action:1", ST_EXPORT_MARKDOWN);
+  g_autofree char *department = export_string (report, "department:CO", ST_EXPORT_MARKDOWN);
+  g_autofree char *all = export_string (report, "all", ST_EXPORT_MARKDOWN);
+
+  /* GOV.UK's publisher has the title and date in fields of their own */
+  g_assert_true (g_str_has_prefix (action, "This action forms part of the Government Digital Strategy.\n\n"));
+  g_assert_nonnull (strstr (action, "\n\n## The Attorney General’s Office\n\n### Progress during 2014\n\n"));
+  g_assert_nonnull (strstr (action, "It did:\n\n- one thing\n- another thing\n\nLast paragraph.\n"));
+  g_assert_null (strstr (action, "Updated 16 January"));
+  g_assert_true (g_str_has_prefix (department,
+                                   "## Action 1: Departmental and transactional agency boards will include an "
+                                   "active digital leader\n\n### Departmental digital strategy commitments "
+                                   "(December 2012)\n\n"));
+  g_assert_nonnull (strstr (all, "\n## Action 16: help third party organisations"));
+  g_assert_nonnull (strstr (all, "\n### Cabinet Office\n\n#### Departmental digital strategy commitments (December 2012)\n"));
+  g_assert_true (g_str_has_suffix (all, "\n"));
+}
+
+static gboolean
+chromium_console_clean (const char  *path,
+                        char       **dom)
+{
+  g_autofree char *profile = g_dir_make_tmp ("stocktake-chromium-XXXXXX", NULL);
+  g_autofree char *user_data = g_strconcat ("--user-data-dir=", profile, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+  const char *argv[] = {
+    "/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", user_data, "--enable-logging=stderr",
+    "--v=0", "--dump-dom", path, NULL
+  };
+  gboolean clean = TRUE;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  lines = g_strsplit (err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], ":CONSOLE") != NULL)
+      {
+        g_test_message ("%s", lines[i]);
+        clean = FALSE;
+      }
+
+  {
+    const char *rm[] = { "rm", "-rf", profile, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+  *dom = g_steal_pointer (&out);
+  return clean;
+}
+
+static void
+test_html_in_chromium (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(GBytes) bytes = export_bytes (report, "all", ST_EXPORT_HTML);
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all.html", NULL);
+  g_autofree char *control = g_build_filename (dir, "control.html", NULL);
+  g_autofree char *dom = NULL;
+  g_autofree char *control_dom = NULL;
+
+  if (!g_file_test ("/usr/bin/chromium", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("/usr/bin/chromium is not installed");
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  /* A page with a console error shows that the check can fail */
+  g_assert_true (g_file_set_contents (control, "<!DOCTYPE html><title>x</title><script>console.error('x')</script>",
+                                      -1, NULL));
+
+  g_assert_false (chromium_console_clean (control, &control_dom));
+  g_assert_true (chromium_console_clean (path, &dom));
+  g_assert_nonnull (strstr (dom, "<h1>Government Digital Strategy: departmental progress</h1>"));
+  g_assert_nonnull (strstr (dom, "&lt;script&gt;alert(\"x\")&lt;/script&gt;"));
+
+  g_unlink (path);
+  g_unlink (control);
+  g_rmdir (dir);
+}
+
+typedef struct {
+  guint      calls;
+  guint      last_done;
+  guint      total;
+  GThread   *thread;
+  gboolean   wrong_thread;
+  gboolean   finished;
+  GError    *error;
+  GMainLoop *loop;
+} Progress;
+
+static void
+on_progress (guint       done,
+             guint       total,
+             const char *view,
+             gpointer    user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, >, progress->last_done);
+  g_assert_nonnull (view);
+  progress->calls++;
+  progress->last_done = done;
+  progress->total = total;
+  if (g_thread_self () != progress->thread)
+    progress->wrong_thread = TRUE;
+}
+
+static void
+test_site (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-site-XXXXXX", NULL);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *index = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *page_path = NULL;
+  g_autofree char *index_path = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { 0 };
+  g_autofree char *blocker = g_build_filename (dir, "file", NULL);
+
+  progress.thread = g_thread_self ();
+  g_assert_true (st_export_site (report, ST_EXPORT_HTML, site, NULL, on_progress, &progress, &error));
+  g_assert_no_error (error);
+
+  /* 16 action pages, 17 department pages and the index */
+  g_assert_cmpuint (progress.calls, ==, 16 + 17 + 1);
+  g_assert_cmpuint (progress.total, ==, 16 + 17 + 1);
+  index_path = g_build_filename (site, "index.html", NULL);
+  g_assert_true (g_file_get_contents (index_path, &index, NULL, NULL));
+  g_assert_nonnull (strstr (index, "href=\"action-1.html\""));
+  g_assert_nonnull (strstr (index, "href=\"department-co.html\""));
+  g_assert_nonnull (strstr (index, "<p class=\"meta\">Updated 16 January 2015</p>"));
+  page_path = g_build_filename (site, "action-1.html", NULL);
+  g_assert_true (g_file_get_contents (page_path, &action, NULL, NULL));
+  g_assert_nonnull (strstr (action, "<h1>Action 1: ensure there is an active digital leader"));
+
+  /* A folder that cannot be made */
+  g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
+  {
+    g_autofree char *inside = g_build_filename (blocker, "site", NULL);
+
+    g_assert_false (st_export_site (report, ST_EXPORT_TEXT, inside, NULL, NULL, NULL, &error));
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
+    g_clear_error (&error);
+  }
+
+  /* Cancelled before it starts: nothing written */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *other = g_build_filename (dir, "other", NULL);
+    g_autofree char *other_index = g_build_filename (other, "index.md", NULL);
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (st_export_site (report, ST_EXPORT_MARKDOWN, other, cancellable, NULL, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_false (g_file_test (other_index, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    const char *rm[] = { "rm", "-rf", dir, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Progress *progress = user_data;
+
+  progress->finished = st_export_to_file_finish (ST_REPORT (source), result, &progress->error);
+  g_main_loop_quit (progress->loop);
+}
+
+static void
+run_async (StReport     *report,
+           const char   *view,
+           const char   *path,
+           GCancellable *cancellable,
+           Progress     *progress)
+{
+  progress->thread = g_thread_self ();
+  progress->loop = g_main_loop_new (NULL, FALSE);
+  st_export_to_file_async (report, view, ST_EXPORT_HTML, path, cancellable,
+                           on_progress, progress, NULL, on_exported, progress);
+  g_main_loop_run (progress->loop);
+  g_main_loop_unref (progress->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-async-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "all.html", NULL);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *contents = NULL;
+  Progress one = { 0 }, whole = { 0 }, bad = { 0 }, cancelled = { 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  run_async (report, "all", file, NULL, &one);
+  g_assert_no_error (one.error);
+  g_assert_true (one.finished);
+  g_assert_cmpuint (one.calls, ==, 1);
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+
+  /* Progress arrives in the caller's thread, page by page */
+  run_async (report, "site", site, NULL, &whole);
+  g_assert_no_error (whole.error);
+  g_assert_cmpuint (whole.calls, ==, 34);
+  g_assert_false (whole.wrong_thread);
+
+  run_async (report, "action:99", file, NULL, &bad);
+  g_assert_error (bad.error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_assert_cmpuint (bad.calls, ==, 0);
+  g_clear_error (&bad.error);
+
+  g_cancellable_cancel (cancellable);
+  run_async (report, "site", site, cancellable, &cancelled);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled.error);
+
+  {
+    const char *rm[] = { "rm", "-rf", dir, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/text", test_text);
+  g_test_add_func ("/export/html/structure", test_html_structure);
+  g_test_add_func ("/export/html/contents", test_html_contents);
+  g_test_add_func ("/export/html/literal", test_html_literal);
+  g_test_add_func ("/export/html/chromium", test_html_in_chromium);
+  g_test_add_func ("/export/markdown/literal", test_markdown_literal);
+  g_test_add_func ("/export/markdown/structure", test_markdown_structure);
+  g_test_add_func ("/export/site", test_site);
+  g_test_add_func ("/export/async", test_async);
+
+  return g_test_run ();
+}
