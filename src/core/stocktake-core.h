@@ -9,6 +9,7 @@
 #include "st-document.h"
 #include "st-drafts.h"
 #include "st-error.h"
+#include "st-finding.h"
 #include "st-odt-writer.h"
 #include "st-page-layout.h"
 #include "st-pdf-writer.h"
@@ -16,3 +17,4 @@
 #include "st-submission.h"
 #include "st-template.h"
 #include "st-types.h"
+#include "st-validator.h"
