@@ -16,7 +16,9 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <string.h>
+#include <sys/wait.h>
 
+#include "st-importer.h"
 #include "stocktake-core.h"
 
 /* A document with every kind of block */
@@ -573,78 +575,6 @@ test_odt_to_file (void)
   g_rmdir (dir);
 }
 
-/* A whole report: the "all" view of every action and department */
-
-static StReport *
-sample_report (void)
-{
-  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
-  g_autoptr(GDate) updated = g_date_new_dmy (16, G_DATE_JANUARY, 2015);
-  StReport *report;
-
-  g_assert_nonnull (template);
-  report = st_report_new (template);
-  st_report_set_updated (report, updated);
-
-  for (guint r = 0; r < st_template_get_n_respondents (template); r += 5)
-    for (guint i = 0; i < st_template_get_n_items (template); i += 4)
-      {
-        const StRespondent *respondent = st_template_get_respondent (template, r);
-        const StItem *item = st_template_get_item (template, i);
-        StSubmission *submission = st_report_ensure_submission (report, respondent->id, item->id);
-        g_autofree char *text = g_strdup_printf ("%s made progress on action %u & more <here>.\n\n"
-                                                 "- first point\n- second point",
-                                                 respondent->abbreviation, item->number);
-
-        st_submission_set_text (submission, "progress-2014", text);
-        st_submission_set_text (submission, "plans-2015", "It will carry on.");
-      }
-  return report;
-}
-
-static void
-test_odt_report (void)
-{
-  g_autoptr(StReport) report = sample_report ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StDocument) document = st_document_new_for_view (report, "all", &error);
-  g_autoptr(GBytes) odt = NULL;
-  g_autofree char *outline = NULL;
-  g_autofree char *expected = NULL;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  g_assert_cmpuint (st_document_get_n_blocks (document), >, 50);
-
-  odt = st_export_odt (document, &error);
-  g_assert_no_error (error);
-  outline = read_with_odfpy (odt);
-  if (outline == NULL)
-    return;
-  expected = expected_body (document);
-  g_assert_cmpstr (body_of (outline), ==, expected);
-  g_assert_nonnull (strstr (outline, "\nli:List Bullet\tsecond point\n"));
-  g_assert_nonnull (strstr (outline, "progress on action 1 & more <here>."));
-}
-
-/* LibreOffice opens it, and lays it out as we meant */
-
-static gboolean
-run (const char * const *argv,
-     char              **out,
-     GError            **error)
-{
-  int status;
-
-  /* Nothing of theirs on our standard output, which is TAP */
-  GSpawnFlags flags = G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL
-                      | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0);
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, flags, NULL, NULL, out, NULL, &status, error))
-    return FALSE;
-  return g_spawn_check_wait_status (status, error);
-}
-
 static void
 remove_tree (const char *path)
 {
@@ -663,6 +593,221 @@ remove_tree (const char *path)
     }
   else
     g_unlink (path);
+}
+
+/* A whole report, imported from the published pages in tests/fixtures:
+ * the "all" view of every action and department */
+
+static char *
+fixture_path (const char *name)
+{
+  const char *fixtures = g_getenv ("STOCKTAKE_FIXTURES");
+
+  if (fixtures != NULL)
+    return g_build_filename (fixtures, name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static StReport *
+imported_report (void)
+{
+  static const char *pages[] = { "action-1-digital-leaders.txt", "cabinet-office-actions.txt" };
+  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+  g_autoptr(StReport) into = NULL;
+  g_autoptr(StImporter) importer = NULL;
+
+  g_assert_nonnull (template);
+  into = st_report_new (template);
+  importer = st_importer_new (into);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *path = fixture_path (pages[i]);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      g_file_get_contents (path, &text, &length, &error);
+      g_assert_no_error (error);
+      g_assert_true (st_importer_add_text_page (importer, pages[i], text, length, &error));
+      g_assert_no_error (error);
+    }
+  return st_importer_finish (importer);
+}
+
+static void
+test_odt_report (void)
+{
+  g_autoptr(StReport) report = imported_report ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) document = st_document_new_for_view (report, "all", &error);
+  g_autoptr(GBytes) odt = NULL;
+  g_autofree char *outline = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (st_document_get_n_blocks (document), >, 300);
+
+  odt = st_export_odt (document, &error);
+  g_assert_no_error (error);
+  outline = read_with_odfpy (odt);
+  if (outline == NULL)
+    return;
+  expected = expected_body (document);
+  g_assert_cmpstr (body_of (outline), ==, expected);
+  /* Spot checks against the published pages */
+  g_assert_nonnull (strstr (outline, "\ntoc1\tAction 1: ensure there is an active digital leader on "
+                                     "departmental and transactional agency boards\n"));
+  g_assert_nonnull (strstr (outline, "\nh3\tCabinet Office\nh4\tDepartmental digital strategy "
+                                     "commitments (December 2012)\np:Text body\tCabinet Office’s "
+                                     "Executive Management Committee (EMC) has seized upon leadership"));
+}
+
+/* The command line: every view in both formats, and a site */
+
+static gboolean
+run_cli (const char * const *args,
+         char              **err)
+{
+  const char *cli = g_getenv ("STOCKTAKE_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, err, &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static int
+cli_exit_status (const char * const *args)
+{
+  const char *cli = g_getenv ("STOCKTAKE_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+assert_odt_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 38 + strlen (ST_ODT_MIME_TYPE));
+  g_assert_cmpmem (data + 30, 8, "mimetype", 8);
+  g_assert_cmpmem (data + 38, strlen (ST_ODT_MIME_TYPE), ST_ODT_MIME_TYPE, strlen (ST_ODT_MIME_TYPE));
+}
+
+static void
+test_odt_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-odt-cli-XXXXXX", &error);
+  g_autofree char *report = g_build_filename (dir, "report.stocktake", NULL);
+  g_autofree char *all = g_build_filename (dir, "all.odt", NULL);
+  g_autofree char *action = g_build_filename (dir, "action-1.odt", NULL);
+  g_autofree char *department = g_build_filename (dir, "co.pdf", NULL);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no such folder", "all.pdf", NULL);
+  g_autofree char *page1 = fixture_path ("action-1-digital-leaders.txt");
+  g_autofree char *page2 = fixture_path ("cabinet-office-actions.txt");
+  g_autofree char *err = NULL;
+  g_autofree char *pdf = NULL;
+  gsize length;
+
+  if (g_getenv ("STOCKTAKE_CLI") == NULL)
+    {
+      g_test_skip ("STOCKTAKE_CLI is not set");
+      return;
+    }
+  g_assert_no_error (error);
+
+  {
+    const char *args[] = { "import", "-o", report, page1, page2, NULL };
+    g_assert_true (run_cli (args, NULL));
+  }
+  {
+    const char *args[] = { "export", "--format", "odt", "-o", all, report, NULL };
+    g_assert_true (run_cli (args, NULL));
+    assert_odt_file (all);
+  }
+  {
+    const char *args[] = { "export", "--format", "odt", "--view", "action:1", "-o", action, report, NULL };
+    g_assert_true (run_cli (args, NULL));
+    assert_odt_file (action);
+  }
+  {
+    const char *args[] = { "export", "--format", "pdf", "--view", "department:CO", "-o", department, report, NULL };
+    g_assert_true (run_cli (args, NULL));
+    g_file_get_contents (department, &pdf, &length, &error);
+    g_assert_no_error (error);
+    g_assert_cmpmem (pdf, 5, "%PDF-", 5);
+  }
+  {
+    /* A site: a file per page, each a whole document, and an index */
+    const char *args[] = { "export", "--format", "odt", "--view", "site", "-o", site, report, NULL };
+    g_autofree char *page = g_build_filename (site, "action-16.odt", NULL);
+    g_autofree char *index = g_build_filename (site, "index.odt", NULL);
+
+    g_assert_true (run_cli (args, NULL));
+    assert_odt_file (page);
+    assert_odt_file (index);
+  }
+  {
+    /* A file that cannot be written: exit 2, and why on standard error */
+    const char *args[] = { "export", "--format", "pdf", "-o", missing, report, NULL };
+
+    g_assert_cmpint (cli_exit_status (args), ==, 2);
+    g_assert_false (run_cli (args, &err));
+    g_assert_nonnull (strstr (err, "error"));
+    g_assert_nonnull (strstr (err, "all.pdf"));
+  }
+  {
+    const char *args[] = { "export", "--format", "docx", "-o", all, report, NULL };
+
+    g_assert_cmpint (cli_exit_status (args), ==, 2);
+  }
+
+  remove_tree (dir);
+}
+
+/* LibreOffice opens it, and lays it out as we meant */
+
+static gboolean
+run (const char * const *argv,
+     char              **out,
+     GError            **error)
+{
+  int status;
+
+  /* Nothing of theirs on our standard output, which is TAP */
+  GSpawnFlags flags = G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL
+                      | (out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : 0);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, flags, NULL, NULL, out, NULL, &status, error))
+    return FALSE;
+  return g_spawn_check_wait_status (status, error);
 }
 
 static char *
@@ -759,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/odt/empty-document", test_odt_empty_document);
   g_test_add_func ("/odt/to-file", test_odt_to_file);
   g_test_add_func ("/odt/report", test_odt_report);
+  g_test_add_func ("/odt/cli", test_odt_cli);
   g_test_add_func ("/odt/libreoffice", test_odt_libreoffice);
 
   return g_test_run ();

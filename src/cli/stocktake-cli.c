@@ -18,7 +18,7 @@ static const CliCommand commands[] = {
   { "new",  N_("Make a new, empty report on a template"), cli_command_new },
   { "info", N_("Describe a report: template, size and how complete it is"), cli_command_info },
   { "import", N_("Read published pages into a report, reporting every deviation"), cli_command_import },
-  { "export", N_("Write a report as published pages: text, HTML or Markdown"), cli_command_export },
+  { "export", N_("Write a report as published pages: text, HTML, Markdown, ODT or PDF"), cli_command_export },
 };
 
 void
