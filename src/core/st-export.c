@@ -190,12 +190,38 @@ add_element (xmlNodePtr  parent,
   return node;
 }
 
+/* Sets an id without entering it in the document's table of ids, which
+ * xmlNewProp() does for every "id" of an HTML document and which costs
+ * more than the rest of a large page */
+static void
+set_id (xmlNodePtr  node,
+        const char *id)
+{
+  xmlAttrPtr attr = xmlNewDocProp (node->doc, XSTR ("id"), NULL);
+  xmlAttrPtr last = node->properties;
+
+  xmlAddChild ((xmlNodePtr) attr, xmlNewDocText (node->doc, XSTR (id)));
+  attr->parent = node;
+  if (last == NULL)
+    node->properties = attr;
+  else
+    {
+      while (last->next != NULL)
+        last = last->next;
+      last->next = attr;
+      attr->prev = last;
+    }
+}
+
 static xmlDocPtr
 new_html_doc (const char  *title,
               xmlNodePtr  *body)
 {
   xmlDocPtr doc = htmlNewDocNoDtD (NULL, NULL);
   xmlNodePtr html, head, meta;
+
+  /* Element names are shared, not copied for each element */
+  doc->dict = xmlDictCreate ();
 
   xmlCreateIntSubset (doc, XSTR ("html"), NULL, NULL);
   html = xmlNewDocNode (doc, NULL, XSTR ("html"), NULL);
@@ -218,18 +244,24 @@ new_html_doc (const char  *title,
 /* htmlDocContentDumpFormatOutput() writes the tree as it is: the other
  * ways of saving HTML add a second, http-equiv charset declaration */
 static GBytes *
-dump_html (xmlDocPtr doc)
+dump_html (xmlDocPtr doc,
+           gsize     size_hint)
 {
-  xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlBufferPtr buffer = xmlBufferCreateSize (MIN (size_hint, (gsize) G_MAXINT / 2));
   xmlOutputBufferPtr output;
+  xmlChar *content;
   GBytes *bytes;
+  int length;
 
   output = xmlOutputBufferCreateBuffer (buffer, xmlFindCharEncodingHandler ("UTF-8"));
   htmlDocContentDumpFormatOutput (output, doc, "UTF-8", 1);
   xmlOutputBufferClose (output);
 
-  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+  /* The page is handed over, not copied: it can be megabytes */
+  length = xmlBufferLength (buffer);
+  content = xmlBufferDetach (buffer);
   xmlBufferFree (buffer);
+  bytes = g_bytes_new_with_free_func (content, length, (GDestroyNotify) xmlFree, content);
   return bytes;
 }
 
@@ -243,7 +275,7 @@ add_contents (StDocument *document,
 
   nav = add_element (body, "nav", NULL);
   xmlNewProp (nav, XSTR ("aria-labelledby"), XSTR ("contents"));
-  xmlNewProp (add_element (nav, "h2", label), XSTR ("id"), XSTR ("contents"));
+  set_id (add_element (nav, "h2", label), "contents");
   list = add_element (nav, "ul", NULL);
 
   for (guint i = 0; i < n; i++)
@@ -280,15 +312,19 @@ render_html (StDocument *document,
   xmlDocPtr doc;
   GBytes *bytes;
   guint n = st_document_get_n_blocks (document);
+  gsize size_hint;
 
   doc = new_html_doc (st_document_get_title (document), &body);
   main_node = add_element (body, "main", NULL);
+  size_hint = sizeof page_style + 512;
 
   for (guint i = 0; i < n; i++)
     {
       const StBlock *block = st_document_get_block (document, i);
       xmlNodePtr node = NULL;
 
+      /* Text, a few characters escaped, and the tags around it */
+      size_hint += strlen (block->text) + strlen (block->text) / 16 + 32;
       if (block->kind != ST_BLOCK_BULLET)
         list = NULL;
 
@@ -300,7 +336,7 @@ render_html (StDocument *document,
 
             node = add_element (main_node, name, block->text);
             if (block->anchor != NULL)
-              xmlNewProp (node, XSTR ("id"), XSTR (block->anchor));
+              set_id (node, block->anchor);
           }
           break;
 
@@ -333,7 +369,7 @@ render_html (StDocument *document,
         }
     }
 
-  bytes = dump_html (doc);
+  bytes = dump_html (doc, size_hint);
   xmlFreeDoc (doc);
   return bytes;
 }
@@ -607,7 +643,7 @@ render_index (ExportJob *job)
                                 st_document_get_title (page->document));
             xmlNewProp (link, XSTR ("href"), XSTR (page->filename));
           }
-        bytes = dump_html (doc);
+        bytes = dump_html (doc, 4096 + 200 * job->pages->len);
         xmlFreeDoc (doc);
         return bytes;
       }

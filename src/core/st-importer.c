@@ -58,9 +58,11 @@ struct _StImporter
 
   /* Recognising lines */
   GHashTable  *respondent_names;  /* exact published name → StRespondent */
+  GHashTable  *respondent_folded; /* folded name, abbreviation or variant → StRespondent */
   GHashTable  *section_exact;     /* heading → StSection */
   GHashTable  *section_folded;    /* folded heading → StSection */
   GHashTable  *section_first_word; /* folded first word → GPtrArray of StSection */
+  gsize        longest_heading;
   GRegex      *item_title_re;
   GRegex      *respondent_title_re;
   GRegex      *respondent_item_re;
@@ -230,7 +232,7 @@ fold_equal (const char *a,
   gsize la = strlen (a), lb = strlen (b);
 
   /* Folding changes lengths a little (white space, apostrophes), never much */
-  if (la > 2 * lb + 16 || lb > 2 * la + 16)
+  if (la > lb + lb / 4 + 8 || lb > la + la / 4 + 8)
     return FALSE;
   fa = fold (a);
   fb = fold (b);
@@ -362,6 +364,7 @@ st_importer_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->override_origin, g_hash_table_unref);
   g_clear_pointer (&self->respondent_names, g_hash_table_unref);
+  g_clear_pointer (&self->respondent_folded, g_hash_table_unref);
   g_clear_pointer (&self->section_exact, g_hash_table_unref);
   g_clear_pointer (&self->section_folded, g_hash_table_unref);
   g_clear_pointer (&self->section_first_word, g_hash_table_unref);
@@ -395,6 +398,7 @@ st_importer_init (StImporter *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->override_origin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->respondent_names = g_hash_table_new (g_str_hash, g_str_equal);
+  self->respondent_folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->section_exact = g_hash_table_new (g_str_hash, g_str_equal);
   self->section_folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->section_first_word = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -431,6 +435,20 @@ st_importer_new (StReport *into)
       const StRespondent *respondent = st_template_get_respondent (template, i);
 
       g_hash_table_insert (self->respondent_names, respondent->name, (gpointer) respondent);
+
+      /* The names st_template_match_respondent() knows, folded once here
+       * rather than for every line of every page */
+      for (int j = -2; j < 0 || respondent->variants[j] != NULL; j++)
+        {
+          const char *name = j == -2 ? respondent->name : j == -1 ? respondent->abbreviation
+                                                                  : respondent->variants[j];
+          char *folded = fold (name);
+
+          if (!g_hash_table_contains (self->respondent_folded, folded))
+            g_hash_table_insert (self->respondent_folded, folded, (gpointer) respondent);
+          else
+            g_free (folded);
+        }
     }
 
   for (guint i = 0; i < st_template_get_n_sections (template); i++)
@@ -441,6 +459,7 @@ st_importer_new (StReport *into)
       GPtrArray *list;
 
       g_hash_table_insert (self->section_exact, section->heading, (gpointer) section);
+      self->longest_heading = MAX (self->longest_heading, strlen (section->heading));
       g_hash_table_insert (self->section_folded, folded, (gpointer) section);
       list = g_hash_table_lookup (self->section_first_word, word);
       if (list == NULL)
@@ -905,13 +924,15 @@ find_section (Page       *page,
   gboolean has_kind = FALSE;
   int year;
 
+  /* Most lines are sentences, longer than any heading */
+  if (strlen (text) > self->longest_heading + 16)
+    return NULL;
+
   if ((section = g_hash_table_lookup (self->section_exact, text)) != NULL)
     {
       *how = 0;
       return section;
     }
-  if (strlen (text) > 150)
-    return NULL;
 
   folded = fold (text);
   if ((section = g_hash_table_lookup (self->section_folded, folded)) != NULL)
@@ -1314,9 +1335,19 @@ try_item_heading (Page           *page,
   return TRUE;
 }
 
+/* A respondent by name, abbreviation or variant, ignoring case */
+static const StRespondent *
+match_respondent (StImporter *self,
+                  const char *text)
+{
+  g_autofree char *folded = fold (text);
+
+  return g_hash_table_lookup (self->respondent_folded, folded);
+}
+
 /* "Foreign and Commonwealth Office’s" → the FCO */
 static const StRespondent *
-match_possessive (StTemplate *template,
+match_possessive (StImporter *self,
                   const char *text)
 {
   static const char * const endings[] = { "’s", "'s", "’", "'" };
@@ -1327,7 +1358,7 @@ match_possessive (StTemplate *template,
         {
           g_autofree char *base = g_strndup (text, strlen (text) - strlen (endings[i]));
 
-          return st_template_match_respondent (template, base);
+          return match_respondent (self, base);
         }
     }
   return NULL;
@@ -1347,11 +1378,15 @@ try_respondent_heading (Page           *page,
       (line->level <= 0 && !heading_like (text)))
     return FALSE;
 
+  /* Section headings are the most common short lines */
+  if (strlen (text) <= self->longest_heading && g_hash_table_contains (self->section_exact, text))
+    return FALSE;
+
   respondent = g_hash_table_lookup (self->respondent_names, text);
   if (respondent == NULL)
-    respondent = st_template_match_respondent (self->template, text);
+    respondent = match_respondent (self, text);
   if (respondent == NULL)
-    respondent = match_possessive (self->template, text);
+    respondent = match_possessive (self, text);
 
   if (respondent == NULL)
     {
@@ -1450,7 +1485,7 @@ try_not_applicable (Page           *page,
       who = g_match_info_fetch_named (info, "name");
     }
   if (who != NULL && *who != '\0' &&
-      st_template_match_respondent (self->template, who) != page->respondent)
+      match_respondent (self, who) != page->respondent)
     add_diagnostic (self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
                     _("“%s” is under %s"), text, page->respondent->name);
 
@@ -1680,9 +1715,9 @@ read_title (Page      *page,
           g_free (who);
           who = g_match_info_fetch_named (respondent_info, "name");
         }
-      respondent = who != NULL ? st_template_match_respondent (template, who) : NULL;
+      respondent = who != NULL ? match_respondent (self, who) : NULL;
       if (respondent == NULL && who != NULL)
-        respondent = match_possessive (template, who);
+        respondent = match_possessive (self, who);
       if (respondent == NULL)
         {
           message = g_strdup_printf (_("The page is about %s “%s”, which the template does not have"),

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "st-document.h"
+#include "st-views-private.h"
 
 typedef struct {
   const char *start;
@@ -164,18 +165,104 @@ is_blank (const char *text,
   return TRUE;
 }
 
+typedef struct {
+  StBlockKind  kind;
+  const char  *start;
+  gsize        length;
+  gsize        extra;    /* further lines of a paragraph, up to start + extra */
+} Plain;
+
+static gboolean
+starts_plainly (const char *p)
+{
+  return g_ascii_isalpha (*p) || (guchar) *p >= 0x80;
+}
+
+/* Most text is paragraphs whose lines start with a letter, and "- " bullets
+ * whose text does: no CommonMark construct starts that way, so cmark would
+ * find exactly these blocks, and the text can be split without it.
+ * Returns FALSE, having added nothing, for any other text. */
+static gboolean
+append_plain_text (StDocument *document,
+                   const char *text,
+                   const char *respondent_id,
+                   const char *item_id,
+                   const char *section_id)
+{
+  g_autoptr(GArray) blocks = g_array_sized_new (FALSE, FALSE, sizeof (Plain), 8);
+  g_autoptr(GString) scratch = NULL;
+  enum { BLANK, PARAGRAPH, BULLET } previous = BLANK;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *eol = strchr (p, '\n');
+      gsize length = eol != NULL ? (gsize) (eol - p) : strlen (p);
+
+      if (memchr (p, '\r', length) != NULL)
+        return FALSE;
+
+      if (is_blank (p, length))
+        previous = BLANK;
+      else if (p[0] == '-' && p[1] == ' ' && starts_plainly (p + 2))
+        {
+          Plain block = { ST_BLOCK_BULLET, p + 2, length - 2, 0 };
+
+          g_array_append_val (blocks, block);
+          previous = BULLET;
+        }
+      else if (starts_plainly (p))
+        {
+          if (previous == BULLET)
+            return FALSE;   /* a lazy continuation of the bullet */
+          if (previous == PARAGRAPH)
+            g_array_index (blocks, Plain, blocks->len - 1).extra = (p + length) - g_array_index (blocks, Plain, blocks->len - 1).start;
+          else
+            {
+              Plain block = { ST_BLOCK_PARAGRAPH, p, length, 0 };
+
+              g_array_append_val (blocks, block);
+            }
+          previous = PARAGRAPH;
+        }
+      else
+        return FALSE;
+
+      p += length;
+      if (*p == '\n')
+        p++;
+    }
+
+  scratch = g_string_sized_new (256);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const Plain *block = &g_array_index (blocks, Plain, i);
+
+      g_string_truncate (scratch, 0);
+      g_string_append_len (scratch, block->start, block->extra > 0 ? block->extra : block->length);
+      /* Soft line breaks join the lines with a space, as in cmark's */
+      if (block->extra > 0)
+        g_strdelimit (scratch->str, "\n", ' ');
+      st_document_append (document, block->kind, 0, scratch->str, NULL, respondent_id, item_id, section_id);
+    }
+  return TRUE;
+}
+
 static void
-append_text (StDocument *document,
-                      const char *text,
-                      const char *respondent_id,
-                      const char *item_id,
-                      const char *section_id)
+append_text_full (StDocument *document,
+                  const char *text,
+                  gboolean    shortcut,
+                  const char *respondent_id,
+                  const char *item_id,
+                  const char *section_id)
 {
   g_autoptr(GArray) lines = NULL;
   cmark_node *root;
   int next_line = 1;
 
   if (text == NULL || *text == '\0')
+    return;
+  if (shortcut && append_plain_text (document, text, respondent_id, item_id, section_id))
     return;
 
   lines = split_lines (text);
@@ -248,6 +335,26 @@ append_text (StDocument *document,
     }
 
   cmark_node_free (root);
+}
+
+static void
+append_text (StDocument *document,
+             const char *text,
+             const char *respondent_id,
+             const char *item_id,
+             const char *section_id)
+{
+  append_text_full (document, text, TRUE, respondent_id, item_id, section_id);
+}
+
+void
+st_views_append_text (StDocument *document,
+                      const char *text,
+                      gboolean    shortcut)
+{
+  g_return_if_fail (ST_IS_DOCUMENT (document));
+
+  append_text_full (document, text, shortcut, NULL, NULL, NULL);
 }
 
 /* An id usable as an HTML fragment: ASCII letters and digits, lower case,
