@@ -27,6 +27,9 @@ struct _StReport
   char        *pack_respondent;
   char        *pack_issued;
   char        *pack_source;
+  char        *pack_id;
+  char        *pack_template;
+  JsonArray   *issued_packs;    /* or NULL: see st-pack.c */
 };
 
 G_DEFINE_FINAL_TYPE (StReport, st_report, G_TYPE_OBJECT)
@@ -80,6 +83,9 @@ st_report_finalize (GObject *object)
   g_clear_pointer (&self->pack_respondent, g_free);
   g_clear_pointer (&self->pack_issued, g_free);
   g_clear_pointer (&self->pack_source, g_free);
+  g_clear_pointer (&self->pack_id, g_free);
+  g_clear_pointer (&self->pack_template, g_free);
+  g_clear_pointer (&self->issued_packs, json_array_unref);
 
   G_OBJECT_CLASS (st_report_parent_class)->finalize (object);
 }
@@ -217,6 +223,13 @@ on_section_changed (StSubmission *submission,
 }
 
 static void
+on_comments_changed (StSubmission *submission,
+                     StReport     *self)
+{
+  emit_changed (self, submission, NULL);
+}
+
+static void
 on_status_changed (StSubmission *submission,
                    GParamSpec   *pspec,
                    StReport     *self)
@@ -261,6 +274,7 @@ insert_submission (StReport     *self,
                        submission);
   g_signal_connect_object (submission, "section-changed", G_CALLBACK (on_section_changed), self, 0);
   g_signal_connect_object (submission, "notify::status", G_CALLBACK (on_status_changed), self, 0);
+  g_signal_connect_object (submission, "comments-changed", G_CALLBACK (on_comments_changed), self, 0);
 }
 
 StTemplate *
@@ -392,6 +406,8 @@ st_report_ensure_submission (StReport   *self,
   if (st_template_find_respondent (self->template, respondent_id) == NULL ||
       st_template_find_item (self->template, item_id) == NULL)
     return NULL;
+  if (self->pack_respondent != NULL && g_strcmp0 (respondent_id, self->pack_respondent) != 0)
+    return NULL;
 
   submission = st_submission_new (respondent_id, item_id);
   insert_submission (self, submission);
@@ -422,6 +438,13 @@ st_report_add_submission (StReport      *self,
     {
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
                    _("The template has no item “%s”"), item_id);
+      return FALSE;
+    }
+  if (self->pack_respondent != NULL && g_strcmp0 (respondent_id, self->pack_respondent) != 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                   _("This is %s’s pack: it cannot hold %s’s submissions"),
+                   self->pack_respondent, respondent_id);
       return FALSE;
     }
 
@@ -588,6 +611,70 @@ st_report_set_pack (StReport   *self,
   self->pack_respondent = g_strdup (respondent_id);
   self->pack_issued = respondent_id != NULL ? g_strdup (issued) : NULL;
   self->pack_source = respondent_id != NULL ? g_strdup (source) : NULL;
+  if (respondent_id == NULL)
+    {
+      g_clear_pointer (&self->pack_id, g_free);
+      g_clear_pointer (&self->pack_template, g_free);
+    }
+  emit_changed (self, NULL, NULL);
+}
+
+gboolean
+st_report_is_pack (StReport *self)
+{
+  g_return_val_if_fail (ST_IS_REPORT (self), FALSE);
+  return self->pack_respondent != NULL;
+}
+
+const char *
+st_report_get_pack_id (StReport *self)
+{
+  g_return_val_if_fail (ST_IS_REPORT (self), NULL);
+  return self->pack_id;
+}
+
+const char *
+st_report_get_pack_template (StReport *self)
+{
+  g_return_val_if_fail (ST_IS_REPORT (self), NULL);
+  return self->pack_template;
+}
+
+void
+st_report_set_pack_identity (StReport   *self,
+                             const char *id,
+                             const char *template_fingerprint)
+{
+  g_return_if_fail (ST_IS_REPORT (self));
+  g_return_if_fail (self->pack_respondent != NULL || (id == NULL && template_fingerprint == NULL));
+
+  g_free (self->pack_id);
+  g_free (self->pack_template);
+  self->pack_id = g_strdup (id);
+  self->pack_template = g_strdup (template_fingerprint);
+  emit_changed (self, NULL, NULL);
+}
+
+JsonArray *
+st_report_get_issued_packs (StReport *self)
+{
+  g_return_val_if_fail (ST_IS_REPORT (self), NULL);
+  return self->issued_packs;
+}
+
+void
+st_report_set_issued_packs (StReport  *self,
+                            JsonArray *issued)
+{
+  g_return_if_fail (ST_IS_REPORT (self));
+
+  if (issued != NULL)
+    json_array_ref (issued);
+  g_clear_pointer (&self->issued_packs, json_array_unref);
+  if (issued != NULL && json_array_get_length (issued) > 0)
+    self->issued_packs = issued;
+  else if (issued != NULL)
+    json_array_unref (issued);
   emit_changed (self, NULL, NULL);
 }
 
@@ -802,7 +889,7 @@ report_from_json (JsonNode         *root_node,
   g_autoptr(StReport) self = NULL;
   g_auto(GStrv) disabled = NULL;
   JsonObject *root, *preamble, *pack;
-  JsonArray *submissions;
+  JsonArray *submissions, *issued_packs;
   const char *format, *updated, *round_id;
   gint64 version;
   Ctx ctx;
@@ -854,6 +941,7 @@ report_from_json (JsonNode         *root_node,
       !st_json_get_object (root, "$", "preamble", FALSE, &preamble, location, error) ||
       !st_json_get_strv (root, "$", "disabled-rules", &disabled, location, error) ||
       !st_json_get_object (root, "$", "pack", FALSE, &pack, location, error) ||
+      !st_json_get_array (root, "$", "issued-packs", FALSE, &issued_packs, location, error) ||
       !st_json_get_array (root, "$", "submissions", FALSE, &submissions, location, error))
     return NULL;
 
@@ -909,11 +997,13 @@ report_from_json (JsonNode         *root_node,
 
   if (pack != NULL)
     {
-      const char *respondent, *issued, *source;
+      const char *respondent, *issued, *source, *id, *fingerprint;
 
       if (!st_json_get_string (pack, "$.pack", "respondent", TRUE, &respondent, location, error) ||
           !st_json_get_string (pack, "$.pack", "issued", FALSE, &issued, location, error) ||
-          !st_json_get_string (pack, "$.pack", "report", FALSE, &source, location, error))
+          !st_json_get_string (pack, "$.pack", "report", FALSE, &source, location, error) ||
+          !st_json_get_string (pack, "$.pack", "id", FALSE, &id, location, error) ||
+          !st_json_get_string (pack, "$.pack", "template", FALSE, &fingerprint, location, error))
         return NULL;
       if (st_template_find_respondent (template, respondent) == NULL)
         {
@@ -922,6 +1012,20 @@ report_from_json (JsonNode         *root_node,
           return NULL;
         }
       st_report_set_pack (self, respondent, issued, source);
+      st_report_set_pack_identity (self, id, fingerprint);
+    }
+
+  if (issued_packs != NULL)
+    {
+      /* Read by st-pack.c; here only its shape: an array of objects */
+      for (guint i = 0; i < json_array_get_length (issued_packs); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("$.issued-packs[%u]", i);
+
+          if (st_json_object (json_array_get_element (issued_packs, i), path, location, error) == NULL)
+            return NULL;
+        }
+      st_report_set_issued_packs (self, issued_packs);
     }
 
   for (guint i = 0; submissions != NULL && i < json_array_get_length (submissions); i++)
@@ -1121,7 +1225,18 @@ st_report_to_json (StReport *self)
       add_optional_string (builder, "respondent", self->pack_respondent);
       add_optional_string (builder, "issued", self->pack_issued);
       add_optional_string (builder, "report", self->pack_source);
+      add_optional_string (builder, "id", self->pack_id);
+      add_optional_string (builder, "template", self->pack_template);
       json_builder_end_object (builder);
+    }
+
+  if (self->issued_packs != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, self->issued_packs);
+      json_builder_set_member_name (builder, "issued-packs");
+      json_builder_add_value (builder, json_node_copy (node));
     }
 
   json_builder_set_member_name (builder, "submissions");

@@ -103,6 +103,22 @@ void          st_report_set_pack            (StReport     *self,
                                              const char   *respondent_id,
                                              const char   *issued,
                                              const char   *source);
+/* Whether this report is a department pack (see st-pack.h). A pack holds
+ * only its respondent's submissions: st_report_ensure_submission() and
+ * st_report_add_submission() refuse any other respondent's. */
+gboolean      st_report_is_pack             (StReport     *self);
+/* The pack's identity, checked when it is merged back: a unique id and the
+ * fingerprint of the template it was issued with (st_pack_fingerprint()) */
+const char   *st_report_get_pack_id         (StReport     *self);
+const char   *st_report_get_pack_template   (StReport     *self);
+void          st_report_set_pack_identity   (StReport     *self,
+                                             const char   *id,
+                                             const char   *template_fingerprint);
+/* The record of the packs issued from this report: a JSON array that
+ * st-pack.c reads and writes, saved and loaded as it is. NULL when none. */
+JsonArray    *st_report_get_issued_packs    (StReport     *self);
+void          st_report_set_issued_packs    (StReport     *self,
+                                             JsonArray    *issued);
 
 gboolean      st_report_equal               (StReport     *a,
                                              StReport     *b);

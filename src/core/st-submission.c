@@ -36,6 +36,7 @@ enum {
 
 enum {
   SECTION_CHANGED,
+  COMMENTS_CHANGED,
   N_SIGNALS
 };
 
@@ -234,6 +235,18 @@ st_submission_class_init (StSubmissionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * StSubmission::comments-changed:
+   *
+   * Emitted when a comment is added or marked resolved or unresolved
+   */
+  signals[COMMENTS_CHANGED] =
+    g_signal_new ("comments-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -488,6 +501,30 @@ st_submission_add_comment (StSubmission *self,
   g_return_if_fail (ST_IS_SUBMISSION (self));
   g_return_if_fail (comment != NULL);
   g_ptr_array_add (self->comments, comment);
+  g_signal_emit (self, signals[COMMENTS_CHANGED], 0);
+}
+
+gboolean
+st_submission_set_comment_resolved (StSubmission *self,
+                                    const char   *comment_id,
+                                    gboolean      resolved)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION (self), FALSE);
+  g_return_val_if_fail (comment_id != NULL, FALSE);
+
+  for (guint i = 0; i < self->comments->len; i++)
+    {
+      StComment *comment = g_ptr_array_index (self->comments, i);
+
+      if (g_strcmp0 (comment->id, comment_id) != 0)
+        continue;
+      if (comment->resolved == !!resolved)
+        return FALSE;
+      comment->resolved = !!resolved;
+      g_signal_emit (self, signals[COMMENTS_CHANGED], 0);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 GPtrArray *

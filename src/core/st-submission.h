@@ -94,6 +94,10 @@ void          st_submission_set_status         (StSubmission *self,
 GPtrArray    *st_submission_get_comments       (StSubmission *self);
 void          st_submission_add_comment        (StSubmission *self,
                                                 StComment    *comment);
+/* Returns TRUE if the comment exists and its mark changed */
+gboolean      st_submission_set_comment_resolved (StSubmission *self,
+                                                const char   *comment_id,
+                                                gboolean      resolved);
 GPtrArray    *st_submission_get_history        (StSubmission *self);
 void          st_submission_add_history        (StSubmission *self,
                                                 StHistoryEntry *entry);
