@@ -151,9 +151,21 @@ cli_command_import (int    argc,
 
   errors = st_importer_count (importer, ST_DIAGNOSTIC_ERROR);
   warnings = st_importer_count (importer, ST_DIAGNOSTIC_WARNING);
-  g_print (_("%u pages read, %u sections taken, %u conflicts; %u errors, %u warnings\n"),
-           st_importer_get_n_pages (importer), st_importer_get_n_sections (importer),
-           st_importer_get_conflicts (importer)->len, errors, warnings);
+  {
+    guint pages = st_importer_get_n_pages (importer);
+    guint sections = st_importer_get_n_sections (importer);
+    guint conflicts = st_importer_get_conflicts (importer)->len;
+    g_autofree char *read = g_strdup_printf (ngettext ("%u page read", "%u pages read", pages), pages);
+    g_autofree char *taken = g_strdup_printf (ngettext ("%u section taken", "%u sections taken", sections),
+                                              sections);
+    g_autofree char *conflicting = g_strdup_printf (ngettext ("%u conflict", "%u conflicts", conflicts),
+                                                    conflicts);
+    g_autofree char *wrong = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+    g_autofree char *warned = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+
+    /* Translators: "2 pages read, 154 sections taken, 0 conflicts; 0 errors, 2 warnings" */
+    g_print (_("%s, %s, %s; %s, %s\n"), read, taken, conflicting, wrong, warned);
+  }
 
   if (st_importer_get_n_pages (importer) == 0)
     {

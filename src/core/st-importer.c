@@ -740,6 +740,19 @@ store_text (Page            *page,
     g_autofree char *short_diff = st_diff_format (chunks, 4);
     guint deleted, inserted;
 
+    /* One line of a diagnostic is no place for pages of text: the whole
+     * diff is in the conflict */
+    if (g_utf8_strlen (short_diff, -1) > 300)
+      {
+        char *cut = g_utf8_offset_to_pointer (short_diff, 300);
+        char *shorter;
+
+        *cut = '\0';
+        shorter = g_strconcat (short_diff, " …", NULL);
+        g_free (short_diff);
+        short_diff = shorter;
+      }
+
     st_diff_count (chunks, &deleted, &inserted);
     conflict->respondent_id = g_strdup (page->respondent->id);
     conflict->item_id = g_strdup (page->item->id);
