@@ -30,6 +30,9 @@ int cli_command_new      (int argc, char **argv);
 int cli_command_info     (int argc, char **argv);
 int cli_command_import   (int argc, char **argv);
 int cli_command_export   (int argc, char **argv);
+int cli_command_pack     (int argc, char **argv);
+int cli_command_merge    (int argc, char **argv);
+int cli_command_status   (int argc, char **argv);
 
 /* Helpers shared by the commands */
 
@@ -41,6 +44,12 @@ gboolean  cli_parse_options   (GOptionContext  *context,
  * *status to the exit status to return */
 StReport *cli_load_report     (const char      *filename,
                                int             *status);
+/* A respondent named by id, abbreviation, name or variant, or an item by
+ * id or number; print an error and return NULL when there is none */
+const StRespondent *cli_find_respondent (StTemplate *template,
+                                         const char *name);
+const StItem       *cli_find_item       (StTemplate *template,
+                                         const char *name);
 /* Prints "PROGRAM: error: message" */
 void      cli_error           (const char      *format,
                                ...) G_GNUC_PRINTF (1, 2);

@@ -1,0 +1,557 @@
+/* test-cli-pack.c: stocktake-cli pack, merge and status, run as a user
+ * runs them
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "stocktake-core.h"
+
+#define HMT_TEXT "Treasury appointed Hamish Hale as digital leader"
+#define HMT_AUTHOR "Harriet Treasury-Editor"
+#define CO_REASON "This action is not applicable to CO."
+
+typedef struct {
+  char *dir;
+  char *report;     /* a report with CO's and HMT's work */
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+  g_autoptr(StReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  StSubmission *submission;
+
+  fixture->dir = g_dir_make_tmp ("stocktake-cli-pack-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->report = fixture_path (fixture, "gds.stocktake");
+
+  report = st_report_new (template);
+  submission = st_report_ensure_submission (report, "CO", "1");
+  st_submission_set_text (submission, "progress-2014", "CO appointed a leader.");
+  st_submission_set_text (submission, "plans-2015", "CO will train staff.");
+  submission = st_report_ensure_submission (report, "HMT", "1");
+  st_submission_set_text (submission, "progress-2014", HMT_TEXT);
+  st_submission_add_history (submission,
+                             st_history_entry_new (HMT_AUTHOR, "2026-11-19T10:00:00Z", "progress-2014",
+                                                   "edit", NULL, HMT_TEXT));
+  g_assert_true (st_report_save_to_file (report, fixture->report, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->report);
+}
+
+/* Runs stocktake-cli with the given arguments (NULL-terminated) */
+static void
+run_cli (Result     *result,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("STOCKTAKE_CLI");
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static StReport *
+load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  StReport *report = st_report_new_from_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* Edits a pack file as the department's app would */
+static void
+edit_pack (const char *path,
+           const char *item_id,
+           const char *section_id,
+           const char *text,
+           StStatus    status)
+{
+  g_autoptr(StReport) pack = load (path);
+  g_autoptr(StWorkflow) department = st_workflow_new (pack, ST_ROLE_DEPARTMENT, "CO", "Colin CO-Editor");
+  g_autoptr(GError) error = NULL;
+
+  if (section_id != NULL)
+    g_assert_true (st_workflow_set_text (department, "CO", item_id, section_id, text, &error));
+  else
+    g_assert_true (st_workflow_set_not_applicable (department, "CO", item_id, text, &error));
+  g_assert_no_error (error);
+  if (status != st_submission_get_status (st_report_lookup_submission (pack, "CO", item_id)))
+    g_assert_true (st_workflow_set_status (department, "CO", item_id, status, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (st_report_save_to_file (pack, path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_cli_pack (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *pack_path = fixture_path (fixture, "co.pack");
+  g_autofree char *pack_bytes = NULL;
+  g_autofree char *report_before = read_file (fixture->report);
+  g_autofree char *report_after = NULL;
+  g_autoptr(StReport) pack = NULL;
+  g_autoptr(StReport) report = NULL;
+  g_autoptr(GPtrArray) issued = NULL;
+  g_auto(Result) made = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) forced = { 0 };
+  g_auto(Result) info = { 0 };
+
+  run_cli (&made, "pack", fixture->report, "--department", "CO", "-o", pack_path, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  g_assert_cmpstr (made.err, ==, "");
+  g_assert_nonnull (strstr (made.out, "Wrote CO’s pack to"));
+
+  /* The file holds no trace of the Treasury's work */
+  pack_bytes = read_file (pack_path);
+  g_assert_nonnull (strstr (pack_bytes, "CO appointed a leader."));
+  g_assert_null (strstr (pack_bytes, HMT_TEXT));
+  g_assert_null (strstr (pack_bytes, HMT_AUTHOR));
+
+  pack = load (pack_path);
+  g_assert_true (st_report_is_pack (pack));
+  g_assert_cmpstr (st_report_get_pack_respondent (pack), ==, "CO");
+  g_assert_cmpstr (st_report_get_pack_source (pack), ==, "gds.stocktake");
+
+  /* The report now records the issue, and is otherwise as it was */
+  report_after = read_file (fixture->report);
+  g_assert_cmpstr (report_after, !=, report_before);
+  report = load (fixture->report);
+  issued = st_pack_list_issued (report);
+  g_assert_cmpuint (issued->len, ==, 1);
+  g_assert_cmpstr (((StPackRecord *) g_ptr_array_index (issued, 0))->id, ==, st_report_get_pack_id (pack));
+
+  /* Not over an existing file, unless told */
+  run_cli (&again, "pack", fixture->report, "--department", "CO", "-o", pack_path, NULL);
+  g_assert_cmpint (again.status, ==, 2);
+  g_assert_nonnull (strstr (again.err, "exists already"));
+  run_cli (&forced, "pack", fixture->report, "-d", "cabinet office", "-o", pack_path, "--force", NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+
+  run_cli (&info, "info", pack_path, NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_nonnull (strstr (info.out, "Department pack for: CO"));
+}
+
+static void
+test_cli_pack_errors (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *pack_path = fixture_path (fixture, "co.pack");
+  g_autofree char *other_path = fixture_path (fixture, "co2.pack");
+  g_autofree char *before = read_file (fixture->report);
+  g_autofree char *after = NULL;
+  g_auto(Result) unknown = { 0 };
+  g_auto(Result) missing = { 0 };
+  g_auto(Result) no_report = { 0 };
+  g_auto(Result) bad_dir = { 0 };
+  g_auto(Result) made = { 0 };
+  g_auto(Result) of_pack = { 0 };
+
+  run_cli (&unknown, "pack", fixture->report, "--department", "XYZ", "-o", pack_path, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "no Department “XYZ”"));
+  g_assert_nonnull (strstr (unknown.err, "HMT"));
+
+  run_cli (&missing, "pack", fixture->report, "-o", pack_path, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+
+  run_cli (&no_report, "pack", "/nonexistent/gds.stocktake", "-d", "CO", "-o", pack_path, NULL);
+  g_assert_cmpint (no_report.status, ==, 2);
+
+  run_cli (&bad_dir, "pack", fixture->report, "-d", "CO", "-o", "/nonexistent/dir/co.pack", NULL);
+  g_assert_cmpint (bad_dir.status, ==, 2);
+
+  /* None of that touched the report or left a pack */
+  after = read_file (fixture->report);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (pack_path, G_FILE_TEST_EXISTS));
+
+  /* A pack is not a report to make packs from */
+  run_cli (&made, "pack", fixture->report, "-d", "CO", "-o", pack_path, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  run_cli (&of_pack, "pack", pack_path, "-d", "CO", "-o", other_path, NULL);
+  g_assert_cmpint (of_pack.status, ==, 1);
+  g_assert_true (g_str_has_prefix (of_pack.err, pack_path));
+  g_assert_nonnull (strstr (of_pack.err, ": error: This is already CO’s department pack"));
+  g_assert_false (g_file_test (other_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_merge_clean (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *pack_path = fixture_path (fixture, "co.pack");
+  g_autoptr(StReport) report = NULL;
+  g_auto(Result) made = { 0 };
+  g_auto(Result) merged = { 0 };
+  g_auto(Result) status = { 0 };
+  StSubmission *co1;
+
+  run_cli (&made, "pack", fixture->report, "-d", "CO", "-o", pack_path, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  edit_pack (pack_path, "1", "progress-2014", "CO appointed Ann Smith.", ST_STATUS_DRAFT);
+  edit_pack (pack_path, "2", NULL, CO_REASON, ST_STATUS_SUBMITTED);
+
+  run_cli (&merged, "merge", fixture->report, pack_path, "--author", "Mo Merger", NULL);
+  g_assert_cmpint (merged.status, ==, 0);
+  g_assert_cmpstr (merged.err, ==, "");
+  g_assert_nonnull (strstr (merged.out, "co.pack: merged 4 changes\n"));
+
+  report = load (fixture->report);
+  co1 = st_report_lookup_submission (report, "CO", "1");
+  g_assert_cmpstr (st_submission_get_text (co1, "progress-2014"), ==, "CO appointed Ann Smith.");
+  g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "CO", "2")), ==,
+                   ST_STATUS_SUBMITTED);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (report, "HMT", "1"), "progress-2014"),
+                   ==, HMT_TEXT);
+  {
+    GPtrArray *history = st_submission_get_history (co1);
+    const StHistoryEntry *last = g_ptr_array_index (history, history->len - 1);
+
+    g_assert_cmpstr (last->what, ==, "merge");
+    g_assert_cmpstr (last->author, ==, "Mo Merger");
+  }
+
+  run_cli (&status, "status", fixture->report, "--department", "CO", NULL);
+  g_assert_cmpint (status.status, ==, 0);
+  g_assert_cmpstr (status.out, ==, "CO, Action 1: draft\nCO, Action 2: submitted\n");
+}
+
+/* A refused pack leaves the report byte for byte as it was */
+static void
+test_cli_merge_refused (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *message;
+  } cases[] = {
+    { "approved", ": error: CO, Action 1: the pack marks it approved, which only the central team can do" },
+    { "other-department", ": error: HMT, Action 1: the pack holds another department’s submission" },
+    { "template", ": error: The pack’s template has been changed" },
+    { "respondent", ": error: The pack says it is HMT’s, but it was issued to CO" },
+    { "not-a-pack", ": error: This is not a department pack" },
+    { "broken", ": error: Not valid JSON" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *pack_path = fixture_path (fixture, "co.pack");
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *prefix = NULL;
+      g_autofree char *bytes = NULL;
+      g_autoptr(GString) text = NULL;
+      g_auto(Result) made = { 0 };
+      g_auto(Result) merged = { 0 };
+
+      g_test_message ("case %s", cases[i].name);
+      run_cli (&made, "pack", fixture->report, "-d", "CO", "-o", pack_path, "--force", NULL);
+      g_assert_cmpint (made.status, ==, 0);
+      edit_pack (pack_path, "1", "plans-2015", "A good change that must not land.", ST_STATUS_DRAFT);
+
+      /* The bad change, made to the file as anyone could */
+      bytes = read_file (pack_path);
+      text = g_string_new (bytes);
+      if (g_str_equal (cases[i].name, "approved"))
+        g_assert_cmpuint (g_string_replace (text, "\"status\" : \"draft\"", "\"status\" : \"approved\"", 1), ==, 1);
+      else if (g_str_equal (cases[i].name, "other-department"))
+        g_assert_cmpuint (g_string_replace (text, "\"respondent\" : \"CO\",\n      \"item\"",
+                                            "\"respondent\" : \"HMT\",\n      \"item\"", 1), ==, 1);
+      else if (g_str_equal (cases[i].name, "template"))
+        g_assert_cmpuint (g_string_replace (text, "\"title\" : \"Government Digital Strategy\"",
+                                            "\"title\" : \"Government Analogue Strategy\"", 1), ==, 1);
+      else if (g_str_equal (cases[i].name, "respondent"))
+        g_assert_cmpuint (g_string_replace (text, "\"pack\" : {\n    \"respondent\" : \"CO\"",
+                                            "\"pack\" : {\n    \"respondent\" : \"HMT\"", 1), ==, 1);
+      else if (g_str_equal (cases[i].name, "not-a-pack"))
+        {
+          g_autofree char *plain = read_file (fixture->report);
+
+          g_string_assign (text, plain);
+        }
+      else if (g_str_equal (cases[i].name, "broken"))
+        g_string_truncate (text, text->len / 2);
+      g_assert_true (g_file_set_contents (pack_path, text->str, text->len, NULL));
+
+      before = read_file (fixture->report);
+      run_cli (&merged, "merge", fixture->report, pack_path, NULL);
+      g_assert_cmpint (merged.status, ==, 1);
+      prefix = g_strdup_printf ("%s:", pack_path);
+      g_assert_true (g_str_has_prefix (merged.err, prefix));
+      g_assert_nonnull (strstr (merged.err, cases[i].message));
+      after = read_file (fixture->report);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+static void
+test_cli_merge_conflicts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const struct {
+    const char *take;
+    int         status;
+    const char *text;
+  } cases[] = {
+    { NULL, 1, "Central 0: CO appointed a leader in May." },
+    { "report", 0, "Central 1: CO appointed a leader in May." },
+    { "pack", 0, "CO appointed Ann Smith." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *pack_path = fixture_path (fixture, "co.pack");
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(StReport) report = NULL;
+      g_autoptr(StReport) merged_report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *central = NULL;
+      g_auto(Result) made = { 0 };
+      g_auto(Result) merged = { 0 };
+
+      run_cli (&made, "pack", fixture->report, "-d", "CO", "-o", pack_path, "--force", NULL);
+      g_assert_cmpint (made.status, ==, 0);
+      edit_pack (pack_path, "1", "progress-2014", "CO appointed Ann Smith.", ST_STATUS_DRAFT);
+      edit_pack (pack_path, "1", "plans-2015", "CO will train everyone.", ST_STATUS_DRAFT);
+
+      /* The central team changed the same section meanwhile */
+      report = load (fixture->report);
+      central = g_strdup_printf ("Central %u: CO appointed a leader in May.", i);
+      st_submission_set_text (st_report_lookup_submission (report, "CO", "1"), "progress-2014", central);
+      g_assert_true (st_report_save_to_file (report, fixture->report, &error));
+      g_assert_no_error (error);
+      before = read_file (fixture->report);
+
+      if (cases[i].take != NULL)
+        run_cli (&merged, "merge", "--take", cases[i].take, fixture->report, pack_path, NULL);
+      else
+        run_cli (&merged, "merge", fixture->report, pack_path, NULL);
+      g_assert_cmpint (merged.status, ==, cases[i].status);
+
+      after = read_file (fixture->report);
+      merged_report = load (fixture->report);
+      g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (merged_report, "CO", "1"), "progress-2014"),
+                       ==, cases[i].text);
+      if (cases[i].take == NULL)
+        {
+          /* Listed, with both texts' words, and nothing applied */
+          g_assert_nonnull (strstr (merged.err, ": conflict: CO, Action 1, Progress during 2014: changed both in the report and in the pack"));
+          g_assert_nonnull (strstr (merged.err, "[-Central 0:-]"));
+          g_assert_nonnull (strstr (merged.err, "{+Ann"));
+          g_assert_nonnull (strstr (merged.err, "1 conflict: nothing in the pack was merged"));
+          g_assert_cmpstr (after, ==, before);
+        }
+      else
+        {
+          g_assert_cmpstr (merged.err, ==, "");
+          /* The section without a conflict came across either way */
+          g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (merged_report, "CO", "1"), "plans-2015"),
+                           ==, "CO will train everyone.");
+        }
+    }
+}
+
+/* Several packs: each whole or not at all; the good ones are saved */
+static void
+test_cli_merge_several (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *co_path = fixture_path (fixture, "co.pack");
+  g_autofree char *hmt_path = fixture_path (fixture, "hmt.pack");
+  g_autofree char *missing_path = fixture_path (fixture, "missing.pack");
+  g_autoptr(StReport) report = NULL;
+  g_autoptr(StReport) hmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) made_co = { 0 };
+  g_auto(Result) made_hmt = { 0 };
+  g_auto(Result) merged = { 0 };
+  g_auto(Result) bad_take = { 0 };
+  g_auto(Result) no_pack = { 0 };
+
+  run_cli (&made_co, "pack", fixture->report, "-d", "CO", "-o", co_path, NULL);
+  run_cli (&made_hmt, "pack", fixture->report, "-d", "HMT", "-o", hmt_path, NULL);
+  g_assert_cmpint (made_co.status, ==, 0);
+  g_assert_cmpint (made_hmt.status, ==, 0);
+  edit_pack (co_path, "1", "plans-2015", "CO’s new plan.", ST_STATUS_DRAFT);
+  /* HMT approves its own work: refused */
+  hmt = load (hmt_path);
+  st_submission_set_text (st_report_lookup_submission (hmt, "HMT", "1"), "plans-2015", "HMT’s new plan.");
+  st_submission_set_status (st_report_lookup_submission (hmt, "HMT", "1"), ST_STATUS_APPROVED);
+  g_assert_true (st_report_save_to_file (hmt, hmt_path, &error));
+
+  run_cli (&merged, "merge", fixture->report, hmt_path, co_path, missing_path, NULL);
+  /* A pack that cannot be read is the worst */
+  g_assert_cmpint (merged.status, ==, 2);
+  g_assert_nonnull (strstr (merged.err, "HMT, Action 1: the pack marks it approved"));
+  g_assert_nonnull (strstr (merged.out, "co.pack: merged 1 change"));
+
+  report = load (fixture->report);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (report, "CO", "1"), "plans-2015"),
+                   ==, "CO’s new plan.");
+  g_assert_null (st_submission_get_text (st_report_lookup_submission (report, "HMT", "1"), "plans-2015"));
+  g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "HMT", "1")), ==, ST_STATUS_DRAFT);
+
+  run_cli (&bad_take, "merge", "--take", "mine", fixture->report, co_path, NULL);
+  g_assert_cmpint (bad_take.status, ==, 2);
+  g_assert_nonnull (strstr (bad_take.err, "--take"));
+  run_cli (&no_pack, "merge", fixture->report, NULL);
+  g_assert_cmpint (no_pack.status, ==, 2);
+}
+
+static void
+test_cli_status (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(StReport) report = NULL;
+  g_auto(Result) with_errors = { 0 };
+  g_auto(Result) reviewer_submits = { 0 };
+  g_auto(Result) submitted = { 0 };
+  g_auto(Result) no_comment = { 0 };
+  g_auto(Result) returned = { 0 };
+  g_auto(Result) shown = { 0 };
+  g_auto(Result) bad_status = { 0 };
+  g_auto(Result) bad_action = { 0 };
+
+  /* CO has not answered action 2 */
+  before = read_file (fixture->report);
+  run_cli (&with_errors, "status", fixture->report, "-d", "CO", "-n", "2", "--set", "submitted",
+           "--as", "department", NULL);
+  g_assert_cmpint (with_errors.status, ==, 1);
+  g_assert_true (g_str_has_prefix (with_errors.err, fixture->report));
+  g_assert_nonnull (strstr (with_errors.err, ": error: CO, Action 2 has"));
+  after = read_file (fixture->report);
+  g_assert_cmpstr (after, ==, before);
+
+  report = load (fixture->report);
+  st_submission_set_not_applicable (st_report_ensure_submission (report, "CO", "3"), CO_REASON);
+  g_assert_true (st_report_save_to_file (report, fixture->report, NULL));
+
+  run_cli (&reviewer_submits, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "submitted", NULL);
+  g_assert_cmpint (reviewer_submits.status, ==, 1);
+  g_assert_nonnull (strstr (reviewer_submits.err, "Only the department can submit"));
+
+  run_cli (&submitted, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "submitted",
+           "--as", "department", "--author", "Colin", NULL);
+  g_assert_cmpint (submitted.status, ==, 0);
+  g_assert_cmpstr (submitted.out, ==, "CO, Action 3: submitted\n");
+
+  run_cli (&no_comment, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "returned", NULL);
+  g_assert_cmpint (no_comment.status, ==, 1);
+  g_assert_nonnull (strstr (no_comment.err, "needs a comment"));
+
+  run_cli (&returned, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "returned",
+           "--comment", "Say why it does not apply.", NULL);
+  g_assert_cmpint (returned.status, ==, 0);
+  g_assert_cmpstr (returned.out, ==, "CO, Action 3: returned (1 unresolved comment)\n");
+
+  run_cli (&shown, "status", fixture->report, "-d", "CO", "-n", "3", NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  g_assert_cmpstr (shown.out, ==, "CO, Action 3: returned (1 unresolved comment)\n");
+
+  run_cli (&bad_status, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "finished", NULL);
+  g_assert_cmpint (bad_status.status, ==, 2);
+  run_cli (&bad_action, "status", fixture->report, "-d", "CO", "-n", "99", "--set", "approved", NULL);
+  g_assert_cmpint (bad_action.status, ==, 2);
+  g_assert_nonnull (strstr (bad_action.err, "no Action “99”"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli-pack/pack", Fixture, NULL, fixture_set_up, test_cli_pack, fixture_tear_down);
+  g_test_add ("/cli-pack/pack-errors", Fixture, NULL, fixture_set_up, test_cli_pack_errors, fixture_tear_down);
+  g_test_add ("/cli-pack/merge-clean", Fixture, NULL, fixture_set_up, test_cli_merge_clean, fixture_tear_down);
+  g_test_add ("/cli-pack/merge-refused", Fixture, NULL, fixture_set_up, test_cli_merge_refused, fixture_tear_down);
+  g_test_add ("/cli-pack/merge-conflicts", Fixture, NULL, fixture_set_up, test_cli_merge_conflicts, fixture_tear_down);
+  g_test_add ("/cli-pack/merge-several", Fixture, NULL, fixture_set_up, test_cli_merge_several, fixture_tear_down);
+  g_test_add ("/cli-pack/status", Fixture, NULL, fixture_set_up, test_cli_status, fixture_tear_down);
+
+  return g_test_run ();
+}
