@@ -30,6 +30,7 @@ int cli_command_new      (int argc, char **argv);
 int cli_command_info     (int argc, char **argv);
 int cli_command_import   (int argc, char **argv);
 int cli_command_export   (int argc, char **argv);
+int cli_command_validate (int argc, char **argv);
 int cli_command_pack     (int argc, char **argv);
 int cli_command_merge    (int argc, char **argv);
 int cli_command_status   (int argc, char **argv);

@@ -19,6 +19,7 @@ static const CliCommand commands[] = {
   { "info", N_("Describe a report: template, size and how complete it is"), cli_command_info },
   { "import", N_("Read published pages into a report, reporting every deviation"), cli_command_import },
   { "export", N_("Write a report as published pages: text, HTML, Markdown, ODT or PDF"), cli_command_export },
+  { "validate", N_("Check a report for missing answers and GOV.UK style problems"), cli_command_validate },
   { "pack", N_("Make a department’s pack to work on offline"), cli_command_pack },
   { "merge", N_("Merge department packs back into the report"), cli_command_merge },
   { "status", N_("Show or change the review status of submissions"), cli_command_status },

@@ -353,6 +353,7 @@ typedef struct {
 typedef struct {
   GArray     *tokens;       /* Token */
   guint       n_tokens;
+  guint       n_chars;
   const char *text;
   gsize       len;
   guint16     final_gap;    /* what follows the last token */
@@ -694,6 +695,7 @@ scan_text (Scanner    *sc,
     }
 
   sc->final_gap = gap;
+  sc->n_chars = chars;
   g_array_set_size (sc->tokens, sc->n_tokens);
 }
 
@@ -1071,6 +1073,8 @@ load_strv (Load        *load,
            gboolean     required,
            GStrv       *strv)
 {
+  /* The same variable serves several lists in turn */
+  g_clear_pointer (strv, g_strfreev);
   if (!st_json_get_strv (object, path, member, strv, load->location, load->error))
     return FALSE;
   if (*strv == NULL && required)
@@ -1554,6 +1558,7 @@ typedef struct {
   const Token        *tok;
   guint               n;
   guint16             final_gap;
+  guint               n_chars;    /* the length of the text */
   Set64              *seen;       /* the page's acronyms so far */
 } Check;
 
@@ -1906,11 +1911,14 @@ check_phrases (Check          *c,
           capitals = TRUE;
       if (capitals)
         {
-          g_autofree char *words = tok_text (c, i, last);
+          /* "Director General’s": the title without the ’s */
+          const Token *end = &c->tok[last];
+          g_autofree char *words = g_strndup (c->text + c->tok[i].start, end->hend - c->tok[i].start);
           g_autofree char *lower = g_utf8_strdown (words, -1);
 
-          check_add (c, RULE_STYLE_JOB_TITLE, i, last,
-                     g_strdup_printf (_("Write the job title “%s” in lower case: “%s”"), words, lower));
+          add_finding (c->w, RULE_STYLE_JOB_TITLE, c->section->index, c->tok[i].cstart,
+                       end->cend - (end->flags & TOK_POSSESSIVE ? 2 : 0),
+                       g_strdup_printf (_("Write the job title “%s” in lower case: “%s”"), words, lower));
         }
       return last + 1;
     }
@@ -2260,7 +2268,8 @@ check_acronym (Check *c,
 
   word = g_strndup (c->text + t->start, t->hend - t->start);
   page = page_label (c->self, c->respondent, c->item);
-  check_add (c, RULE_STYLE_ACRONYM, i, i,
+  add_finding (c->w, RULE_STYLE_ACRONYM, c->section->index, t->cstart,
+               t->cend - (t->flags & TOK_POSSESSIVE ? 2 : 0),
              g_strdup_printf (_("Spell out “%s” where %s first uses it: write the name in full, followed by “(%s)”"),
                               word, page, word));
 }
@@ -2520,7 +2529,7 @@ check_copied_forward (Check *c)
       else
         message = g_strdup_printf (_("This is %u%% the same as “%s”: %s"),
                                    (guint) (sim * 100), prev->heading, what);
-      add_finding (c->w, RULE_COPIED_FORWARD, section->index, 0, c->n > 0 ? c->tok[c->n - 1].cend : 0, message);
+      add_finding (c->w, RULE_COPIED_FORWARD, section->index, 0, c->n_chars, message);
     }
 }
 
@@ -2546,7 +2555,7 @@ check_restates_plan (Check *c)
   ensure_words (c->w, c->submission, plan);
   sim = similarity (c->w, section->index, plan->index, c->rules->restates_similarity, &identical);
   if (identical || sim >= c->rules->restates_similarity)
-    add_finding (c->w, RULE_PROGRESS_RESTATES_PLAN, section->index, 0, c->tok[c->n - 1].cend,
+    add_finding (c->w, RULE_PROGRESS_RESTATES_PLAN, section->index, 0, c->n_chars,
                  g_strdup_printf (_("This repeats the plan in “%s” and still says what “will” happen: say what was done during %d"),
                                   plan->heading, section->year));
 }
@@ -2587,6 +2596,7 @@ check_text (StValidator        *self,
   c.tok = (const Token *) (gconstpointer) w->main.tokens->data;
   c.n = w->main.tokens->len;
   c.final_gap = w->main.final_gap;
+  c.n_chars = w->main.n_chars;
   c.seen = acronyms ? seen : NULL;
 
   for (guint i = 0; i < c.n; i++)
@@ -2621,7 +2631,11 @@ check_text (StValidator        *self,
            (entry != NULL && (entry->flags & (LEX_MONTH | LEX_MONTH_ABBR)))))
         date_until = check_date (&c, i);
       if (ranges && i >= date_until && i + 1 < c.n && is_range_gap (c.tok[i + 1].gap))
-        date_until = MAX (date_until, check_range (&c, i));
+        {
+          guint after = check_range (&c, i);
+
+          date_until = MAX (date_until, after);
+        }
       if (acronyms && (t->flags & TOK_CAPS2))
         check_acronym (&c, i);
     }
@@ -2970,7 +2984,7 @@ validate_one (StValidator     *self,
 
           if (section->round != self->round || unanswered)
             continue;
-          if (plan != NULL && self->enabled[RULE_PROGRESS_WITHOUT_PLAN_ANSWER] &&
+          if (plan != NULL && submission != NULL && self->enabled[RULE_PROGRESS_WITHOUT_PLAN_ANSWER] &&
               st_template_item_has_section (self->template, item, plan) &&
               !is_blank_text (st_submission_get_text (submission, plan->id)))
             add_finding (w, RULE_PROGRESS_WITHOUT_PLAN_ANSWER, section->index, 0, 0,

@@ -1,0 +1,363 @@
+/* test-cli-validate.c: stocktake-cli validate, run as a user runs it
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "stocktake-core.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("stocktake-validate-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Runs stocktake-cli in the fixture's directory, so that file names in
+ * the output are short */
+static void
+run_cli (Fixture    *fixture,
+         Result     *result,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("STOCKTAKE_CLI");
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (fixture->dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+}
+
+static void
+save_report (Fixture    *fixture,
+             StReport   *report,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (st_report_save_to_file (report, path, &error));
+  g_assert_no_error (error);
+}
+
+static StReport *
+new_gds_report (void)
+{
+  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+
+  return st_report_new (template);
+}
+
+/* A report where every department answered every action but one, with one
+ * style slip */
+static StReport *
+new_answered_report (void)
+{
+  StReport *report = new_gds_report ();
+  StTemplate *template = st_report_get_template (report);
+
+  for (guint r = 0; r < st_template_get_n_respondents (template); r++)
+    for (guint i = 0; i < st_template_get_n_items (template); i++)
+      {
+        const StRespondent *respondent = st_template_get_respondent (template, r);
+        const StItem *item = st_template_get_item (template, i);
+        StSubmission *submission = st_report_ensure_submission (report, respondent->id, item->id);
+
+        st_submission_set_text (submission, "progress-2014", "The team met the users.");
+        st_submission_set_text (submission, "plans-2015", "The team will meet more users.");
+      }
+  st_submission_set_text (st_report_lookup_submission (report, "DfE", "4"), "plans-2015",
+                          "The team will meet users, eg in Leeds.");
+  return report;
+}
+
+static char **
+lines_of (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* The output ends with a newline */
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_clear_pointer (&lines[n - 1], g_free);
+  return g_steal_pointer (&lines);
+}
+
+static void
+test_empty_report (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Result) made = { 0 };
+  g_auto(Result) result = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (fixture, &made, "new", "--template", "gds-2012", "--output", "empty.stocktake", NULL);
+  g_assert_cmpint (made.status, ==, 0);
+
+  run_cli (fixture, &result, "validate", "empty.stocktake", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.err, ==, "");
+  lines = lines_of (result.out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 17 * 16 + 1);
+  g_assert_cmpstr (lines[0], ==,
+                   "empty.stocktake: AGO / action 1: error: Action 1 has no answer for the 2014 round: "
+                   "fill in its sections, or mark it not applicable and say why [unanswered]");
+  g_assert_cmpstr (lines[17 * 16 - 1], ==,
+                   "empty.stocktake: MOJ / action 16: error: Action 16 has no answer for the 2014 round: "
+                   "fill in its sections, or mark it not applicable and say why [unanswered]");
+  g_assert_cmpstr (lines[17 * 16], ==, "272 errors, 0 warnings, 0 info");
+}
+
+static void
+test_warnings_only (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(StReport) report = new_answered_report ();
+  g_auto(Result) result = { 0 };
+  g_auto(Result) errors_only = { 0 };
+
+  save_report (fixture, report, "answered.stocktake");
+
+  /* Warnings alone do not fail the run */
+  run_cli (fixture, &result, "validate", "answered.stocktake", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==,
+                   "answered.stocktake: DfE / action 4 / Planned activities in 2015: warning: "
+                   "Write “for example” instead of “eg” [style-abbreviation]\n"
+                   "0 errors, 1 warning, 0 info\n");
+
+  run_cli (fixture, &errors_only, "validate", "--severity", "error", "answered.stocktake", NULL);
+  g_assert_cmpint (errors_only.status, ==, 0);
+  g_assert_cmpstr (errors_only.out, ==, "0 errors, 0 warnings, 0 info\n");
+}
+
+static void
+test_json (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(StReport) report = new_answered_report ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) result = { 0 };
+  JsonObject *root, *finding, *counts;
+  JsonArray *findings;
+
+  /* One error as well as the warning */
+  st_submission_set_text (st_report_lookup_submission (report, "HO", "2"), "plans-2015", NULL);
+  save_report (fixture, report, "r.stocktake");
+
+  run_cli (fixture, &result, "validate", "--format", "json", "r.stocktake", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "report"), ==, "r.stocktake");
+  g_assert_cmpstr (json_object_get_string_member (root, "round"), ==, "2014");
+  g_assert_cmpstr (json_object_get_string_member (root, "page"), ==, "departments");
+  counts = json_object_get_object_member (root, "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "error"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "warning"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "info"), ==, 0);
+
+  findings = json_object_get_array_member (root, "findings");
+  g_assert_cmpuint (json_array_get_length (findings), ==, 2);
+  /* DfE comes before HO in the template */
+  finding = json_array_get_object_element (findings, 0);
+  g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "style-abbreviation");
+  g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "warning");
+  g_assert_cmpstr (json_object_get_string_member (finding, "respondent"), ==, "DfE");
+  g_assert_cmpstr (json_object_get_string_member (finding, "item"), ==, "4");
+  g_assert_cmpint (json_object_get_int_member (finding, "number"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (finding, "section"), ==, "plans-2015");
+  g_assert_cmpstr (json_object_get_string_member (finding, "heading"), ==, "Planned activities in 2015");
+  /* "The team will meet users, eg in Leeds." */
+  g_assert_cmpint (json_object_get_int_member (finding, "start"), ==, 26);
+  g_assert_cmpint (json_object_get_int_member (finding, "end"), ==, 28);
+  finding = json_array_get_object_element (findings, 1);
+  g_assert_cmpstr (json_object_get_string_member (finding, "rule"), ==, "missing-section");
+  g_assert_cmpstr (json_object_get_string_member (finding, "respondent"), ==, "HO");
+}
+
+static void
+test_round_and_page (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(StReport) report = new_gds_report ();
+  g_auto(Result) round_2013 = { 0 };
+  g_auto(Result) one_page = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  save_report (fixture, report, "r.stocktake");
+
+  /* In 2013, actions 15 and 16 were not due */
+  run_cli (fixture, &round_2013, "validate", "--round", "2013", "r.stocktake", NULL);
+  g_assert_cmpint (round_2013.status, ==, 1);
+  g_assert_nonnull (strstr (round_2013.out, "\n238 errors, 0 warnings, 0 info\n"));
+  g_assert_nonnull (strstr (round_2013.out, "has no answer for the 2013 round"));
+  g_assert_null (strstr (round_2013.out, "action 15"));
+
+  run_cli (fixture, &one_page, "validate", "--page", "action:3", "r.stocktake", NULL);
+  g_assert_cmpint (one_page.status, ==, 1);
+  lines = lines_of (one_page.out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 17 + 1);
+  for (guint i = 0; i < 17; i++)
+    g_assert_nonnull (strstr (lines[i], " / action 3: error: "));
+}
+
+static void
+test_unreadable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Result) missing = { 0 };
+  g_auto(Result) broken = { 0 };
+  g_autofree char *path = g_build_filename (fixture->dir, "broken.stocktake", NULL);
+
+  /* A file that is not there is a usage problem */
+  run_cli (fixture, &missing, "validate", "nowhere.stocktake", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_cmpstr (missing.out, ==, "");
+  g_assert_nonnull (strstr (missing.err, "nowhere.stocktake"));
+
+  /* A broken one is a problem in the input, with where */
+  g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"stocktake-report\",\n  oops\n}\n", -1, NULL));
+  run_cli (fixture, &broken, "validate", "broken.stocktake", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_cmpstr (broken.out, ==, "");
+  g_assert_true (g_regex_match_simple ("^broken\\.stocktake:[23]:[0-9]+: error: ", broken.err, 0, 0));
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(StReport) report = new_gds_report ();
+  const char *bad[][3] = {
+    { "--format", "xml", "unknown format “xml”" },
+    { "--severity", "fatal", "unknown severity “fatal”" },
+    { "--round", "1999", "the template has no round “1999”; its rounds are 2012, 2013, 2014" },
+    { "--page", "department:NOPE", "The template has no respondent “NOPE”" },
+    { "--bogus", "x", "Unknown option --bogus" },
+  };
+  g_auto(Result) none = { 0 };
+  g_auto(Result) two = { 0 };
+  g_auto(Result) help = { 0 };
+
+  save_report (fixture, report, "r.stocktake");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Result) result = { 0 };
+
+      run_cli (fixture, &result, "validate", bad[i][0], bad[i][1], "r.stocktake", NULL);
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_cmpstr (result.out, ==, "");
+      if (strstr (result.err, bad[i][2]) == NULL)
+        g_error ("expected “%s” in “%s”", bad[i][2], result.err);
+    }
+
+  run_cli (fixture, &none, "validate", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "name one report"));
+
+  run_cli (fixture, &two, "validate", "r.stocktake", "r.stocktake", NULL);
+  g_assert_cmpint (two.status, ==, 2);
+
+  run_cli (fixture, &help, "validate", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--severity"));
+  g_assert_nonnull (strstr (help.out, "--page"));
+}
+
+static void
+test_disabled_rule_in_file (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(StReport) report = new_answered_report ();
+  g_auto(Result) result = { 0 };
+
+  /* The report's own switches apply */
+  st_report_set_rule_enabled (report, "style-abbreviation", FALSE);
+  save_report (fixture, report, "r.stocktake");
+  run_cli (fixture, &result, "validate", "r.stocktake", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "0 errors, 0 warnings, 0 info\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli-validate/empty-report", test_empty_report);
+  ADD ("/cli-validate/warnings-only", test_warnings_only);
+  ADD ("/cli-validate/json", test_json);
+  ADD ("/cli-validate/round-and-page", test_round_and_page);
+  ADD ("/cli-validate/unreadable", test_unreadable);
+  ADD ("/cli-validate/usage-errors", test_usage_errors);
+  ADD ("/cli-validate/disabled-rule-in-file", test_disabled_rule_in_file);
+
+  return g_test_run ();
+}
