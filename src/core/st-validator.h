@@ -93,8 +93,10 @@ GPtrArray   *st_validator_validate_submission (StValidator  *self,
                                                const char   *respondent_id,
                                                const char   *item_id);
 /* Only the findings inside one section, and the section's own errors
- * (missing-section, progress-without-plan-answer, late-item). Fast enough
- * to run on every keystroke. */
+ * (missing-section, progress-without-plan-answer, late-item): exactly the
+ * findings of a whole-report run (on the same page) that are in this
+ * section. Fast enough to run on every keystroke. Ids the template does not
+ * have give an empty array. */
 GPtrArray   *st_validator_validate_section    (StValidator  *self,
                                                const char   *respondent_id,
                                                const char   *item_id,
