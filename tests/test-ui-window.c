@@ -745,6 +745,114 @@ test_window_overview (Fixture       *fixture,
 #undef CHECK_CELL
 }
 
+static void
+test_window_issues (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  StIssues *issues;
+  StIssuesPanel *panel;
+  GListModel *shown;
+  StSectionEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autoptr(StSidebarNode) node = NULL;
+  g_autofree char *selected = NULL;
+  g_autofree char *before = NULL;
+  guint errors = 0, warnings = 0;
+
+  open_report (fixture);
+  issues = st_window_get_issues (fixture->window);
+  g_assert_nonnull (issues);
+
+  /* Most departments have not answered yet */
+  st_issues_count_all (issues, &errors, NULL, NULL);
+  g_assert_cmpuint (errors, >, 0);
+  st_issues_count (issues, "HMRC", "1", "", &errors, NULL, NULL);
+  g_assert_cmpuint (errors, ==, 1);
+
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  node = gtk_tree_list_row_get_item (gtk_single_selection_get_selected_item (
+           st_sidebar_get_selection (st_window_get_sidebar (fixture->window))));
+  editor = st_submission_form_get_editor (st_window_get_form (fixture->window), "plans-2015");
+  st_issues_count (issues, "CO", "1", "plans-2015", &errors, &warnings, NULL);
+  g_assert_cmpuint (errors + warnings, ==, 0);
+  g_assert_null (st_section_editor_get_state (editor));
+  before = g_strdup (st_sidebar_node_get_status_text (node));
+
+  /* A placeholder is found as it is typed */
+  ui_test_type_in_section (fixture->window, "plans-2015", " Dates TBC.");
+  st_issues_count (issues, "CO", "1", "plans-2015", NULL, &warnings, NULL);
+  g_assert_cmpuint (warnings, >=, 1);
+  g_assert_nonnull (st_section_editor_get_state (editor));
+  g_assert_nonnull (strstr (st_section_editor_get_state (editor), "warning"));
+  g_assert_nonnull (strstr (st_sidebar_node_get_status_text (node), "warning"));
+  g_assert_cmpstr (st_sidebar_node_get_icon_name (node), ==, "dialog-warning-symbolic");
+
+  /* The panel lists it; filtered to this submission's warnings… */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-issues", NULL);
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "issues");
+  panel = st_window_get_issues_panel (fixture->window);
+  st_issues_panel_set_filter (panel, ST_SEVERITY_WARNING, "CO", "1");
+  shown = st_issues_panel_get_shown (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (st_finding_get_severity (finding), ==, ST_SEVERITY_WARNING);
+      g_assert_cmpstr (st_finding_get_respondent_id (finding), ==, "CO");
+      g_assert_cmpstr (st_finding_get_item_id (finding), ==, "1");
+    }
+
+  /* …and opening it selects the words in the form */
+  {
+    g_autoptr(StFinding) placeholder = NULL;
+    guint position = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (shown) && position == G_MAXUINT; i++)
+      {
+        g_autoptr(StFinding) finding = g_list_model_get_item (shown, i);
+
+        if (g_str_equal (st_finding_get_rule_id (finding), ST_RULE_PLACEHOLDER))
+          position = i;
+      }
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    st_issues_panel_activate (panel, position);
+  }
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
+  buffer = st_section_editor_get_buffer (editor);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, "TBC");
+
+  /* Fixed: the finding goes, and the states with it */
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "in May", -1, TRUE);
+  ui_test_drain ();
+  st_issues_count (issues, "CO", "1", "plans-2015", &errors, &warnings, NULL);
+  g_assert_cmpuint (errors + warnings, ==, 0);
+  g_assert_null (st_section_editor_get_state (editor));
+  g_assert_cmpstr (st_sidebar_node_get_status_text (node), ==, before);
+
+  /* Errors only: none of them is a warning */
+  st_issues_panel_set_filter (panel, ST_SEVERITY_ERROR, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (st_finding_get_severity (finding), ==, ST_SEVERITY_ERROR);
+    }
+
+  /* Answering a submission takes its "unanswered" error away */
+  ui_test_select_in_sidebar (fixture->window, "HMRC", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", "HMRC has a digital leader.");
+  st_issues_count (issues, "HMRC", "1", "", &errors, NULL, NULL);
+  g_assert_cmpuint (errors, ==, 0);
+}
+
 static gboolean
 draft_exists (gpointer data)
 {
@@ -1052,6 +1160,7 @@ main (int   argc,
   ADD ("/window/next-previous", test_window_next_previous);
   ADD ("/window/not-applicable", test_window_not_applicable);
   ADD ("/window/overview", test_window_overview);
+  ADD ("/window/issues", test_window_issues);
   ADD ("/window/changed-on-disk", test_window_changed_on_disk);
   ADD ("/window/autosave", test_window_autosave);
   ADD ("/window/restore-draft", test_window_restore_draft);

@@ -323,6 +323,7 @@ st_application_startup (GApplication *application)
     { "win.next-submission", { "<Control>Page_Down", NULL } },
     { "win.previous-submission", { "<Control>Page_Up", NULL } },
     { "win.show-overview", { "<Alt>Home", NULL } },
+    { "win.show-issues", { "F8", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "st-issues.h"
 #include "st-overview.h"
 #include "st-overview-row.h"
 #include "st-progress.h"
@@ -22,6 +23,7 @@ struct _StOverview
   GtkColumnView *column_view;
 
   StReport      *report;
+  StIssues      *issues;
   GListStore    *rows;          /* of StOverviewRow */
   GHashTable    *by_respondent; /* respondent id → StOverviewRow */
   StOverviewRow *total_row;
@@ -123,6 +125,13 @@ st_overview_describe_cell (StOverview *self,
 
       g_return_val_if_fail (respondent != NULL && item != NULL, NULL);
       st_progress_compute (self->report, respondent, item, &progress);
+      if (self->issues != NULL)
+        {
+          guint errors, warnings;
+
+          st_issues_count (self->issues, respondent->id, item->id, NULL, &errors, &warnings, NULL);
+          st_progress_set_issues (&progress, errors, warnings);
+        }
       return st_progress_describe (&progress);
     }
 
@@ -220,6 +229,13 @@ update_cell (Cell       *cell,
       StProgress progress;
 
       st_progress_compute (self->report, respondent, item, &progress);
+      if (self->issues != NULL)
+        {
+          guint errors, warnings;
+
+          st_issues_count (self->issues, respondent->id, item->id, NULL, &errors, &warnings, NULL);
+          st_progress_set_issues (&progress, errors, warnings);
+        }
       text = st_progress_describe_short (&progress);
       long_text = st_progress_describe (&progress);
       gtk_image_set_from_icon_name (cell->icon, st_progress_get_icon_name (&progress));
@@ -430,6 +446,44 @@ on_report_changed (StOverview   *self,
 }
 
 static void
+on_issues_changed (StOverview *self,
+                   const char *respondent_id,
+                   const char *item_id,
+                   StIssues   *issues)
+{
+  StOverviewRow *row = respondent_id != NULL ? g_hash_table_lookup (self->by_respondent, respondent_id) : NULL;
+
+  if (row != NULL)
+    {
+      st_overview_row_changed (row);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(StOverviewRow) each = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      st_overview_row_changed (each);
+    }
+}
+
+void
+st_overview_set_issues (StOverview *self,
+                        StIssues   *issues)
+{
+  g_return_if_fail (ST_IS_OVERVIEW (self));
+  g_return_if_fail (issues == NULL || ST_IS_ISSUES (issues));
+
+  if (self->issues == issues)
+    return;
+  if (self->issues != NULL)
+    g_signal_handlers_disconnect_by_data (self->issues, self);
+  g_set_object (&self->issues, issues);
+  if (issues != NULL)
+    g_signal_connect_object (issues, "changed", G_CALLBACK (on_issues_changed), self, G_CONNECT_SWAPPED);
+  on_issues_changed (self, NULL, NULL, issues);
+}
+
+static void
 rebuild (StOverview *self)
 {
   StTemplate *template;
@@ -484,6 +538,9 @@ st_overview_dispose (GObject *object)
       remove_columns (self);
     }
   g_clear_object (&self->report);
+  if (self->issues != NULL)
+    g_signal_handlers_disconnect_by_data (self->issues, self);
+  g_clear_object (&self->issues);
   g_clear_object (&self->rows);
   g_clear_object (&self->total_row);
   g_clear_pointer (&self->by_respondent, g_hash_table_unref);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "stocktake-core.h"
+#include "st-issues.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,10 @@ GtkWidget  *st_overview_new              (void);
 StReport   *st_overview_get_report       (StOverview *self);
 void        st_overview_set_report       (StOverview *self,
                                           StReport   *report);
+
+/* What validation finds shows in the cells */
+void        st_overview_set_issues       (StOverview *self,
+                                          StIssues   *issues);
 
 /* The rows (of StOverviewRow): one per department, then the totals */
 GListModel *st_overview_get_rows         (StOverview *self);

@@ -34,6 +34,8 @@ st_progress_compute (StReport           *report,
   progress->status = submission != NULL ? st_submission_get_status (submission) : ST_STATUS_DRAFT;
   progress->n_sections = 0;
   progress->n_filled = 0;
+  progress->n_errors = 0;
+  progress->n_warnings = 0;
 
   /* Only the round being collected counts: earlier rounds are history */
   for (guint i = 0; i < sections->len; i++)
@@ -59,12 +61,58 @@ st_progress_compute (StReport           *report,
     progress->state = ST_PROGRESS_INCOMPLETE;
 }
 
+void
+st_progress_set_issues (StProgress *progress,
+                        guint       errors,
+                        guint       warnings)
+{
+  g_return_if_fail (progress != NULL);
+
+  progress->n_errors = errors;
+  progress->n_warnings = warnings;
+}
+
+/* Done, as far as filling in goes, but validation has something to say */
+static gboolean
+has_problems (const StProgress *progress)
+{
+  return (progress->state == ST_PROGRESS_COMPLETE || progress->state == ST_PROGRESS_NOT_APPLICABLE) &&
+         (progress->n_errors > 0 || progress->n_warnings > 0);
+}
+
+static char *
+describe_issues (const StProgress *progress)
+{
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+
+  if (progress->n_errors > 0)
+    errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", progress->n_errors),
+                              progress->n_errors);
+  if (progress->n_warnings > 0)
+    warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", progress->n_warnings),
+                                progress->n_warnings);
+  if (errors != NULL && warnings != NULL)
+    /* Translators: "1 error, 2 warnings" */
+    return g_strdup_printf (_("%s, %s"), errors, warnings);
+  return g_strdup (errors != NULL ? errors : warnings);
+}
+
 char *
 st_progress_describe_short (const StProgress *progress)
 {
   guint missing;
 
   g_return_val_if_fail (progress != NULL, NULL);
+
+  if (has_problems (progress))
+    {
+      if (progress->n_errors > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", progress->n_errors),
+                                progress->n_errors);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", progress->n_warnings),
+                              progress->n_warnings);
+    }
 
   switch (progress->state)
     {
@@ -88,6 +136,7 @@ char *
 st_progress_describe (const StProgress *progress)
 {
   g_autofree char *state = NULL;
+  g_autofree char *issues = NULL;
   guint missing;
 
   g_return_val_if_fail (progress != NULL, NULL);
@@ -102,7 +151,30 @@ st_progress_describe (const StProgress *progress)
                                missing);
     }
   else
-    state = st_progress_describe_short (progress);
+    {
+      StProgress plain = *progress;
+
+      plain.n_errors = plain.n_warnings = 0;
+      state = st_progress_describe_short (&plain);
+    }
+
+  /* Only what validation adds to the missing sections already counted */
+  if (has_problems (progress) || (progress->state == ST_PROGRESS_INCOMPLETE && progress->n_warnings > 0))
+    {
+      StProgress counted = *progress;
+
+      if (progress->state == ST_PROGRESS_INCOMPLETE)
+        counted.n_errors = 0;
+      issues = describe_issues (&counted);
+      if (issues != NULL)
+        {
+          /* Translators: a submission's completeness, then what validation found */
+          char *joined = g_strdup_printf (_("%s · %s"), state, issues);
+
+          g_free (state);
+          state = joined;
+        }
+    }
 
   if (progress->status == ST_STATUS_DRAFT)
     return g_steal_pointer (&state);
@@ -115,6 +187,9 @@ const char *
 st_progress_get_icon_name (const StProgress *progress)
 {
   g_return_val_if_fail (progress != NULL, NULL);
+
+  if (has_problems (progress))
+    return progress->n_errors > 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic";
 
   switch (progress->status)
     {
@@ -150,6 +225,9 @@ const char *
 st_progress_get_style_class (const StProgress *progress)
 {
   g_return_val_if_fail (progress != NULL, NULL);
+
+  if (has_problems (progress))
+    return progress->n_errors > 0 ? "error" : "warning";
 
   switch (progress->state)
     {

@@ -23,14 +23,22 @@ typedef struct {
   StStatus        status;
   guint           n_sections;   /* sections due in the round being collected */
   guint           n_filled;
+  guint           n_errors;     /* what validation found, when it was asked */
+  guint           n_warnings;
 } StProgress;
 
 void        st_progress_compute     (StReport           *report,
                                      const StRespondent *respondent,
                                      const StItem       *item,
                                      StProgress         *progress);
+/* Adds what validation found: a complete submission with warnings then
+ * says so instead of "Complete" */
+void        st_progress_set_issues  (StProgress         *progress,
+                                     guint               errors,
+                                     guint               warnings);
 /* "Complete", "2 sections missing", "Not applicable", with the status when
- * it is past draft: "Complete · Submitted". Free with g_free. */
+ * it is past draft and what validation found: "Complete · 2 warnings ·
+ * Submitted". Free with g_free. */
 char       *st_progress_describe    (const StProgress   *progress);
 /* A short form for narrow places: "Complete", "2 missing" */
 char       *st_progress_describe_short (const StProgress *progress);

@@ -405,6 +405,16 @@ st_section_editor_set_state (StSectionEditor *self,
                                   -1);
 }
 
+const char *
+st_section_editor_get_state (StSectionEditor *self)
+{
+  g_return_val_if_fail (ST_IS_SECTION_EDITOR (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->state_box)))
+    return NULL;
+  return gtk_label_get_label (self->state_label);
+}
+
 GtkTextView *
 st_section_editor_get_text_view (StSectionEditor *self)
 {

@@ -40,6 +40,8 @@ void           st_section_editor_set_state      (StSectionEditor *self,
                                                  const char      *icon_name,
                                                  const char      *text);
 
+/* The state as shown, or NULL when none is */
+const char    *st_section_editor_get_state      (StSectionEditor *self);
 GtkTextView   *st_section_editor_get_text_view  (StSectionEditor *self);
 GtkTextBuffer *st_section_editor_get_buffer     (StSectionEditor *self);
 void           st_section_editor_select_range   (StSectionEditor *self,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "st-issues.h"
 #include "st-progress.h"
 #include "st-sidebar.h"
 #include "st-sidebar-node.h"
@@ -24,6 +25,7 @@ struct _StSidebar
   GtkListView        *list_view;
 
   StReport           *report;
+  StIssues           *issues;
   char               *mode;
   GListStore         *groups;          /* of StSidebarNode, for the mode */
   GHashTable         *leaves;          /* "respondent\x1fitem" → StSidebarNode (in groups) */
@@ -46,6 +48,7 @@ enum {
 
 enum {
   SUBMISSION_SELECTED,
+  SUBMISSION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -136,6 +139,13 @@ update_leaf (StSidebar     *self,
   respondent = st_template_find_respondent (template, st_sidebar_node_get_respondent_id (leaf));
   item = st_template_find_item (template, st_sidebar_node_get_item_id (leaf));
   st_progress_compute (self->report, respondent, item, &progress);
+  if (self->issues != NULL)
+    {
+      guint errors, warnings;
+
+      st_issues_count (self->issues, respondent->id, item->id, NULL, &errors, &warnings, NULL);
+      st_progress_set_issues (&progress, errors, warnings);
+    }
   text = st_progress_describe (&progress);
   short_text = st_progress_describe_short (&progress);
   st_sidebar_node_set_state (leaf, text, short_text,
@@ -486,10 +496,25 @@ on_list_activate (StSidebar *self,
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, position);
+  g_autoptr(StSidebarNode) node = NULL;
 
-  if (row != NULL && gtk_tree_list_row_is_expandable (row))
-    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  if (row == NULL)
+    return;
+  if (gtk_tree_list_row_is_expandable (row))
+    {
+      gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+      return;
+    }
+  /* Enter on a submission: on to its form */
+  node = gtk_tree_list_row_get_item (row);
+  g_signal_emit (self, signals[SUBMISSION_ACTIVATED], 0,
+                 st_sidebar_node_get_respondent_id (node),
+                 st_sidebar_node_get_item_id (node));
 }
+
+static void update_states (StSidebar  *self,
+                           const char *respondent_id,
+                           const char *item_id);
 
 static void
 on_report_changed (StSidebar    *self,
@@ -498,9 +523,32 @@ on_report_changed (StSidebar    *self,
                    StReport     *report)
 {
   if (submission != NULL)
+    update_states (self, st_submission_get_respondent_id (submission), st_submission_get_item_id (submission));
+  else
+    update_states (self, NULL, NULL);
+}
+
+static void
+on_issues_changed (StSidebar  *self,
+                   const char *respondent_id,
+                   const char *item_id,
+                   StIssues   *issues)
+{
+  update_states (self, respondent_id, item_id);
+}
+
+/* One submission's row and its group, or every row */
+static void
+update_states (StSidebar  *self,
+               const char *respondent_id,
+               const char *item_id)
+{
+  if (self->report == NULL)
+    return;
+
+  if (respondent_id != NULL && item_id != NULL)
     {
-      g_autofree char *key = make_key (st_submission_get_respondent_id (submission),
-                                       st_submission_get_item_id (submission));
+      g_autofree char *key = make_key (respondent_id, item_id);
       StSidebarNode *leaf = g_hash_table_lookup (self->leaves, key);
 
       if (leaf != NULL)
@@ -535,6 +583,9 @@ st_sidebar_dispose (GObject *object)
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
   g_clear_object (&self->report);
+  if (self->issues != NULL)
+    g_signal_handlers_disconnect_by_data (self->issues, self);
+  g_clear_object (&self->issues);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
@@ -637,6 +688,21 @@ st_sidebar_class_init (StSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
+  /**
+   * StSidebar::submission-activated:
+   * @respondent_id: the department
+   * @item_id: the action
+   *
+   * The user pressed Enter on (or double-clicked) a submission's row, to
+   * go on to its form.
+   */
+  signals[SUBMISSION_ACTIVATED] =
+    g_signal_new ("submission-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, StSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StSidebar, by_action_button);
@@ -710,6 +776,23 @@ st_sidebar_set_report (StSidebar *self,
   reset_tree (self);
   update_empty (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+void
+st_sidebar_set_issues (StSidebar *self,
+                       StIssues  *issues)
+{
+  g_return_if_fail (ST_IS_SIDEBAR (self));
+  g_return_if_fail (issues == NULL || ST_IS_ISSUES (issues));
+
+  if (self->issues == issues)
+    return;
+  if (self->issues != NULL)
+    g_signal_handlers_disconnect_by_data (self->issues, self);
+  g_set_object (&self->issues, issues);
+  if (issues != NULL)
+    g_signal_connect_object (issues, "changed", G_CALLBACK (on_issues_changed), self, G_CONNECT_SWAPPED);
+  update_states (self, NULL, NULL);
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "stocktake-core.h"
+#include "st-issues.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,9 @@ GtkWidget          *st_sidebar_new               (void);
 StReport           *st_sidebar_get_report        (StSidebar   *self);
 void                st_sidebar_set_report        (StSidebar   *self,
                                                   StReport    *report);
+/* What validation finds shows in each row's state */
+void                st_sidebar_set_issues        (StSidebar   *self,
+                                                  StIssues    *issues);
 const char         *st_sidebar_get_mode          (StSidebar   *self);
 void                st_sidebar_set_mode          (StSidebar   *self,
                                                   const char  *mode);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-issues.h"
 #include "st-progress.h"
 #include "st-submission-form.h"
 
@@ -31,6 +32,7 @@ struct _StSubmissionForm
   AdwStatusPage   *not_due_page;
 
   StReport        *report;
+  StIssues        *issues;
   char            *respondent_id;
   char            *item_id;
   GPtrArray       *editors;          /* of StSectionEditor, every section shown */
@@ -75,11 +77,65 @@ update_status (StSubmissionForm *self)
                        st_template_find_respondent (template, self->respondent_id),
                        st_template_find_item (template, self->item_id),
                        &progress);
+  if (self->issues != NULL)
+    {
+      guint errors, warnings;
+
+      st_issues_count (self->issues, self->respondent_id, self->item_id, NULL, &errors, &warnings, NULL);
+      st_progress_set_issues (&progress, errors, warnings);
+    }
   text = st_progress_describe (&progress);
   gtk_label_set_label (self->status_label, text);
   gtk_image_set_from_icon_name (self->status_icon, st_progress_get_icon_name (&progress));
   gtk_widget_set_css_classes (GTK_WIDGET (self->status_icon),
                               (const char *[]) { st_progress_get_style_class (&progress), NULL });
+}
+
+/* Each section says what validation found in it, in words */
+static void
+update_section_states (StSubmissionForm *self)
+{
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      StSectionEditor *editor = g_ptr_array_index (self->editors, i);
+      g_autofree char *errors_text = NULL;
+      g_autofree char *warnings_text = NULL;
+      g_autofree char *text = NULL;
+      guint errors = 0, warnings = 0;
+
+      if (self->issues != NULL && st_section_editor_get_editable (editor))
+        st_issues_count (self->issues, self->respondent_id, self->item_id,
+                         st_section_editor_get_section_id (editor), &errors, &warnings, NULL);
+
+      if (errors > 0)
+        errors_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
+      if (warnings > 0)
+        warnings_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings),
+                                         warnings);
+      if (errors_text != NULL && warnings_text != NULL)
+        text = g_strdup_printf (_("%s, %s"), errors_text, warnings_text);
+      else if (errors_text != NULL || warnings_text != NULL)
+        text = g_strdup (errors_text != NULL ? errors_text : warnings_text);
+
+      st_section_editor_set_state (editor,
+                                   errors > 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic",
+                                   text);
+    }
+}
+
+static void
+on_issues_changed (StSubmissionForm *self,
+                   const char       *respondent_id,
+                   const char       *item_id,
+                   StIssues         *issues)
+{
+  if (self->report == NULL)
+    return;
+  if (respondent_id != NULL &&
+      (g_strcmp0 (respondent_id, self->respondent_id) != 0 || g_strcmp0 (item_id, self->item_id) != 0))
+    return;
+  update_status (self);
+  update_section_states (self);
 }
 
 /* The model is the truth: bring every control in line with it */
@@ -116,6 +172,7 @@ sync_from_model (StSubmissionForm *self)
   self->syncing = FALSE;
 
   update_status (self);
+  update_section_states (self);
 }
 
 static void
@@ -201,7 +258,14 @@ on_na_reason_changed (StSubmissionForm *self)
 static void
 clear_sections (StSubmissionForm *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* Let go of the focus before its widget goes: GTK 4.8 can otherwise
+   * look at the removed editor afterwards */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_root_set_focus (root, NULL);
 
   for (guint i = 0; i < self->editors->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->editors, i), self);
@@ -289,6 +353,9 @@ st_submission_form_dispose (GObject *object)
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
   g_clear_object (&self->report);
+  if (self->issues != NULL)
+    g_signal_handlers_disconnect_by_data (self->issues, self);
+  g_clear_object (&self->issues);
 
   G_OBJECT_CLASS (st_submission_form_parent_class)->dispose (object);
 }
@@ -434,6 +501,49 @@ st_submission_form_show (StSubmissionForm *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONDENT_ID]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
+}
+
+void
+st_submission_form_set_issues (StSubmissionForm *self,
+                               StIssues         *issues)
+{
+  g_return_if_fail (ST_IS_SUBMISSION_FORM (self));
+  g_return_if_fail (issues == NULL || ST_IS_ISSUES (issues));
+
+  if (self->issues == issues)
+    return;
+  if (self->issues != NULL)
+    g_signal_handlers_disconnect_by_data (self->issues, self);
+  g_set_object (&self->issues, issues);
+  if (issues != NULL)
+    g_signal_connect_object (issues, "changed", G_CALLBACK (on_issues_changed), self, G_CONNECT_SWAPPED);
+  if (self->report != NULL)
+    {
+      update_status (self);
+      update_section_states (self);
+    }
+}
+
+void
+st_submission_form_reveal (StSubmissionForm *self,
+                           const char       *section_id,
+                           guint             start,
+                           guint             end)
+{
+  StSectionEditor *editor;
+
+  g_return_if_fail (ST_IS_SUBMISSION_FORM (self));
+
+  editor = section_id != NULL ? st_submission_form_get_editor (self, section_id) : NULL;
+  if (editor == NULL)
+    {
+      st_submission_form_focus_first (self);
+      return;
+    }
+  /* An earlier round's section is folded away */
+  if (!st_section_editor_get_editable (editor))
+    gtk_expander_set_expanded (self->earlier_expander, TRUE);
+  st_section_editor_select_range (editor, start, end);
 }
 
 StReport *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "stocktake-core.h"
+#include "st-issues.h"
 #include "st-section-editor.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,14 @@ void             st_submission_form_show             (StSubmissionForm *self,
                                                       StReport         *report,
                                                       const char       *respondent_id,
                                                       const char       *item_id);
+/* What validation finds shows in the header and on each section */
+void             st_submission_form_set_issues       (StSubmissionForm *self,
+                                                      StIssues         *issues);
+/* Shows a section with the characters @start to @end selected */
+void             st_submission_form_reveal           (StSubmissionForm *self,
+                                                      const char       *section_id,
+                                                      guint             start,
+                                                      guint             end);
 StReport        *st_submission_form_get_report       (StSubmissionForm *self);
 const char      *st_submission_form_get_respondent_id (StSubmissionForm *self);
 const char      *st_submission_form_get_item_id      (StSubmissionForm *self);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "st-application.h"
+#include "st-issues-panel.h"
 #include "st-overview.h"
 #include "st-window.h"
 
@@ -39,6 +40,8 @@ struct _StWindow
   GtkStack             *content_stack;
   StOverview           *overview;
   StSubmissionForm     *form;
+  StIssuesPanel        *issues_panel;
+  GtkWidget            *issues_button;
   GMenu                *recent_submenu;
   GMenu                *transfer_section;
 
@@ -46,6 +49,7 @@ struct _StWindow
   StDrafts             *drafts;
 
   StReport             *report;
+  StIssues             *issues;
   GFile                *file;
   char                 *file_checksum;    /* of the bytes last read or written */
   char                 *sidebar_mode;
@@ -141,6 +145,7 @@ update_actions (StWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_report);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_report);
   gtk_widget_action_set_enabled (widget, "win.show-overview", has_report);
+  gtk_widget_action_set_enabled (widget, "win.show-issues", has_report);
   gtk_widget_action_set_enabled (widget, "win.next-submission", has_report);
   gtk_widget_action_set_enabled (widget, "win.previous-submission", has_report);
   gtk_widget_action_set_enabled (widget, "win.search", has_report);
@@ -256,6 +261,19 @@ on_report_changed (StWindow     *self,
   schedule_autosave (self);
 }
 
+static void
+update_issues_button (StWindow *self)
+{
+  g_autofree char *tooltip = NULL;
+  guint errors = 0, warnings = 0;
+
+  if (self->issues != NULL)
+    st_issues_count_all (self->issues, &errors, &warnings, NULL);
+  /* Translators: a tooltip: the issues found, then the shortcut */
+  tooltip = g_strdup_printf (_("Issues: %u errors, %u warnings (F8)"), errors, warnings);
+  gtk_widget_set_tooltip_text (self->issues_button, tooltip);
+}
+
 void
 st_window_set_report (StWindow *self,
                       StReport *report,
@@ -294,8 +312,27 @@ st_window_set_report (StWindow *self,
     g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
 
   st_submission_form_show (self->form, NULL, NULL, NULL);
+
+  /* The views take the new findings once they show the new report */
+  if (self->issues != NULL)
+    g_signal_handlers_disconnect_by_data (self->issues, self);
+  g_clear_object (&self->issues);
+  st_sidebar_set_issues (self->sidebar, NULL);
+  st_overview_set_issues (self->overview, NULL);
+  st_submission_form_set_issues (self->form, NULL);
+  st_issues_panel_set_issues (self->issues_panel, NULL);
   st_sidebar_set_report (self->sidebar, report);
   st_overview_set_report (self->overview, report);
+  if (report != NULL)
+    {
+      self->issues = st_issues_new (report);
+      g_signal_connect_object (self->issues, "changed", G_CALLBACK (update_issues_button), self, G_CONNECT_SWAPPED);
+      st_sidebar_set_issues (self->sidebar, self->issues);
+      st_overview_set_issues (self->overview, self->issues);
+      st_submission_form_set_issues (self->form, self->issues);
+      st_issues_panel_set_issues (self->issues_panel, self->issues);
+    }
+  update_issues_button (self);
   self->is_modified = FALSE;
   update_title (self);
   update_actions (self);
@@ -551,12 +588,51 @@ st_window_show_overview (StWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
 }
 
+void
+st_window_show_issues (StWindow *self)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (self->report != NULL);
+
+  st_sidebar_unselect (self->sidebar);
+  gtk_stack_set_visible_child_name (self->content_stack, "issues");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+st_window_show_finding (StWindow  *self,
+                        StFinding *finding)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (ST_IS_FINDING (finding));
+
+  st_window_show_submission (self, st_finding_get_respondent_id (finding), st_finding_get_item_id (finding));
+  st_submission_form_reveal (self->form, st_finding_get_section_id (finding),
+                             st_finding_get_start (finding), st_finding_get_end (finding));
+}
+
+static void
+on_finding_activated (StWindow  *self,
+                      StFinding *finding)
+{
+  st_window_show_finding (self, finding);
+}
+
 static void
 on_submission_selected (StWindow   *self,
                         const char *respondent_id,
                         const char *item_id)
 {
   st_window_show_submission (self, respondent_id, item_id);
+}
+
+static void
+on_submission_activated (StWindow   *self,
+                         const char *respondent_id,
+                         const char *item_id)
+{
+  st_window_show_submission (self, respondent_id, item_id);
+  st_submission_form_focus_first (self->form);
 }
 
 static void
@@ -1002,6 +1078,14 @@ step_action (GtkWidget  *widget,
 }
 
 static void
+show_issues_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  st_window_show_issues (ST_WINDOW (widget));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1188,6 +1272,9 @@ st_window_dispose (GObject *object)
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
   g_clear_object (&self->report);
+  if (self->issues != NULL)
+    g_signal_handlers_disconnect_by_data (self->issues, self);
+  g_clear_object (&self->issues);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
@@ -1301,10 +1388,14 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, StWindow, form);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, issues_panel);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, issues_button);
   gtk_widget_class_bind_template_child (widget_class, StWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, StWindow, transfer_section);
   gtk_widget_class_bind_template_callback (widget_class, on_submission_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_submission_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -1312,12 +1403,14 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-issues", NULL, show_issues_action);
   gtk_widget_class_install_action (widget_class, "win.next-submission", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.previous-submission", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", "s", restore_draft_action);
   gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
 
+  g_type_ensure (ST_TYPE_ISSUES_PANEL);
   g_type_ensure (ST_TYPE_OVERVIEW);
   g_type_ensure (ST_TYPE_SIDEBAR);
   g_type_ensure (ST_TYPE_SUBMISSION_FORM);
@@ -1390,6 +1483,20 @@ st_window_get_sidebar (StWindow *self)
 {
   g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
   return self->sidebar;
+}
+
+StIssues *
+st_window_get_issues (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->issues;
+}
+
+StIssuesPanel *
+st_window_get_issues_panel (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->issues_panel;
 }
 
 StSubmissionForm *

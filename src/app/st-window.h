@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "stocktake-core.h"
+#include "st-issues-panel.h"
 #include "st-sidebar.h"
 #include "st-submission-form.h"
 
@@ -57,10 +58,17 @@ void              st_window_show_submission   (StWindow      *self,
                                                const char    *respondent_id,
                                                const char    *item_id);
 void              st_window_show_overview     (StWindow      *self);
+void              st_window_show_issues       (StWindow      *self);
+/* Opens the finding's submission with its characters selected */
+void              st_window_show_finding      (StWindow      *self,
+                                               StFinding     *finding);
 
 StSidebar        *st_window_get_sidebar       (StWindow      *self);
 StSubmissionForm *st_window_get_form          (StWindow      *self);
-/* "welcome", "overview" or "form" */
+/* What validation finds in the report, or NULL with no report */
+StIssues         *st_window_get_issues        (StWindow      *self);
+StIssuesPanel    *st_window_get_issues_panel  (StWindow      *self);
+/* "welcome", "overview", "form" or "issues" */
 const char       *st_window_get_visible_page  (StWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,388 @@
+/* st-issues.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "st-issues.h"
+
+struct _StIssues
+{
+  GObject      parent_instance;
+
+  StReport    *report;
+  StValidator *validator;
+  GListStore  *findings;     /* of StFinding, in order */
+};
+
+G_DEFINE_FINAL_TYPE (StIssues, st_issues, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The validator's order: respondent and item in template order, the
+ * submission's own findings, then sections in template order, offset,
+ * rule */
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  StIssues *self = user_data;
+  StTemplate *template = st_report_get_template (self->report);
+  StFinding *fa = (StFinding *) a, *fb = (StFinding *) b;
+  const StRespondent *ra = st_template_find_respondent (template, st_finding_get_respondent_id (fa));
+  const StRespondent *rb = st_template_find_respondent (template, st_finding_get_respondent_id (fb));
+  const StItem *ia = st_template_find_item (template, st_finding_get_item_id (fa));
+  const StItem *ib = st_template_find_item (template, st_finding_get_item_id (fb));
+  const char *sa = st_finding_get_section_id (fa), *sb = st_finding_get_section_id (fb);
+  const StSection *section_a, *section_b;
+  guint ka, kb;
+
+  ka = ra != NULL ? ra->index : G_MAXUINT;
+  kb = rb != NULL ? rb->index : G_MAXUINT;
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+  ka = ia != NULL ? ia->index : G_MAXUINT;
+  kb = ib != NULL ? ib->index : G_MAXUINT;
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+  if ((sa == NULL) != (sb == NULL))
+    return sa == NULL ? -1 : 1;
+  if (sa != NULL)
+    {
+      section_a = st_template_find_section (template, sa);
+      section_b = st_template_find_section (template, sb);
+      ka = section_a != NULL ? section_a->index : G_MAXUINT;
+      kb = section_b != NULL ? section_b->index : G_MAXUINT;
+      if (ka != kb)
+        return ka < kb ? -1 : 1;
+    }
+  if (st_finding_get_start (fa) != st_finding_get_start (fb))
+    return st_finding_get_start (fa) < st_finding_get_start (fb) ? -1 : 1;
+  return g_strcmp0 (st_finding_get_rule_id (fa), st_finding_get_rule_id (fb));
+}
+
+static gboolean
+finding_in (StFinding  *finding,
+            const char *respondent_id,
+            const char *item_id)
+{
+  return g_strcmp0 (st_finding_get_respondent_id (finding), respondent_id) == 0 &&
+         g_strcmp0 (st_finding_get_item_id (finding), item_id) == 0;
+}
+
+/* Replaces the findings that @keep says go with those in @fresh */
+static void
+replace (StIssues   *self,
+         const char *respondent_id,
+         const char *item_id,
+         gboolean  (*goes) (StFinding *finding, gconstpointer data),
+         gconstpointer data,
+         GPtrArray  *fresh)
+{
+  GListModel *model = G_LIST_MODEL (self->findings);
+
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (model, i - 1);
+
+      if (finding_in (finding, respondent_id, item_id) && goes (finding, data))
+        g_list_store_remove (self->findings, i - 1);
+    }
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      StFinding *finding = g_ptr_array_index (fresh, i);
+
+      if (goes (finding, data))
+        g_list_store_insert_sorted (self->findings, finding, compare_findings, self);
+    }
+}
+
+static gboolean
+in_section (StFinding     *finding,
+            gconstpointer  data)
+{
+  return g_strcmp0 (st_finding_get_section_id (finding), data) == 0;
+}
+
+static gboolean
+about_submission (StFinding     *finding,
+                  gconstpointer  data)
+{
+  return st_finding_get_section_id (finding) == NULL;
+}
+
+static gboolean
+anything (StFinding     *finding,
+          gconstpointer  data)
+{
+  return TRUE;
+}
+
+void
+st_issues_revalidate (StIssues *self)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_return_if_fail (ST_IS_ISSUES (self));
+
+  findings = st_validator_validate_report (self->validator);
+  g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
+                       findings->pdata, findings->len);
+  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
+}
+
+static void
+on_report_changed (StIssues     *self,
+                   StSubmission *submission,
+                   const char   *section_id,
+                   StReport     *report)
+{
+  const char *respondent_id, *item_id;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) whole = NULL;
+
+  if (submission == NULL)
+    {
+      st_issues_revalidate (self);
+      return;
+    }
+
+  respondent_id = st_submission_get_respondent_id (submission);
+  item_id = st_submission_get_item_id (submission);
+  whole = st_validator_validate_submission (self->validator, respondent_id, item_id);
+
+  if (section_id != NULL)
+    {
+      /* Typing: only the section, and what it changes about the
+       * submission as a whole (answered or not) */
+      fresh = st_validator_validate_section (self->validator, respondent_id, item_id, section_id);
+      replace (self, respondent_id, item_id, in_section, section_id, fresh);
+      replace (self, respondent_id, item_id, about_submission, NULL, whole);
+    }
+  else
+    replace (self, respondent_id, item_id, anything, NULL, whole);
+
+  g_signal_emit (self, signals[CHANGED], 0, respondent_id, item_id);
+}
+
+static void
+st_issues_dispose (GObject *object)
+{
+  StIssues *self = (StIssues *)object;
+
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_clear_object (&self->validator);
+  g_clear_object (&self->report);
+  g_clear_object (&self->findings);
+
+  G_OBJECT_CLASS (st_issues_parent_class)->dispose (object);
+}
+
+static void
+st_issues_constructed (GObject *object)
+{
+  StIssues *self = ST_ISSUES (object);
+
+  G_OBJECT_CLASS (st_issues_parent_class)->constructed (object);
+
+  self->validator = st_validator_new (self->report);
+  self->findings = g_list_store_new (ST_TYPE_FINDING);
+  g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
+  st_issues_revalidate (self);
+}
+
+static void
+st_issues_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  StIssues *self = ST_ISSUES (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_issues_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  StIssues *self = ST_ISSUES (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      self->report = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+st_issues_class_init (StIssuesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = st_issues_constructed;
+  object_class->dispose = st_issues_dispose;
+  object_class->get_property = st_issues_get_property;
+  object_class->set_property = st_issues_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StIssues::changed:
+   * @respondent_id: (nullable): the department, or %NULL for everything
+   * @item_id: (nullable): the action, or %NULL for everything
+   *
+   * The findings about a submission, or about the whole report, changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+st_issues_init (StIssues *self)
+{
+}
+
+StIssues *
+st_issues_new (StReport *report)
+{
+  g_return_val_if_fail (ST_IS_REPORT (report), NULL);
+
+  return g_object_new (ST_TYPE_ISSUES, "report", report, NULL);
+}
+
+StReport *
+st_issues_get_report (StIssues *self)
+{
+  g_return_val_if_fail (ST_IS_ISSUES (self), NULL);
+  return self->report;
+}
+
+GListModel *
+st_issues_get_model (StIssues *self)
+{
+  g_return_val_if_fail (ST_IS_ISSUES (self), NULL);
+  return G_LIST_MODEL (self->findings);
+}
+
+static void
+add_to_counts (StFinding *finding,
+               guint     *errors,
+               guint     *warnings,
+               guint     *infos)
+{
+  switch (st_finding_get_severity (finding))
+    {
+    case ST_SEVERITY_ERROR:
+      (*errors)++;
+      break;
+    case ST_SEVERITY_WARNING:
+      (*warnings)++;
+      break;
+    case ST_SEVERITY_INFO:
+    default:
+      (*infos)++;
+      break;
+    }
+}
+
+void
+st_issues_count (StIssues   *self,
+                 const char *respondent_id,
+                 const char *item_id,
+                 const char *section_id,
+                 guint      *errors,
+                 guint      *warnings,
+                 guint      *infos)
+{
+  GListModel *model;
+  guint e = 0, w = 0, n = 0;
+
+  g_return_if_fail (ST_IS_ISSUES (self));
+
+  model = G_LIST_MODEL (self->findings);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
+      const char *finding_section = st_finding_get_section_id (finding);
+
+      if (!finding_in (finding, respondent_id, item_id))
+        continue;
+      if (section_id != NULL &&
+          !(*section_id == '\0' ? finding_section == NULL : g_strcmp0 (finding_section, section_id) == 0))
+        continue;
+      add_to_counts (finding, &e, &w, &n);
+    }
+
+  if (errors != NULL)
+    *errors = e;
+  if (warnings != NULL)
+    *warnings = w;
+  if (infos != NULL)
+    *infos = n;
+}
+
+void
+st_issues_count_all (StIssues *self,
+                     guint    *errors,
+                     guint    *warnings,
+                     guint    *infos)
+{
+  GListModel *model;
+  guint e = 0, w = 0, n = 0;
+
+  g_return_if_fail (ST_IS_ISSUES (self));
+
+  model = G_LIST_MODEL (self->findings);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
+
+      add_to_counts (finding, &e, &w, &n);
+    }
+  if (errors != NULL)
+    *errors = e;
+  if (warnings != NULL)
+    *warnings = w;
+  if (infos != NULL)
+    *infos = n;
+}
