@@ -854,6 +854,176 @@ test_window_issues (Fixture       *fixture,
 }
 
 static gboolean
+not_exporting (gpointer data)
+{
+  return !st_window_get_exporting (data);
+}
+
+static void
+test_window_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GSettings *settings = st_application_get_settings (fixture->application);
+  g_autofree char *path = g_build_filename (fixture->dir, "update.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *folder = NULL;
+  GtkProgressBar *progress;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  /* Unsaved text is exported as shown */
+  ui_test_type_in_section (fixture->window, "plans-2015", " Exported while unsaved.");
+
+  g_assert_true (st_window_export (fixture->window, "all", ST_EXPORT_HTML, file));
+  g_assert_true (st_window_get_exporting (fixture->window));
+  /* One at a time */
+  g_assert_false (st_window_export (fixture->window, "all", ST_EXPORT_TEXT, file));
+
+  /* The window goes on while the pages are written */
+  ui_test_type_in_section (fixture->window, "progress-2014", " Typed during the export.");
+  g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<html"));
+  g_assert_nonnull (strstr (contents, "Cabinet Office"));
+  g_assert_nonnull (strstr (contents, "Exported while unsaved."));
+
+  progress = GTK_PROGRESS_BAR (ui_test_find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_PROGRESS_BAR));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress), ==, 1.0);
+
+  /* The next export starts in the same folder */
+  folder = g_settings_get_string (settings, "export-folder");
+  g_assert_cmpstr (folder, ==, fixture->dir);
+  g_settings_reset (settings, "export-folder");
+}
+
+static void
+test_window_export_site (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *site = g_build_filename (fixture->dir, "site", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (site);
+  const char *pages[] = { "index.md", "action-1.md", "department-co.md" };
+
+  open_report (fixture);
+  g_assert_true (st_window_export (fixture->window, "site", ST_EXPORT_MARKDOWN, file));
+  g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *page = g_build_filename (site, pages[i], NULL);
+
+      g_test_message ("%s", page);
+      g_assert_true (g_file_test (page, G_FILE_TEST_IS_REGULAR));
+    }
+  g_settings_reset (st_application_get_settings (fixture->application), "export-folder");
+}
+
+static void
+test_window_export_fails (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *blocker = g_build_filename (fixture->dir, "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (blocker, "update.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (blocker, "a file", -1, NULL));
+  open_report (fixture);
+  g_assert_true (st_window_export (fixture->window, "all", ST_EXPORT_TEXT, file));
+  g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "update.txt"));
+  /* The report is untouched */
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_settings_reset (st_application_get_settings (fixture->application), "export-folder");
+}
+
+static void
+test_window_export_stop (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *site = g_build_filename (fixture->dir, "site", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (site);
+
+  open_report (fixture);
+  g_assert_true (st_window_export (fixture->window, "site", ST_EXPORT_HTML, file));
+  st_window_stop_export (fixture->window);
+  g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  /* Stopping is not a failure */
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  /* And another export may start */
+  g_assert_true (st_window_export (fixture->window, "site", ST_EXPORT_HTML, file));
+  g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  g_settings_reset (st_application_get_settings (fixture->application), "export-folder");
+}
+
+static void
+test_window_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *page_path = g_test_build_filename (G_TEST_DIST, "fixtures", "action-1-digital-leaders.txt", NULL);
+  g_autoptr(GFile) page = g_file_new_for_path (page_path);
+  AdwMessageDialog *dialog;
+  StReport *before;
+  StSubmission *submission;
+  g_autofree char *on_disk = NULL;
+
+  open_report (fixture);
+  before = st_window_get_report (fixture->window);
+  g_assert_null (st_report_lookup_submission (before, "BIS", "1"));
+
+  /* Cancelled: nothing changes */
+  g_assert_true (st_window_import (fixture->window, &page, 1));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "read from 1 page"));
+  ui_test_respond (dialog, "cancel");
+  g_assert_true (st_window_get_report (fixture->window) == before);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  /* Taken: the page's text is in the report, unsaved */
+  g_assert_true (st_window_import (fixture->window, &page, 1));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  ui_test_respond (dialog, "apply");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  submission = st_report_lookup_submission (st_window_get_report (fixture->window), "BIS", "1");
+  g_assert_nonnull (submission);
+  g_assert_true (g_str_has_prefix (st_submission_get_text (submission, "commitments-2012"),
+                                   "Board member Stephen Lovegrove is the Department for Business"));
+  on_disk = ui_test_text_on_disk (fixture->path, "BIS", "1", "commitments-2012");
+  g_assert_null (on_disk);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  ui_test_drain ();
+  on_disk = ui_test_text_on_disk (fixture->path, "BIS", "1", "commitments-2012");
+  g_assert_nonnull (on_disk);
+}
+
+static void
+test_window_import_not_a_page (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr(GFile) page = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "Shopping list\nEggs\n", -1, NULL));
+  open_report (fixture);
+  g_assert_true (st_window_import (fixture->window, &page, 1));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  /* Nothing to take */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+}
+
+static gboolean
 draft_exists (gpointer data)
 {
   Fixture *fixture = data;
@@ -1161,6 +1331,12 @@ main (int   argc,
   ADD ("/window/not-applicable", test_window_not_applicable);
   ADD ("/window/overview", test_window_overview);
   ADD ("/window/issues", test_window_issues);
+  ADD ("/window/export", test_window_export);
+  ADD ("/window/export-site", test_window_export_site);
+  ADD ("/window/export-fails", test_window_export_fails);
+  ADD ("/window/export-stop", test_window_export_stop);
+  ADD ("/window/import", test_window_import);
+  ADD ("/window/import-not-a-page", test_window_import_not_a_page);
   ADD ("/window/changed-on-disk", test_window_changed_on_disk);
   ADD ("/window/autosave", test_window_autosave);
   ADD ("/window/restore-draft", test_window_restore_draft);

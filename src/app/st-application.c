@@ -324,6 +324,7 @@ st_application_startup (GApplication *application)
     { "win.previous-submission", { "<Control>Page_Up", NULL } },
     { "win.show-overview", { "<Alt>Home", NULL } },
     { "win.show-issues", { "F8", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

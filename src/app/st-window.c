@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "st-application.h"
+#include "st-export-dialog.h"
+#include "st-importer.h"
+#include "st-print-operation.h"
 #include "st-issues-panel.h"
 #include "st-overview.h"
 #include "st-window.h"
@@ -42,6 +45,9 @@ struct _StWindow
   StSubmissionForm     *form;
   StIssuesPanel        *issues_panel;
   GtkWidget            *issues_button;
+  GtkRevealer          *export_revealer;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress;
   GMenu                *recent_submenu;
   GMenu                *transfer_section;
 
@@ -58,6 +64,8 @@ struct _StWindow
   AfterSave             after_save;
   gboolean              closing;          /* the user chose to close */
   GtkNativeDialog      *chooser;
+  GCancellable         *export_cancellable;   /* while exporting */
+  GFile                *export_file;
 };
 
 G_DEFINE_FINAL_TYPE (StWindow, st_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -68,6 +76,7 @@ enum {
   PROP_FILE,
   PROP_IS_MODIFIED,
   PROP_SIDEBAR_MODE,
+  PROP_EXPORTING,
   N_PROPS
 };
 
@@ -146,6 +155,10 @@ update_actions (StWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", has_report);
   gtk_widget_action_set_enabled (widget, "win.show-overview", has_report);
   gtk_widget_action_set_enabled (widget, "win.show-issues", has_report);
+  gtk_widget_action_set_enabled (widget, "win.export", has_report && self->export_cancellable == NULL);
+  gtk_widget_action_set_enabled (widget, "win.stop-export", self->export_cancellable != NULL);
+  gtk_widget_action_set_enabled (widget, "win.import", has_report);
+  gtk_widget_action_set_enabled (widget, "win.print", has_report);
   gtk_widget_action_set_enabled (widget, "win.next-submission", has_report);
   gtk_widget_action_set_enabled (widget, "win.previous-submission", has_report);
   gtk_widget_action_set_enabled (widget, "win.search", has_report);
@@ -912,6 +925,435 @@ save_as (StWindow  *self,
   g_object_unref (chooser);
 }
 
+/* Exporting */
+
+static char *
+default_export_folder (StWindow *self)
+{
+  g_autofree char *folder = NULL;
+
+  if (self->settings != NULL)
+    folder = g_settings_get_string (self->settings, "export-folder");
+  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&folder);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        return g_file_get_path (parent);
+    }
+  return NULL;
+}
+
+static void
+on_export_progress (guint       done,
+                    guint       total,
+                    const char *view,
+                    gpointer    user_data)
+{
+  StWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    return;
+  gtk_progress_bar_set_fraction (self->export_progress, (double) done / total);
+  /* Translators: "Exporting: 12 of 34 pages" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exporting: %u of %u page", "Exporting: %u of %u pages",
+                                       total),
+                          done, total);
+  gtk_label_set_label (self->export_label, text);
+}
+
+static void
+on_export_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(StWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  st_export_to_file_finish (ST_REPORT (object), result, &error);
+
+  g_clear_object (&self->export_cancellable);
+  gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  name = self->export_file != NULL ? display_name (self->export_file) : NULL;
+  if (error == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+
+      show_toast (self, title);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, _("Export stopped"));
+  else
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
+
+      show_message (self, heading, error->message);
+    }
+}
+
+gboolean
+st_window_export (StWindow       *self,
+                  const char     *view,
+                  StExportFormat  format,
+                  GFile          *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->report == NULL || self->export_cancellable != NULL)
+    return FALSE;
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      show_message (self, _("Could Not Export"), _("Pages can only be exported to local files"));
+      return FALSE;
+    }
+
+  /* The next export starts where this one went */
+  if (self->settings != NULL)
+    {
+      g_autoptr(GFile) folder = g_str_equal (view, "site") ? g_object_ref (file) : g_file_get_parent (file);
+      g_autofree char *folder_path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (folder_path != NULL)
+        g_settings_set_string (self->settings, "export-folder", folder_path);
+    }
+
+  g_set_object (&self->export_file, file);
+  self->export_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_label_set_label (self->export_label, _("Exporting…"));
+  gtk_revealer_set_reveal_child (self->export_revealer, TRUE);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
+
+  /* The pages are laid out in a worker thread; the window goes on */
+  st_export_to_file_async (self->report, view, format, path, self->export_cancellable,
+                           on_export_progress, self, NULL,
+                           on_export_done, g_object_ref (self));
+  return TRUE;
+}
+
+void
+st_window_stop_export (StWindow *self)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+gboolean
+st_window_get_exporting (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  return self->export_cancellable != NULL;
+}
+
+typedef struct {
+  char           *view;
+  StExportFormat  format;
+} ExportChoice;
+
+static void
+export_choice_free (ExportChoice *choice)
+{
+  g_free (choice->view);
+  g_free (choice);
+}
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            StWindow        *self)
+{
+  ExportChoice *choice = g_object_get_data (G_OBJECT (chooser), "choice");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    st_window_export (self, choice->view, choice->format, file);
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_export_dialog_response (StExportDialog *dialog,
+                           const char     *response,
+                           StWindow       *self)
+{
+  GtkFileChooserNative *chooser;
+  ExportChoice *choice;
+  g_autofree char *folder = NULL;
+  gboolean site;
+
+  if (!g_str_equal (response, "export"))
+    return;
+
+  choice = g_new0 (ExportChoice, 1);
+  choice->view = g_strdup (st_export_dialog_get_view (dialog));
+  choice->format = st_export_dialog_get_format (dialog);
+  site = g_str_equal (choice->view, "site");
+
+  chooser = gtk_file_chooser_native_new (site ? _("Export Every Page to a Folder") : _("Export"),
+                                         GTK_WINDOW (self),
+                                         site ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  folder = default_export_folder (self);
+  if (folder != NULL)
+    {
+      g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder_file, NULL);
+    }
+  if (!site)
+    {
+      g_autofree char *name = st_export_view_filename (g_str_equal (choice->view, "all") ? "report" : choice->view,
+                                                       choice->format);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_object_set_data_full (G_OBJECT (chooser), "choice", choice, (GDestroyNotify) export_choice_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response), self, 0);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = st_export_dialog_new (GTK_WINDOW (self), self->report,
+                                 st_submission_form_get_respondent_id (self->form),
+                                 st_submission_form_get_item_id (self->form));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+stop_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  st_window_stop_export (ST_WINDOW (widget));
+}
+
+/* Importing */
+
+static void
+on_import_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    StWindow         *self)
+{
+  StReport *imported = g_object_get_data (G_OBJECT (dialog), "report");
+  g_autofree char *checksum = NULL;
+
+  if (!g_str_equal (response, "apply") || imported == NULL)
+    return;
+
+  /* The file on disk is as it was: the imported text is unsaved */
+  checksum = g_steal_pointer (&self->file_checksum);
+  st_window_set_report (self, imported, self->file, NULL);
+  g_free (self->file_checksum);
+  self->file_checksum = g_steal_pointer (&checksum);
+  set_modified (self, TRUE);
+  schedule_autosave (self);
+}
+
+gboolean
+st_window_import (StWindow  *self,
+                  GFile    **files,
+                  guint      n_files)
+{
+  g_autoptr(StImporter) importer = NULL;
+  g_autoptr(StReport) copy = NULL;
+  g_autoptr(StReport) imported = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  GPtrArray *diagnostics;
+  AdwMessageDialog *dialog;
+  gsize length;
+  guint shown = 0;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  /* Into a copy: nothing changes until the user says so */
+  data = st_report_to_data (self->report, &length);
+  copy = st_report_new_from_data (data, length, NULL, &error);
+  if (copy == NULL)
+    {
+      show_message (self, _("Could Not Import"), error->message);
+      return FALSE;
+    }
+
+  importer = st_importer_new (copy);
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *name = g_file_get_basename (files[i]);
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      g_autoptr(GError) page_error = NULL;
+      gsize size;
+
+      if (!g_file_load_contents (files[i], NULL, &contents, &size, NULL, &page_error))
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), name);
+
+          show_message (self, heading, page_error->message);
+          return FALSE;
+        }
+      /* A failed page is reported with the others below */
+      if (g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm"))
+        st_importer_add_html_page (importer, name, contents, size, NULL);
+      else
+        st_importer_add_text_page (importer, name, contents, size, NULL);
+    }
+
+  {
+    guint n_sections = st_importer_get_n_sections (importer);
+    guint n_pages = st_importer_get_n_pages (importer);
+    g_autofree char *sections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections",
+                                                              n_sections),
+                                                 n_sections);
+    g_autofree char *pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages),
+                                              n_pages);
+
+    /* Translators: "78 sections read from 2 pages." */
+    g_string_append_printf (body, _("%s read from %s."), sections, pages);
+  }
+  g_string_append_c (body, ' ');
+  g_string_append_printf (body, _("%u errors, %u warnings, %u conflicts with text already in the report."),
+                          st_importer_count (importer, ST_DIAGNOSTIC_ERROR),
+                          st_importer_count (importer, ST_DIAGNOSTIC_WARNING),
+                          st_importer_get_conflicts (importer)->len);
+
+  diagnostics = st_importer_get_diagnostics (importer);
+  for (guint i = 0; i < diagnostics->len && shown < 8; i++)
+    {
+      const StDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      g_autofree char *line = NULL;
+
+      if (diagnostic->severity == ST_DIAGNOSTIC_INFO)
+        continue;
+      line = st_diagnostic_format (diagnostic);
+      g_string_append_printf (body, "\n• %s", line);
+      shown++;
+    }
+
+  imported = g_object_ref (st_importer_finish (importer));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Import Published Pages?"), body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (st_importer_get_n_sections (importer) == 0)
+    adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "report", g_steal_pointer (&imported), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+on_import_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            StWindow        *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (files == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  if (array->len > 0)
+    st_window_import (self, (GFile **) array->pdata, array->len);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pages = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Published Pages"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (pages, _("Published pages (text or HTML)"));
+  gtk_file_filter_add_mime_type (pages, "text/plain");
+  gtk_file_filter_add_mime_type (pages, "text/html");
+  gtk_file_filter_add_suffix (pages, "txt");
+  gtk_file_filter_add_suffix (pages, "html");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pages);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response), self, 0);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+/* Printing */
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  g_autoptr(StDocument) document = NULL;
+  g_autoptr(StPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *respondent_id = st_submission_form_get_respondent_id (self->form);
+  g_autofree char *view = NULL;
+
+  /* The department page being edited, or the whole document */
+  if (respondent_id != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "form"))
+    view = g_strdup_printf ("department:%s", respondent_id);
+  else
+    view = g_strdup ("all");
+
+  document = st_document_new_for_view (self->report, view, &error);
+  if (document == NULL)
+    {
+      show_message (self, _("Could Not Print"), error->message);
+      return;
+    }
+  operation = st_print_operation_new (document);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_message (self, _("Could Not Print"), error->message);
+}
+
 /* Closing */
 
 static void
@@ -1266,6 +1708,10 @@ st_window_dispose (GObject *object)
   StWindow *self = (StWindow *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->export_file);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1319,6 +1765,10 @@ st_window_get_property (GObject    *object,
       g_value_set_string (value, self->sidebar_mode);
       break;
 
+    case PROP_EXPORTING:
+      g_value_set_boolean (value, self->export_cancellable != NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1369,6 +1819,9 @@ st_window_class_init (StWindowClass *klass)
   properties[PROP_SIDEBAR_MODE] =
     g_param_spec_string ("sidebar-mode", NULL, NULL, ST_SIDEBAR_MODE_BY_ACTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXPORTING] =
+    g_param_spec_boolean ("exporting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-window.ui");
@@ -1390,6 +1843,9 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, form);
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_panel);
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_button);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, StWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, StWindow, transfer_section);
   gtk_widget_class_bind_template_callback (widget_class, on_submission_selected);
@@ -1404,6 +1860,10 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-issues", NULL, show_issues_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-export", NULL, stop_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.next-submission", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.previous-submission", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "stocktake-core.h"
+#include "st-export.h"
 #include "st-issues-panel.h"
 #include "st-sidebar.h"
 #include "st-submission-form.h"
@@ -53,6 +54,20 @@ gboolean          st_window_restore_draft     (StWindow      *self,
 /* Writes the draft now rather than after the delay */
 gboolean          st_window_autosave_now      (StWindow      *self,
                                                GError       **error);
+
+/* Exports @view ("all", "site", "department:ID", "action:N") to @file in
+ * the background, showing progress; FALSE if an export is under way */
+gboolean          st_window_export            (StWindow      *self,
+                                               const char    *view,
+                                               StExportFormat format,
+                                               GFile         *file);
+void              st_window_stop_export       (StWindow      *self);
+gboolean          st_window_get_exporting     (StWindow      *self);
+/* Reads published pages into a copy of the report and asks before the
+ * window takes it */
+gboolean          st_window_import            (StWindow      *self,
+                                               GFile        **files,
+                                               guint          n_files);
 
 void              st_window_show_submission   (StWindow      *self,
                                                const char    *respondent_id,

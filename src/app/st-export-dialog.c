@@ -1,0 +1,166 @@
+/* st-export-dialog.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-export-dialog.h"
+
+struct _StExportDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  AdwComboRow      *view_row;
+  AdwComboRow      *format_row;
+
+  GPtrArray        *views;     /* parallel to the view row's choices */
+};
+
+G_DEFINE_FINAL_TYPE (StExportDialog, st_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/* In the order of StExportFormat */
+static const char *
+format_label (StExportFormat format)
+{
+  switch (format)
+    {
+    case ST_EXPORT_TEXT:
+      return _("Plain text, as published");
+    case ST_EXPORT_HTML:
+      return _("HTML");
+    case ST_EXPORT_MARKDOWN:
+      return _("Markdown for GOV.UK’s publisher");
+    case ST_EXPORT_ODT:
+      return _("OpenDocument text (ODT)");
+    case ST_EXPORT_PDF:
+    default:
+      return _("PDF, for print");
+    }
+}
+
+static void
+st_export_dialog_finalize (GObject *object)
+{
+  StExportDialog *self = (StExportDialog *)object;
+
+  g_clear_pointer (&self->views, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (st_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+st_export_dialog_class_init (StExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = st_export_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StExportDialog, view_row);
+  gtk_widget_class_bind_template_child (widget_class, StExportDialog, format_row);
+}
+
+static void
+st_export_dialog_init (StExportDialog *self)
+{
+  g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->views = g_ptr_array_new_with_free_func (g_free);
+  for (StExportFormat format = ST_EXPORT_TEXT; format <= ST_EXPORT_PDF; format++)
+    gtk_string_list_append (formats, format_label (format));
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
+  adw_combo_row_set_selected (self->format_row, ST_EXPORT_HTML);
+}
+
+GtkWidget *
+st_export_dialog_new (GtkWindow  *parent,
+                      StReport   *report,
+                      const char *respondent_id,
+                      const char *item_id)
+{
+  StExportDialog *self;
+  g_autoptr(GtkStringList) views = gtk_string_list_new (NULL);
+  StTemplate *template;
+  const StRespondent *respondent;
+  const StItem *item;
+
+  g_return_val_if_fail (ST_IS_REPORT (report), NULL);
+
+  self = g_object_new (ST_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  template = st_report_get_template (report);
+
+  gtk_string_list_append (views, _("The whole document, with contents"));
+  g_ptr_array_add (self->views, g_strdup ("all"));
+  gtk_string_list_append (views, _("Every page, in a folder"));
+  g_ptr_array_add (self->views, g_strdup ("site"));
+
+  /* The pages of what is being edited */
+  respondent = respondent_id != NULL ? st_template_find_respondent (template, respondent_id) : NULL;
+  item = item_id != NULL ? st_template_find_item (template, item_id) : NULL;
+  if (respondent != NULL)
+    {
+      /* Translators: %s is a department's name */
+      g_autofree char *label = g_strdup_printf (_("The page of %s"), respondent->name);
+
+      gtk_string_list_append (views, label);
+      g_ptr_array_add (self->views, g_strdup_printf ("department:%s", respondent->id));
+    }
+  if (item != NULL && item->number > 0)
+    {
+      const char *word = st_template_get_word (template, ST_WORD_ITEM);
+      /* Translators: "The page of Action 4" */
+      g_autofree char *label = g_strdup_printf (_("The page of %s %u"), word != NULL ? word : _("Action"),
+                                                item->number);
+
+      gtk_string_list_append (views, label);
+      g_ptr_array_add (self->views, g_strdup_printf ("action:%u", item->number));
+    }
+  adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
+  adw_combo_row_set_selected (self->view_row, 0);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+st_export_dialog_get_view (StExportDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (ST_IS_EXPORT_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->view_row);
+  if (selected >= self->views->len)
+    return "all";
+  return g_ptr_array_index (self->views, selected);
+}
+
+StExportFormat
+st_export_dialog_get_format (StExportDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (ST_IS_EXPORT_DIALOG (self), ST_EXPORT_HTML);
+
+  selected = adw_combo_row_get_selected (self->format_row);
+  return selected <= ST_EXPORT_PDF ? (StExportFormat) selected : ST_EXPORT_HTML;
+}
+
+void
+st_export_dialog_set_format (StExportDialog *self,
+                             StExportFormat  format)
+{
+  g_return_if_fail (ST_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (format <= ST_EXPORT_PDF);
+
+  adw_combo_row_set_selected (self->format_row, format);
+}

@@ -1,0 +1,32 @@
+/* st-export-dialog.h: which pages to export, and in which format
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stocktake-core.h"
+#include "st-export.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_EXPORT_DIALOG (st_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (StExportDialog, st_export_dialog, ST, EXPORT_DIALOG, AdwMessageDialog)
+
+/* Offers the whole document, every page (a site), and the pages of the
+ * department and action being edited, if any */
+GtkWidget      *st_export_dialog_new        (GtkWindow   *parent,
+                                             StReport    *report,
+                                             const char  *respondent_id,
+                                             const char  *item_id);
+/* "all", "site", "department:ID" or "action:N" */
+const char     *st_export_dialog_get_view   (StExportDialog *self);
+StExportFormat  st_export_dialog_get_format (StExportDialog *self);
+void            st_export_dialog_set_format (StExportDialog *self,
+                                             StExportFormat  format);
+
+G_END_DECLS
