@@ -33,6 +33,10 @@ print_text (const char *filename,
             GPtrArray  *findings)
 {
   g_autoptr(GString) out = g_string_sized_new (findings->len * 160);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < st_template_get_n_items (template); i++)
+    g_ptr_array_add (labels, item_label (template, st_template_get_item (template, i)));
 
   /* One write for the lot: a large report can have tens of thousands */
   for (guint i = 0; i < findings->len; i++)
@@ -42,7 +46,7 @@ print_text (const char *filename,
       const StItem *item = st_template_find_item (template, st_finding_get_item_id (finding));
       const char *section_id = st_finding_get_section_id (finding);
       const StSection *section = section_id != NULL ? st_template_find_section (template, section_id) : NULL;
-      g_autofree char *label = item_label (template, item);
+      const char *label = g_ptr_array_index (labels, item->index);
 
       g_string_append (out, filename);
       g_string_append (out, ": ");
