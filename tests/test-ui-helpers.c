@@ -52,6 +52,9 @@ ui_test_init (int    *argc,
       return FALSE;
     }
   adw_init ();
+  /* No transitions: a page that is going away is still there while it
+   * fades, and a test should not depend on how long that takes */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   return TRUE;
 }
 

@@ -1023,6 +1023,91 @@ test_window_import_not_a_page (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
 }
 
+static GtkWidget *
+find_button_for_action (GtkWidget  *widget,
+                        const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_button_for_action (child, action)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+was_focused (GPtrArray *focused,
+             GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  for (guint i = 0; i < focused->len; i++)
+    {
+      GtkWidget *focus = g_ptr_array_index (focused, i);
+
+      if (focus == widget || gtk_widget_is_ancestor (focus, widget))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every control can be reached with Tab alone */
+static void
+test_window_keyboard (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) focused = g_ptr_array_new ();
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *sidebar = GTK_WIDGET (st_window_get_sidebar (fixture->window));
+  GtkWidget *form = GTK_WIDGET (st_window_get_form (fixture->window));
+  g_autoptr(GPtrArray) editors = NULL;
+  const char *actions[] = {
+    "win.save", "win.show-overview", "win.show-issues", "win.next-submission", "win.previous-submission",
+  };
+
+  open_report (fixture);
+  st_window_show_submission (fixture->window, "CO", "1");
+  ui_test_drain ();
+
+  for (guint i = 0; i < 400; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);  /* wrapped round */
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && !g_ptr_array_find (focused, focus, NULL))
+        g_ptr_array_add (focused, focus);
+    }
+  /* One stop for the sidebar's list, not one per row: a round of the
+   * window is a few dozen stops, whatever the size of the report */
+  g_test_message ("%u widgets took the focus", focused->len);
+  g_assert_cmpuint (focused->len, <, 40);
+
+  g_assert_true (was_focused (focused, ui_test_find_descendant (sidebar, GTK_TYPE_SEARCH_ENTRY)));
+  g_assert_true (was_focused (focused, ui_test_find_descendant (sidebar, GTK_TYPE_LIST_VIEW)));
+  g_assert_true (was_focused (focused, ui_test_find_descendant (sidebar, GTK_TYPE_TOGGLE_BUTTON)));
+  g_assert_true (was_focused (focused, ui_test_find_descendant (form, GTK_TYPE_SWITCH)));
+  g_assert_true (was_focused (focused, ui_test_find_descendant (form, GTK_TYPE_EXPANDER)));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_test_message ("%s", actions[i]);
+      g_assert_true (was_focused (focused, find_button_for_action (window, actions[i])));
+    }
+  g_assert_true (was_focused (focused, ui_test_find_descendant (GTK_WIDGET (gtk_widget_get_ancestor (sidebar, GTK_TYPE_BOX)),
+                                                                GTK_TYPE_MENU_BUTTON)));
+
+  editors = st_submission_form_get_editors (st_window_get_form (fixture->window));
+  for (guint i = 0; i < editors->len; i++)
+    g_assert_true (was_focused (focused, GTK_WIDGET (st_section_editor_get_text_view (g_ptr_array_index (editors, i)))));
+}
+
 static gboolean
 draft_exists (gpointer data)
 {
@@ -1345,6 +1430,7 @@ main (int   argc,
   ADD ("/window/recent", test_window_recent);
   ADD ("/window/size-remembered", test_window_size_remembered);
   ADD ("/window/narrow", test_window_narrow);
+  ADD ("/window/keyboard", test_window_keyboard);
   ADD ("/window/preferences", test_window_preferences);
 #undef ADD
 

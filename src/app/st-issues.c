@@ -17,7 +17,17 @@ struct _StIssues
   StReport    *report;
   StValidator *validator;
   GListStore  *findings;     /* of StFinding, in order */
+  GHashTable  *counts;       /* key → Counts; NULL until asked, after a change */
 };
+
+/* Counts by submission ("R\x1fI"), by what is about the submission as a
+ * whole ("R\x1fI\x1f") and by section ("R\x1fI\x1fS"), made on demand so that
+ * the sidebar asking about every submission costs one pass */
+typedef struct {
+  guint errors;
+  guint warnings;
+  guint infos;
+} Counts;
 
 G_DEFINE_FINAL_TYPE (StIssues, st_issues, G_TYPE_OBJECT)
 
@@ -76,6 +86,60 @@ compare_findings (gconstpointer a,
   if (st_finding_get_start (fa) != st_finding_get_start (fb))
     return st_finding_get_start (fa) < st_finding_get_start (fb) ? -1 : 1;
   return g_strcmp0 (st_finding_get_rule_id (fa), st_finding_get_rule_id (fb));
+}
+
+static void
+invalidate_counts (StIssues *self)
+{
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+}
+
+static void
+add_count (GHashTable *counts,
+           char       *key,
+           StSeverity  severity)
+{
+  Counts *entry = g_hash_table_lookup (counts, key);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (Counts, 1);
+      g_hash_table_insert (counts, key, entry);
+    }
+  else
+    g_free (key);
+
+  if (severity == ST_SEVERITY_ERROR)
+    entry->errors++;
+  else if (severity == ST_SEVERITY_WARNING)
+    entry->warnings++;
+  else
+    entry->infos++;
+}
+
+static GHashTable *
+get_counts (StIssues *self)
+{
+  GListModel *model = G_LIST_MODEL (self->findings);
+
+  if (self->counts != NULL)
+    return self->counts;
+
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
+      const char *respondent_id = st_finding_get_respondent_id (finding);
+      const char *item_id = st_finding_get_item_id (finding);
+      const char *section_id = st_finding_get_section_id (finding);
+      StSeverity severity = st_finding_get_severity (finding);
+
+      add_count (self->counts, g_strconcat (respondent_id, "\x1f", item_id, NULL), severity);
+      add_count (self->counts,
+                 g_strconcat (respondent_id, "\x1f", item_id, "\x1f", section_id != NULL ? section_id : "", NULL),
+                 severity);
+    }
+  return self->counts;
 }
 
 static gboolean
@@ -143,8 +207,10 @@ st_issues_revalidate (StIssues *self)
   g_return_if_fail (ST_IS_ISSUES (self));
 
   findings = st_validator_validate_report (self->validator);
+  invalidate_counts (self);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        findings->pdata, findings->len);
+  invalidate_counts (self);
   g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
 }
 
@@ -166,6 +232,7 @@ on_report_changed (StIssues     *self,
 
   respondent_id = st_submission_get_respondent_id (submission);
   item_id = st_submission_get_item_id (submission);
+  invalidate_counts (self);
   whole = st_validator_validate_submission (self->validator, respondent_id, item_id);
 
   if (section_id != NULL)
@@ -179,6 +246,9 @@ on_report_changed (StIssues     *self,
   else
     replace (self, respondent_id, item_id, anything, NULL, whole);
 
+  /* Counted again on demand, also if something asked while the store was
+   * half changed */
+  invalidate_counts (self);
   g_signal_emit (self, signals[CHANGED], 0, respondent_id, item_id);
 }
 
@@ -192,6 +262,7 @@ st_issues_dispose (GObject *object)
   g_clear_object (&self->validator);
   g_clear_object (&self->report);
   g_clear_object (&self->findings);
+  invalidate_counts (self);
 
   G_OBJECT_CLASS (st_issues_parent_class)->dispose (object);
 }
@@ -334,31 +405,24 @@ st_issues_count (StIssues   *self,
                  guint      *warnings,
                  guint      *infos)
 {
-  GListModel *model;
-  guint e = 0, w = 0, n = 0;
+  g_autofree char *key = NULL;
+  Counts *counts;
 
   g_return_if_fail (ST_IS_ISSUES (self));
+  g_return_if_fail (respondent_id != NULL && item_id != NULL);
 
-  model = G_LIST_MODEL (self->findings);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
-      const char *finding_section = st_finding_get_section_id (finding);
-
-      if (!finding_in (finding, respondent_id, item_id))
-        continue;
-      if (section_id != NULL &&
-          !(*section_id == '\0' ? finding_section == NULL : g_strcmp0 (finding_section, section_id) == 0))
-        continue;
-      add_to_counts (finding, &e, &w, &n);
-    }
+  if (section_id == NULL)
+    key = g_strconcat (respondent_id, "\x1f", item_id, NULL);
+  else
+    key = g_strconcat (respondent_id, "\x1f", item_id, "\x1f", section_id, NULL);
+  counts = g_hash_table_lookup (get_counts (self), key);
 
   if (errors != NULL)
-    *errors = e;
+    *errors = counts != NULL ? counts->errors : 0;
   if (warnings != NULL)
-    *warnings = w;
+    *warnings = counts != NULL ? counts->warnings : 0;
   if (infos != NULL)
-    *infos = n;
+    *infos = counts != NULL ? counts->infos : 0;
 }
 
 void

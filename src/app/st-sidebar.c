@@ -516,6 +516,28 @@ static void update_states (StSidebar  *self,
                            const char *respondent_id,
                            const char *item_id);
 
+/* GTK 4.8's list view takes a Tab stop for every row. Here the list is one
+ * stop: Tab leaves it, Shift+Tab goes back to what is above it, and the
+ * arrow keys move in it. */
+static gboolean
+st_sidebar_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  StSidebar *self = ST_SIDEBAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      if (direction == GTK_DIR_TAB_FORWARD)
+        return FALSE;
+      if (direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_child_focus (gtk_widget_get_parent (GTK_WIDGET (self->by_action_button)),
+                                       GTK_DIR_TAB_BACKWARD);
+    }
+  return GTK_WIDGET_CLASS (st_sidebar_parent_class)->focus (widget, direction);
+}
+
 static void
 on_report_changed (StSidebar    *self,
                    StSubmission *submission,
@@ -665,6 +687,7 @@ st_sidebar_class_init (StSidebarClass *klass)
   object_class->finalize = st_sidebar_finalize;
   object_class->get_property = st_sidebar_get_property;
   object_class->set_property = st_sidebar_set_property;
+  widget_class->focus = st_sidebar_focus;
 
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,
