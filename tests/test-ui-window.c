@@ -836,6 +836,18 @@ test_window_issues (Fixture       *fixture,
   g_assert_null (st_section_editor_get_state (editor));
   g_assert_cmpstr (st_sidebar_node_get_status_text (node), ==, before);
 
+  /* A finding in an earlier round's text is listed, but does not count
+   * against the submission: the department cannot change that text now */
+  st_submission_set_text (st_report_lookup_submission (st_window_get_report (fixture->window), "CO", "1"),
+                          "plans-2014", "Dates TBC.");
+  ui_test_drain ();
+  st_issues_count (issues, "CO", "1", "plans-2014", NULL, &warnings, NULL);
+  g_test_message ("earlier round: %u warnings", warnings);
+  g_assert_cmpuint (warnings, >=, 1);
+  st_issues_count_current (issues, "CO", "1", &errors, &warnings, NULL);
+  g_assert_cmpuint (errors + warnings, ==, 0);
+  g_assert_cmpstr (st_sidebar_node_get_status_text (node), ==, before);
+
   /* Errors only: none of them is a warning */
   st_issues_panel_set_filter (panel, ST_SEVERITY_ERROR, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);

@@ -15,6 +15,7 @@ struct _StApplication
 {
   AdwApplication  parent_instance;
 
+  gint64          started;        /* monotonic time at construction */
   GSettings      *settings;
   StDrafts       *drafts;
   GtkStringList  *recent_files;
@@ -191,6 +192,43 @@ st_application_open_file (StApplication *self,
   return window;
 }
 
+/* For bench/app-first-frame: with STOCKTAKE_FIRST_FRAME set, the time to
+ * the first window's first frame goes to standard output, and the app
+ * quits if it is "quit" */
+static void
+on_first_after_paint (GdkFrameClock *clock,
+                      StApplication *self)
+{
+  g_print ("first-frame %.1f ms\n", (g_get_monotonic_time () - self->started) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, on_first_after_paint, self);
+  if (g_strcmp0 (g_getenv ("STOCKTAKE_FIRST_FRAME"), "quit") == 0)
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_window_realized (GtkWidget     *window,
+                    StApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, on_window_realized, self);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_after_paint), self, 0);
+}
+
+static void
+st_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  StApplication *self = ST_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (st_application_parent_class)->window_added (application, window);
+
+  if (g_getenv ("STOCKTAKE_FIRST_FRAME") != NULL &&
+      g_list_length (gtk_application_get_windows (application)) == 1)
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realized), self, G_CONNECT_AFTER);
+}
+
 static void
 st_application_activate (GApplication *application)
 {
@@ -353,16 +391,19 @@ st_application_class_init (StApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = st_application_dispose;
   app_class->activate = st_application_activate;
   app_class->open = st_application_open;
   app_class->startup = st_application_startup;
+  gtk_app_class->window_added = st_application_window_added;
 }
 
 static void
 st_application_init (StApplication *self)
 {
+  self->started = g_get_monotonic_time ();
   self->settings = g_settings_new (APPLICATION_ID);
   self->drafts = st_drafts_new (NULL);
   self->recent_files = gtk_string_list_new (NULL);

@@ -426,6 +426,52 @@ st_issues_count (StIssues   *self,
 }
 
 void
+st_issues_count_current (StIssues   *self,
+                         const char *respondent_id,
+                         const char *item_id,
+                         guint      *errors,
+                         guint      *warnings,
+                         guint      *infos)
+{
+  StTemplate *template;
+  const StItem *item;
+  g_autoptr(GPtrArray) sections = NULL;
+  guint round;
+  guint e, w, n;
+
+  g_return_if_fail (ST_IS_ISSUES (self));
+
+  /* What is about the submission as a whole… */
+  st_issues_count (self, respondent_id, item_id, "", &e, &w, &n);
+
+  /* …and about the sections the round being collected asks for */
+  template = st_report_get_template (self->report);
+  item = st_template_find_item (template, item_id);
+  round = st_report_get_round (self->report);
+  if (item != NULL)
+    sections = st_template_item_sections (template, item, round);
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    {
+      const StSection *section = g_ptr_array_index (sections, i);
+      guint se, sw, sn;
+
+      if (section->round != round)
+        continue;
+      st_issues_count (self, respondent_id, item_id, section->id, &se, &sw, &sn);
+      e += se;
+      w += sw;
+      n += sn;
+    }
+
+  if (errors != NULL)
+    *errors = e;
+  if (warnings != NULL)
+    *warnings = w;
+  if (infos != NULL)
+    *infos = n;
+}
+
+void
 st_issues_count_all (StIssues *self,
                      guint    *errors,
                      guint    *warnings,

@@ -32,6 +32,15 @@ void        st_issues_count      (StIssues   *self,
                                   guint      *errors,
                                   guint      *warnings,
                                   guint      *infos);
+/* What the department can act on in the round being collected: the
+ * findings about the submission as a whole and about this round's
+ * sections, not those in earlier rounds' text */
+void        st_issues_count_current (StIssues *self,
+                                  const char *respondent_id,
+                                  const char *item_id,
+                                  guint      *errors,
+                                  guint      *warnings,
+                                  guint      *infos);
 /* Over the whole report */
 void        st_issues_count_all  (StIssues   *self,
                                   guint      *errors,

@@ -129,7 +129,7 @@ st_overview_describe_cell (StOverview *self,
         {
           guint errors, warnings;
 
-          st_issues_count (self->issues, respondent->id, item->id, NULL, &errors, &warnings, NULL);
+          st_issues_count_current (self->issues, respondent->id, item->id, &errors, &warnings, NULL);
           st_progress_set_issues (&progress, errors, warnings);
         }
       return st_progress_describe (&progress);
@@ -233,7 +233,7 @@ update_cell (Cell       *cell,
         {
           guint errors, warnings;
 
-          st_issues_count (self->issues, respondent->id, item->id, NULL, &errors, &warnings, NULL);
+          st_issues_count_current (self->issues, respondent->id, item->id, &errors, &warnings, NULL);
           st_progress_set_issues (&progress, errors, warnings);
         }
       text = st_progress_describe_short (&progress);

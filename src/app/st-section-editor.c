@@ -399,6 +399,11 @@ st_section_editor_set_state (StSectionEditor *self,
       return;
     }
   gtk_image_set_from_icon_name (self->state_icon, icon_name);
+  /* The colour only repeats the words beside it */
+  gtk_widget_set_css_classes (GTK_WIDGET (self->state_icon),
+                              (const char *[]) {
+                                g_strcmp0 (icon_name, "dialog-error-symbolic") == 0 ? "error" : "warning",
+                                NULL });
   gtk_label_set_label (self->state_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,

@@ -143,7 +143,7 @@ update_leaf (StSidebar     *self,
     {
       guint errors, warnings;
 
-      st_issues_count (self->issues, respondent->id, item->id, NULL, &errors, &warnings, NULL);
+      st_issues_count_current (self->issues, respondent->id, item->id, &errors, &warnings, NULL);
       st_progress_set_issues (&progress, errors, warnings);
     }
   text = st_progress_describe (&progress);

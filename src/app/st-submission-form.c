@@ -81,7 +81,7 @@ update_status (StSubmissionForm *self)
     {
       guint errors, warnings;
 
-      st_issues_count (self->issues, self->respondent_id, self->item_id, NULL, &errors, &warnings, NULL);
+      st_issues_count_current (self->issues, self->respondent_id, self->item_id, &errors, &warnings, NULL);
       st_progress_set_issues (&progress, errors, warnings);
     }
   text = st_progress_describe (&progress);
