@@ -916,15 +916,15 @@ report_from_json (JsonNode         *root_node,
           location->path = g_strdup ("$.version");
         }
       g_set_error (error, ST_ERROR, ST_ERROR_VERSION,
-                   _("The report is in format version %" G_GINT64_FORMAT
+                   _("The report is in format version %lld"
                      ", written by a newer version of Stocktake; this version reads up to version %d"),
-                   version, ST_REPORT_FORMAT_VERSION);
+                   (long long) version, ST_REPORT_FORMAT_VERSION);
       return NULL;
     }
   if (version < 1)
     {
       st_json_set_error (location, error, "$.version",
-                         _("%" G_GINT64_FORMAT " is not a format version"), version);
+                         _("%lld is not a format version"), (long long) version);
       return NULL;
     }
 

@@ -221,7 +221,7 @@ parse_section (Ctx        *ctx,
   if (year < 0 || year > 9999)
     {
       g_autofree char *full = g_strdup_printf ("%s.year", path);
-      st_json_set_error (ctx->location, ctx->error, full, _("%" G_GINT64_FORMAT " is not a year"), year);
+      st_json_set_error (ctx->location, ctx->error, full, _("%lld is not a year"), (long long) year);
       return NULL;
     }
 
@@ -560,9 +560,9 @@ st_template_new_from_json (JsonNode         *node,
   if (version > ST_TEMPLATE_FORMAT_VERSION)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_VERSION,
-                   _("The template is in format version %" G_GINT64_FORMAT
+                   _("The template is in format version %lld"
                      ", written by a newer Stocktake; this version reads up to version %d"),
-                   version, ST_TEMPLATE_FORMAT_VERSION);
+                   (long long) version, ST_TEMPLATE_FORMAT_VERSION);
       return NULL;
     }
 

@@ -1390,8 +1390,8 @@ rules_load (const char       *data,
   if (version > RULES_VERSION)
     {
       g_set_error (error, ST_ERROR, ST_ERROR_VERSION,
-                   _("The rules file has version %" G_GINT64_FORMAT "; this version of Stocktake reads up to %d"),
-                   version, RULES_VERSION);
+                   _("The rules file has version %lld; this version of Stocktake reads up to %d"),
+                   (long long) version, RULES_VERSION);
       return NULL;
     }
 
