@@ -1906,8 +1906,8 @@ check_text (StImporter  *self,
     if (*p == '\n')
       line++;
   add_diagnostic (self, name, line, ST_DIAGNOSTIC_ERROR,
-                  _("The page is not UTF-8 text (byte %" G_GSIZE_FORMAT ")"),
-                  (gsize) (end - text) + 1);
+                  _("The page is not UTF-8 text (byte %lu)"),
+                  (unsigned long) (end - text) + 1);
   g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
                _("%s:%u: the page is not UTF-8 text"), name, line);
   return FALSE;
