@@ -1120,6 +1120,87 @@ test_window_keyboard (Fixture       *fixture,
     g_assert_true (was_focused (focused, GTK_WIDGET (st_section_editor_get_text_view (g_ptr_array_index (editors, i)))));
 }
 
+static void
+test_window_sample (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", "digital-leaders.stocktake", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  StReport *report;
+  StSectionEditor *editor;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no sample report");
+      return;
+    }
+
+  g_assert_true (st_window_open_file (fixture->window, file));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  report = st_window_get_report (fixture->window);
+  g_assert_cmpuint (st_template_get_n_respondents (st_report_get_template (report)), ==, 17);
+
+  /* The Cabinet Office's published text, under its published heading */
+  st_window_show_submission (fixture->window, "CO", "1");
+  editor = st_submission_form_get_editor (st_window_get_form (fixture->window), "progress-2014");
+  g_assert_cmpstr (st_section_editor_get_heading (editor), ==, "Progress during 2014");
+  {
+    g_autofree char *text = st_section_editor_get_text (editor);
+
+    g_assert_true (g_str_has_prefix (text, "Paul Maltby is the Cabinet Office digital lead"));
+  }
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+}
+
+/* Started with no file, the window offers the drafts it finds */
+static void
+test_window_restore_from_welcome (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  StDrafts *drafts = st_application_get_drafts (fixture->application);
+  g_autoptr(StReport) crashed = NULL;
+  g_autoptr(GError) error = NULL;
+  StWindow *window;
+  GtkWidget *restore;
+
+  crashed = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (crashed, "AGO", "1"), "plans-2015", "From the welcome page.");
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, &error));
+
+  /* A window made now lists the draft */
+  window = st_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (window), ==, "welcome");
+  restore = find_button_for_action (GTK_WIDGET (window), "win.restore-draft");
+  g_assert_nonnull (restore);
+  g_assert_true (gtk_widget_get_mapped (restore));
+
+  /* As a click does (activating the button would wait for its animation) */
+  g_signal_emit_by_name (restore, "clicked");
+  ui_test_drain ();
+  g_assert_nonnull (st_window_get_report (window));
+  g_assert_true (st_window_get_is_modified (window));
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (st_window_get_report (window), "AGO", "1"),
+                                           "plans-2015"),
+                   ==, "From the welcome page.");
+
+  /* Restored already: no offer to restore is left behind */
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (window)));
+
+  /* The draft stays until the restored text is saved */
+  g_assert_true (st_drafts_has_draft (drafts, fixture->path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  ui_test_drain ();
+  g_assert_false (st_drafts_has_draft (drafts, fixture->path));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_drain ();
+  g_assert_null (window);
+}
+
 static gboolean
 draft_exists (gpointer data)
 {
@@ -1443,6 +1524,8 @@ main (int   argc,
   ADD ("/window/size-remembered", test_window_size_remembered);
   ADD ("/window/narrow", test_window_narrow);
   ADD ("/window/keyboard", test_window_keyboard);
+  ADD ("/window/sample", test_window_sample);
+  ADD ("/window/restore-from-welcome", test_window_restore_from_welcome);
   ADD ("/window/preferences", test_window_preferences);
 #undef ADD
 

@@ -64,6 +64,7 @@ struct _StWindow
   AfterSave             after_save;
   gboolean              closing;          /* the user chose to close */
   GtkNativeDialog      *chooser;
+  GtkWindow            *draft_dialog;         /* weak: the offer to restore, while shown */
   GCancellable         *export_cancellable;   /* while exporting */
   GFile                *export_file;
 };
@@ -462,6 +463,13 @@ on_draft_response (AdwMessageDialog *dialog,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The dialog closes itself once it has answered */
+  if (self->draft_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->draft_dialog);
+      self->draft_dialog = NULL;
+    }
+
   if (g_str_equal (response, "restore"))
     {
       if (!st_window_restore_draft (self, &error))
@@ -543,6 +551,10 @@ st_window_offer_draft (StWindow *self)
   adw_message_dialog_set_default_response (dialog, "restore");
   adw_message_dialog_set_close_response (dialog, "later");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_draft_response), self, 0);
+  if (self->draft_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->draft_dialog), (gpointer *) &self->draft_dialog);
+  self->draft_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->draft_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -562,6 +574,10 @@ st_window_restore_draft (StWindow  *self,
   draft = st_drafts_read (self->drafts, path, NULL, error);
   if (draft == NULL)
     return FALSE;
+
+  /* Restored some other way than through the offer: the offer goes */
+  if (self->draft_dialog != NULL)
+    gtk_window_close (self->draft_dialog);
 
   /* The file on disk is what it was: only the report is the draft's */
   checksum = g_steal_pointer (&self->file_checksum);
@@ -1708,6 +1724,9 @@ st_window_dispose (GObject *object)
   StWindow *self = (StWindow *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->draft_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->draft_dialog), (gpointer *) &self->draft_dialog);
+  self->draft_dialog = NULL;
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
