@@ -368,6 +368,13 @@ st_issues_get_report (StIssues *self)
   return self->report;
 }
 
+StValidator *
+st_issues_get_validator (StIssues *self)
+{
+  g_return_val_if_fail (ST_IS_ISSUES (self), NULL);
+  return self->validator;
+}
+
 GListModel *
 st_issues_get_model (StIssues *self)
 {

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (StIssues, st_issues, ST, ISSUES, GObject)
 
 StIssues   *st_issues_new        (StReport   *report);
 StReport   *st_issues_get_report (StIssues   *self);
+StValidator *st_issues_get_validator (StIssues *self);
 
 /* Every finding (of StFinding), in the validator's order */
 GListModel *st_issues_get_model  (StIssues   *self);

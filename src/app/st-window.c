@@ -56,6 +56,8 @@ struct _StWindow
 
   StReport             *report;
   StIssues             *issues;
+  StWorkflow           *workflow;         /* who may do what to the report */
+  StHistory            *history;          /* the texts at the last save */
   GFile                *file;
   char                 *file_checksum;    /* of the bytes last read or written */
   char                 *sidebar_mode;
@@ -275,6 +277,29 @@ on_report_changed (StWindow     *self,
   schedule_autosave (self);
 }
 
+/* The name history entries and comments record: the preference, else
+ * what the system knows */
+static char *
+get_author (StWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->settings != NULL)
+    name = g_strstrip (g_settings_get_string (self->settings, "author-name"));
+  if (name == NULL || *name == '\0')
+    return st_history_default_author ();
+  return g_steal_pointer (&name);
+}
+
+static void
+on_author_changed (StWindow *self)
+{
+  g_autofree char *author = get_author (self);
+
+  if (self->workflow != NULL)
+    st_workflow_set_author (self->workflow, author);
+}
+
 static void
 update_issues_button (StWindow *self)
 {
@@ -325,6 +350,22 @@ st_window_set_report (StWindow *self,
   if (report != NULL)
     g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
 
+  /* A department pack is edited by its department; a whole report by the
+   * central team */
+  g_clear_object (&self->workflow);
+  g_clear_object (&self->history);
+  if (report != NULL)
+    {
+      const char *pack_respondent = st_report_get_pack_respondent (report);
+      g_autofree char *author = get_author (self);
+
+      self->history = st_history_new (report);
+      self->workflow = st_workflow_new (report,
+                                        pack_respondent != NULL ? ST_ROLE_DEPARTMENT : ST_ROLE_REVIEWER,
+                                        pack_respondent, author);
+      st_workflow_set_history (self->workflow, self->history);
+    }
+
   st_submission_form_show (self->form, NULL, NULL, NULL);
 
   /* The views take the new findings once they show the new report */
@@ -345,6 +386,7 @@ st_window_set_report (StWindow *self,
       st_overview_set_issues (self->overview, self->issues);
       st_submission_form_set_issues (self->form, self->issues);
       st_issues_panel_set_issues (self->issues_panel, self->issues);
+      st_workflow_set_validator (self->workflow, st_issues_get_validator (self->issues));
     }
   update_issues_button (self);
   self->is_modified = FALSE;
@@ -564,6 +606,7 @@ st_window_restore_draft (StWindow  *self,
                          GError   **error)
 {
   g_autoptr(StReport) draft = NULL;
+  g_autoptr(StReport) saved = NULL;
   g_autofree char *path = NULL;
   g_autofree char *checksum = NULL;
 
@@ -584,6 +627,12 @@ st_window_restore_draft (StWindow  *self,
   st_window_set_report (self, draft, self->file, NULL);
   g_free (self->file_checksum);
   self->file_checksum = g_steal_pointer (&checksum);
+
+  /* The history's "last save" is the file, not the draft, so that the
+   * restored edits are recorded when they are saved */
+  saved = st_report_new_from_file (path, NULL, NULL);
+  if (saved != NULL)
+    st_history_take_snapshot (self->history, saved);
   set_modified (self, TRUE);
   return TRUE;
 }
@@ -704,6 +753,13 @@ write_to (StWindow  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Reports can only be saved to local files"));
       return FALSE;
+    }
+  /* Each changed section keeps who changed it, when, and its old text */
+  if (self->history != NULL)
+    {
+      g_autofree char *author = get_author (self);
+
+      st_history_record (self->history, author);
     }
   if (!st_report_save_to_file (self->report, path, error))
     return FALSE;
@@ -1682,6 +1738,9 @@ on_application_set (StWindow *self)
 
   self->settings = g_object_ref (st_application_get_settings (application));
   self->drafts = g_object_ref (st_application_get_drafts (application));
+  g_signal_connect_object (self->settings, "changed::author-name",
+                           G_CALLBACK (on_author_changed), self, G_CONNECT_SWAPPED);
+  on_author_changed (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -1740,6 +1799,8 @@ st_window_dispose (GObject *object)
   if (self->issues != NULL)
     g_signal_handlers_disconnect_by_data (self->issues, self);
   g_clear_object (&self->issues);
+  g_clear_object (&self->workflow);
+  g_clear_object (&self->history);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
@@ -1993,4 +2054,21 @@ st_window_get_visible_page (StWindow *self)
   if (self->report == NULL)
     return "welcome";
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+/* What the user may do to the report, as the central team or, in a
+ * department pack, as that department; NULL with no report */
+StWorkflow *
+st_window_get_workflow (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->workflow;
+}
+
+/* The report's texts as last saved, which a save records history against */
+StHistory *
+st_window_get_history (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->history;
 }

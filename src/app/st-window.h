@@ -80,6 +80,12 @@ void              st_window_show_finding      (StWindow      *self,
 
 StSidebar        *st_window_get_sidebar       (StWindow      *self);
 StSubmissionForm *st_window_get_form          (StWindow      *self);
+/* What the user may do: the central team on a whole report, a department
+ * on its pack; NULL with no report */
+StWorkflow       *st_window_get_workflow      (StWindow      *self);
+/* The texts at the last save; saving records each change in the report's
+ * history under the author name from the preferences */
+StHistory        *st_window_get_history       (StWindow      *self);
 /* What validation finds in the report, or NULL with no report */
 StIssues         *st_window_get_issues        (StWindow      *self);
 StIssuesPanel    *st_window_get_issues_panel  (StWindow      *self);

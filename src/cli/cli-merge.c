@@ -96,11 +96,7 @@ cli_command_merge (int    argc,
         }
     }
   if (author == NULL)
-    {
-      const char *real_name = g_get_real_name ();
-
-      author = g_strdup (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
-    }
+    author = st_history_default_author ();
 
   filename = argv[1];
   report = cli_load_report (filename, &status);

@@ -184,11 +184,7 @@ cli_command_status (int    argc,
   if (role_name == NULL)
     role = st_report_is_pack (report) ? ST_ROLE_DEPARTMENT : ST_ROLE_REVIEWER;
   if (author == NULL)
-    {
-      const char *real_name = g_get_real_name ();
-
-      author = g_strdup (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
-    }
+    author = st_history_default_author ();
 
   workflow = st_workflow_new (report, role, role == ST_ROLE_DEPARTMENT ? respondent->id : NULL, author);
   if (!st_workflow_set_status (workflow, respondent->id, item->id, status, comment, &error))

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 /* The time now as history records it: ISO 8601 in UTC, to the second,
  * such as "2026-11-21T10:00:00Z" */
 char       *st_history_now              (void);
+/* The name to record when the user has not given one: their real name if
+ * the system knows it, else their login name */
+char       *st_history_default_author   (void);
 
 /* One version of a section's text */
 typedef struct {

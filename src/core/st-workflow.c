@@ -469,7 +469,7 @@ st_workflow_set_property (GObject      *object,
       break;
 
     case PROP_AUTHOR:
-      self->author = g_value_dup_string (value);
+      st_workflow_set_author (self, g_value_get_string (value));
       break;
 
     case PROP_VALIDATOR:
@@ -504,7 +504,7 @@ st_workflow_class_init (StWorkflowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_AUTHOR] =
     g_param_spec_string ("author", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VALIDATOR] =
     g_param_spec_object ("validator", NULL, NULL, ST_TYPE_VALIDATOR,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -562,6 +562,19 @@ st_workflow_get_author (StWorkflow *self)
 {
   g_return_val_if_fail (ST_IS_WORKFLOW (self), NULL);
   return self->author;
+}
+
+void
+st_workflow_set_author (StWorkflow *self,
+                        const char *author)
+{
+  g_return_if_fail (ST_IS_WORKFLOW (self));
+
+  if (g_strcmp0 (self->author, author) == 0)
+    return;
+  g_free (self->author);
+  self->author = g_strdup (author);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHOR]);
 }
 
 void

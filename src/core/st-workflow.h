@@ -97,6 +97,10 @@ StReport   *st_workflow_get_report         (StWorkflow   *self);
 StRole      st_workflow_get_role           (StWorkflow   *self);
 const char *st_workflow_get_respondent_id  (StWorkflow   *self);
 const char *st_workflow_get_author         (StWorkflow   *self);
+/* The name that comments, status changes and history entries record from
+ * now on (the author can change their name in the preferences) */
+void        st_workflow_set_author         (StWorkflow   *self,
+                                            const char   *author);
 
 /* The validator whose errors stop a submission being submitted or
  * approved. By default one made with st_validator_new() on first use; set
