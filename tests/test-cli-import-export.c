@@ -11,32 +11,24 @@
 #include <string.h>
 
 #include "stocktake-core.h"
+#include "test-cli-helpers.h"
 
 typedef struct {
   char *dir;
 } Tmp;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
 tmp_set_up (Tmp           *tmp,
             gconstpointer  data)
 {
-  tmp->dir = g_dir_make_tmp ("stocktake-import-export-XXXXXX", NULL);
-  g_assert_nonnull (tmp->dir);
+  tmp->dir = cli_tmp_dir_new ("stocktake-import-export");
 }
 
 static void
 tmp_tear_down (Tmp           *tmp,
                gconstpointer  data)
 {
-  const char *argv[] = { "rm", "-rf", tmp->dir, NULL };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  cli_tmp_dir_remove (tmp->dir);
   g_free (tmp->dir);
 }
 
@@ -66,53 +58,6 @@ sample_path (void)
 }
 
 static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-/* Runs stocktake-cli with a NULL-terminated list of arguments */
-static Run *
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run *result = g_new0 (Run, 1);
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("STOCKTAKE_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-  return result;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
-static void
 test_import_fixtures (Tmp           *tmp,
                       gconstpointer  data)
 {
@@ -120,7 +65,7 @@ test_import_fixtures (Tmp           *tmp,
   g_autofree char *department = fixture ("cabinet-office-actions.txt");
   g_autofree char *output = tmp_file (tmp, "imported.stocktake");
   g_autofree char *expected = NULL;
-  g_autoptr(Run) result = run ("import", "-o", output, action, department, NULL);
+  g_autoptr(CliResult) result = cli_run_new ("import", "-o", output, action, department, NULL);
   g_autoptr(StReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -147,14 +92,14 @@ test_import_bad (Tmp           *tmp,
   g_autofree char *empty = page ("empty.txt");
   g_autofree char *missing = page ("no-such-page.txt");
   g_autofree char *html = page ("page.html");
-  g_autoptr(Run) partly = run ("import", "-o", output, unknown, NULL);
-  g_autoptr(Run) nothing = NULL;
-  g_autoptr(Run) unreadable = NULL;
-  g_autoptr(Run) no_pages = NULL;
-  g_autoptr(Run) no_output = NULL;
-  g_autoptr(Run) both = NULL;
-  g_autoptr(Run) bad_template = NULL;
-  g_autoptr(Run) from_html = NULL;
+  g_autoptr(CliResult) partly = cli_run_new ("import", "-o", output, unknown, NULL);
+  g_autoptr(CliResult) nothing = NULL;
+  g_autoptr(CliResult) unreadable = NULL;
+  g_autoptr(CliResult) no_pages = NULL;
+  g_autoptr(CliResult) no_output = NULL;
+  g_autoptr(CliResult) both = NULL;
+  g_autoptr(CliResult) bad_template = NULL;
+  g_autoptr(CliResult) from_html = NULL;
   g_autofree char *expected = NULL;
 
   /* Errors in a page: what could be read is kept, and the exit status says so */
@@ -167,27 +112,27 @@ test_import_bad (Tmp           *tmp,
   g_remove (output);
 
   /* No page could be read: nothing is written */
-  nothing = run ("import", "-o", output, empty, NULL);
+  nothing = cli_run_new ("import", "-o", output, empty, NULL);
   g_assert_cmpint (nothing->status, ==, 1);
   g_assert_nonnull (strstr (nothing->out, "error: The page is empty"));
   g_assert_nonnull (strstr (nothing->err, "no page could be read"));
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 
-  unreadable = run ("import", "-o", output, missing, NULL);
+  unreadable = cli_run_new ("import", "-o", output, missing, NULL);
   g_assert_cmpint (unreadable->status, ==, 2);
   g_assert_nonnull (strstr (unreadable->err, "no-such-page.txt"));
 
-  no_pages = run ("import", "-o", output, NULL);
+  no_pages = cli_run_new ("import", "-o", output, NULL);
   g_assert_cmpint (no_pages->status, ==, 2);
-  no_output = run ("import", unknown, NULL);
+  no_output = cli_run_new ("import", unknown, NULL);
   g_assert_cmpint (no_output->status, ==, 2);
-  both = run ("import", "--into", output, "--template", "gds-2012", "-o", output, unknown, NULL);
+  both = cli_run_new ("import", "--into", output, "--template", "gds-2012", "-o", output, unknown, NULL);
   g_assert_cmpint (both->status, ==, 2);
-  bad_template = run ("import", "--template", "no-such-template", "-o", output, unknown, NULL);
+  bad_template = cli_run_new ("import", "--template", "no-such-template", "-o", output, unknown, NULL);
   g_assert_cmpint (bad_template->status, ==, 2);
 
   /* .html pages go through the HTML importer */
-  from_html = run ("import", "-o", output, html, NULL);
+  from_html = cli_run_new ("import", "-o", output, html, NULL);
   g_assert_cmpint (from_html->status, ==, 0);
   g_assert_nonnull (strstr (from_html->out, "page.html:18: warning: The template has no section “Progress in 2015”"));
 }
@@ -201,15 +146,15 @@ test_import_into (Tmp           *tmp,
   g_autofree char *action_4 = page ("conflict-action-4.txt");
   g_autofree char *output = tmp_file (tmp, "merged.stocktake");
   g_autofree char *second = tmp_file (tmp, "second.stocktake");
-  g_autoptr(Run) first = run ("import", "--into", sample, "-o", output, action_4, NULL);
-  g_autoptr(Run) again = NULL;
+  g_autoptr(CliResult) first = cli_run_new ("import", "--into", sample, "-o", output, action_4, NULL);
+  g_autoptr(CliResult) again = NULL;
 
   /* The sample has CO's action 4 from the CO page: the action 4 page differs */
   g_assert_cmpint (first->status, ==, 0);
   g_assert_nonnull (strstr (first->out, "0 sections taken, 2 conflicts; 0 errors"));
   g_assert_nonnull (strstr (first->out, "the report’s text is kept"));
 
-  again = run ("import", "--into", output, "-o", second, conflicting, NULL);
+  again = cli_run_new ("import", "--into", output, "-o", second, conflicting, NULL);
   g_assert_cmpint (again->status, ==, 0);
   g_assert_nonnull (strstr (again->out, "1 page read"));
 }
@@ -223,12 +168,12 @@ test_export_round_trip (Tmp           *tmp,
   g_autofree char *department_page = fixture ("cabinet-office-actions.txt");
   g_autofree char *action_out = tmp_file (tmp, "action-1.txt");
   g_autofree char *department_out = tmp_file (tmp, "co.txt");
-  g_autoptr(Run) action = run ("export", sample, "--format", "text", "--view", "action:1", "-o", action_out, NULL);
-  g_autoptr(Run) department = run ("export", sample, "--view", "department:CO", "-o", department_out, NULL);
-  g_autofree char *published = read_file (action_page);
-  g_autofree char *exported = read_file (action_out);
-  g_autofree char *published_co = read_file (department_page);
-  g_autofree char *exported_co = read_file (department_out);
+  g_autoptr(CliResult) action = cli_run_new ("export", sample, "--format", "text", "--view", "action:1", "-o", action_out, NULL);
+  g_autoptr(CliResult) department = cli_run_new ("export", sample, "--view", "department:CO", "-o", department_out, NULL);
+  g_autofree char *published = cli_read_file (action_page);
+  g_autofree char *exported = cli_read_file (action_out);
+  g_autofree char *published_co = cli_read_file (department_page);
+  g_autofree char *exported_co = cli_read_file (department_out);
   g_auto(GStrv) published_lines = g_strsplit (published, "\n", -1);
   g_auto(GStrv) exported_lines = g_strsplit (exported, "\n", -1);
 
@@ -261,16 +206,16 @@ test_export_formats (Tmp           *tmp,
   g_autofree char *site_index = g_build_filename (site, "index.md", NULL);
   g_autofree char *site_page = g_build_filename (site, "department-co.md", NULL);
   g_autofree char *broken = tmp_file (tmp, "broken.stocktake");
-  g_autoptr(Run) html = run ("export", sample, "--format", "html", "--view", "all", "-o", html_out, NULL);
-  g_autoptr(Run) markdown = run ("export", sample, "--format", "markdown", "--view", "action:15", "-o", "-", NULL);
-  g_autoptr(Run) whole_site = run ("export", sample, "--format", "markdown", "--view", "site", "-o", site, NULL);
-  g_autoptr(Run) bad_format = run ("export", sample, "--format", "docx", "-o", html_out, NULL);
-  g_autoptr(Run) bad_view = run ("export", sample, "--view", "action:99", "-o", html_out, NULL);
-  g_autoptr(Run) no_report = run ("export", "--view", "all", "-o", html_out, NULL);
-  g_autoptr(Run) missing = run ("export", "no-such.stocktake", "-o", html_out, NULL);
-  g_autoptr(Run) broken_report = NULL;
-  g_autoptr(Run) site_to_stdout = run ("export", sample, "--view", "site", "-o", "-", NULL);
-  g_autofree char *html_text = read_file (html_out);
+  g_autoptr(CliResult) html = cli_run_new ("export", sample, "--format", "html", "--view", "all", "-o", html_out, NULL);
+  g_autoptr(CliResult) markdown = cli_run_new ("export", sample, "--format", "markdown", "--view", "action:15", "-o", "-", NULL);
+  g_autoptr(CliResult) whole_site = cli_run_new ("export", sample, "--format", "markdown", "--view", "site", "-o", site, NULL);
+  g_autoptr(CliResult) bad_format = cli_run_new ("export", sample, "--format", "docx", "-o", html_out, NULL);
+  g_autoptr(CliResult) bad_view = cli_run_new ("export", sample, "--view", "action:99", "-o", html_out, NULL);
+  g_autoptr(CliResult) no_report = cli_run_new ("export", "--view", "all", "-o", html_out, NULL);
+  g_autoptr(CliResult) missing = cli_run_new ("export", "no-such.stocktake", "-o", html_out, NULL);
+  g_autoptr(CliResult) broken_report = NULL;
+  g_autoptr(CliResult) site_to_stdout = cli_run_new ("export", sample, "--view", "site", "-o", "-", NULL);
+  g_autofree char *html_text = cli_read_file (html_out);
 
   g_assert_cmpint (html->status, ==, 0);
   g_assert_true (g_str_has_prefix (html_text, "<!DOCTYPE html>\n<html lang=\"en-GB\">"));
@@ -295,7 +240,7 @@ test_export_formats (Tmp           *tmp,
 
   /* A broken report is a problem in the input, with its position */
   g_assert_true (g_file_set_contents (broken, "{\n  \"format\": \"stocktake-report\",\n  oops\n}\n", -1, NULL));
-  broken_report = run ("export", broken, "-o", html_out, NULL);
+  broken_report = cli_run_new ("export", broken, "-o", html_out, NULL);
   g_assert_cmpint (broken_report->status, ==, 1);
   g_assert_nonnull (strstr (broken_report->err, "broken.stocktake:2:"));
   g_assert_nonnull (strstr (broken_report->err, ": error: "));
@@ -311,13 +256,13 @@ test_sample_is_current (Tmp           *tmp,
   g_autofree char *department = fixture ("cabinet-office-actions.txt");
   g_autofree char *output = tmp_file (tmp, "digital-leaders.stocktake");
   g_autofree char *sample = sample_path ();
-  g_autoptr(Run) result = run ("import", "-o", output, action, department, NULL);
+  g_autoptr(CliResult) result = cli_run_new ("import", "-o", output, action, department, NULL);
   g_autofree char *made = NULL;
   g_autofree char *committed = NULL;
 
   g_assert_cmpint (result->status, ==, 0);
-  made = read_file (output);
-  committed = read_file (sample);
+  made = cli_read_file (output);
+  committed = cli_read_file (sample);
   if (g_strcmp0 (made, committed) != 0)
     g_error ("data/sample/digital-leaders.stocktake is out of date: make it again with the command "
              "named in tests/meson.build");

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "stocktake-core.h"
+#include "test-cli-helpers.h"
 
 #define HMT_TEXT "Treasury appointed Hamish Hale as digital leader"
 #define HMT_AUTHOR "Harriet Treasury-Editor"
@@ -20,21 +21,6 @@ typedef struct {
   char *dir;
   char *report;     /* a report with CO's and HMT's work */
 } Fixture;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static char *
 fixture_path (Fixture    *fixture,
@@ -52,8 +38,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   StSubmission *submission;
 
-  fixture->dir = g_dir_make_tmp ("stocktake-cli-pack-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = cli_tmp_dir_new ("stocktake-cli-pack");
   fixture->report = fixture_path (fixture, "gds.stocktake");
 
   report = st_report_new (template);
@@ -73,57 +58,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  cli_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->report);
-}
-
-/* Runs stocktake-cli with the given arguments (NULL-terminated) */
-static void
-run_cli (Result     *result,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("STOCKTAKE_CLI");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result->status, result->out, result->err);
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 static StReport *
@@ -166,23 +103,23 @@ test_cli_pack (Fixture       *fixture,
 {
   g_autofree char *pack_path = fixture_path (fixture, "co.pack");
   g_autofree char *pack_bytes = NULL;
-  g_autofree char *report_before = read_file (fixture->report);
+  g_autofree char *report_before = cli_read_file (fixture->report);
   g_autofree char *report_after = NULL;
   g_autoptr(StReport) pack = NULL;
   g_autoptr(StReport) report = NULL;
   g_autoptr(GPtrArray) issued = NULL;
-  g_auto(Result) made = { 0 };
-  g_auto(Result) again = { 0 };
-  g_auto(Result) forced = { 0 };
-  g_auto(Result) info = { 0 };
+  g_auto(CliResult) made = { 0 };
+  g_auto(CliResult) again = { 0 };
+  g_auto(CliResult) forced = { 0 };
+  g_auto(CliResult) info = { 0 };
 
-  run_cli (&made, "pack", fixture->report, "--department", "CO", "-o", pack_path, NULL);
+  cli_run (&made, NULL, "pack", fixture->report, "--department", "CO", "-o", pack_path, NULL);
   g_assert_cmpint (made.status, ==, 0);
   g_assert_cmpstr (made.err, ==, "");
   g_assert_nonnull (strstr (made.out, "Wrote CO’s pack to"));
 
   /* The file holds no trace of the Treasury's work */
-  pack_bytes = read_file (pack_path);
+  pack_bytes = cli_read_file (pack_path);
   g_assert_nonnull (strstr (pack_bytes, "CO appointed a leader."));
   g_assert_null (strstr (pack_bytes, HMT_TEXT));
   g_assert_null (strstr (pack_bytes, HMT_AUTHOR));
@@ -193,7 +130,7 @@ test_cli_pack (Fixture       *fixture,
   g_assert_cmpstr (st_report_get_pack_source (pack), ==, "gds.stocktake");
 
   /* The report now records the issue, and is otherwise as it was */
-  report_after = read_file (fixture->report);
+  report_after = cli_read_file (fixture->report);
   g_assert_cmpstr (report_after, !=, report_before);
   report = load (fixture->report);
   issued = st_pack_list_issued (report);
@@ -201,13 +138,13 @@ test_cli_pack (Fixture       *fixture,
   g_assert_cmpstr (((StPackRecord *) g_ptr_array_index (issued, 0))->id, ==, st_report_get_pack_id (pack));
 
   /* Not over an existing file, unless told */
-  run_cli (&again, "pack", fixture->report, "--department", "CO", "-o", pack_path, NULL);
+  cli_run (&again, NULL, "pack", fixture->report, "--department", "CO", "-o", pack_path, NULL);
   g_assert_cmpint (again.status, ==, 2);
   g_assert_nonnull (strstr (again.err, "exists already"));
-  run_cli (&forced, "pack", fixture->report, "-d", "cabinet office", "-o", pack_path, "--force", NULL);
+  cli_run (&forced, NULL, "pack", fixture->report, "-d", "cabinet office", "-o", pack_path, "--force", NULL);
   g_assert_cmpint (forced.status, ==, 0);
 
-  run_cli (&info, "info", pack_path, NULL);
+  cli_run (&info, NULL, "info", pack_path, NULL);
   g_assert_cmpint (info.status, ==, 0);
   g_assert_nonnull (strstr (info.out, "Department pack for: CO"));
 }
@@ -218,38 +155,38 @@ test_cli_pack_errors (Fixture       *fixture,
 {
   g_autofree char *pack_path = fixture_path (fixture, "co.pack");
   g_autofree char *other_path = fixture_path (fixture, "co2.pack");
-  g_autofree char *before = read_file (fixture->report);
+  g_autofree char *before = cli_read_file (fixture->report);
   g_autofree char *after = NULL;
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) missing = { 0 };
-  g_auto(Result) no_report = { 0 };
-  g_auto(Result) bad_dir = { 0 };
-  g_auto(Result) made = { 0 };
-  g_auto(Result) of_pack = { 0 };
+  g_auto(CliResult) unknown = { 0 };
+  g_auto(CliResult) missing = { 0 };
+  g_auto(CliResult) no_report = { 0 };
+  g_auto(CliResult) bad_dir = { 0 };
+  g_auto(CliResult) made = { 0 };
+  g_auto(CliResult) of_pack = { 0 };
 
-  run_cli (&unknown, "pack", fixture->report, "--department", "XYZ", "-o", pack_path, NULL);
+  cli_run (&unknown, NULL, "pack", fixture->report, "--department", "XYZ", "-o", pack_path, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "no Department “XYZ”"));
   g_assert_nonnull (strstr (unknown.err, "HMT"));
 
-  run_cli (&missing, "pack", fixture->report, "-o", pack_path, NULL);
+  cli_run (&missing, NULL, "pack", fixture->report, "-o", pack_path, NULL);
   g_assert_cmpint (missing.status, ==, 2);
 
-  run_cli (&no_report, "pack", "/nonexistent/gds.stocktake", "-d", "CO", "-o", pack_path, NULL);
+  cli_run (&no_report, NULL, "pack", "/nonexistent/gds.stocktake", "-d", "CO", "-o", pack_path, NULL);
   g_assert_cmpint (no_report.status, ==, 2);
 
-  run_cli (&bad_dir, "pack", fixture->report, "-d", "CO", "-o", "/nonexistent/dir/co.pack", NULL);
+  cli_run (&bad_dir, NULL, "pack", fixture->report, "-d", "CO", "-o", "/nonexistent/dir/co.pack", NULL);
   g_assert_cmpint (bad_dir.status, ==, 2);
 
   /* None of that touched the report or left a pack */
-  after = read_file (fixture->report);
+  after = cli_read_file (fixture->report);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (g_file_test (pack_path, G_FILE_TEST_EXISTS));
 
   /* A pack is not a report to make packs from */
-  run_cli (&made, "pack", fixture->report, "-d", "CO", "-o", pack_path, NULL);
+  cli_run (&made, NULL, "pack", fixture->report, "-d", "CO", "-o", pack_path, NULL);
   g_assert_cmpint (made.status, ==, 0);
-  run_cli (&of_pack, "pack", pack_path, "-d", "CO", "-o", other_path, NULL);
+  cli_run (&of_pack, NULL, "pack", pack_path, "-d", "CO", "-o", other_path, NULL);
   g_assert_cmpint (of_pack.status, ==, 1);
   g_assert_true (g_str_has_prefix (of_pack.err, pack_path));
   g_assert_nonnull (strstr (of_pack.err, ": error: This is already CO’s department pack"));
@@ -262,17 +199,17 @@ test_cli_merge_clean (Fixture       *fixture,
 {
   g_autofree char *pack_path = fixture_path (fixture, "co.pack");
   g_autoptr(StReport) report = NULL;
-  g_auto(Result) made = { 0 };
-  g_auto(Result) merged = { 0 };
-  g_auto(Result) status = { 0 };
+  g_auto(CliResult) made = { 0 };
+  g_auto(CliResult) merged = { 0 };
+  g_auto(CliResult) status = { 0 };
   StSubmission *co1;
 
-  run_cli (&made, "pack", fixture->report, "-d", "CO", "-o", pack_path, NULL);
+  cli_run (&made, NULL, "pack", fixture->report, "-d", "CO", "-o", pack_path, NULL);
   g_assert_cmpint (made.status, ==, 0);
   edit_pack (pack_path, "1", "progress-2014", "CO appointed Ann Smith.", ST_STATUS_DRAFT);
   edit_pack (pack_path, "2", NULL, CO_REASON, ST_STATUS_SUBMITTED);
 
-  run_cli (&merged, "merge", fixture->report, pack_path, "--author", "Mo Merger", NULL);
+  cli_run (&merged, NULL, "merge", fixture->report, pack_path, "--author", "Mo Merger", NULL);
   g_assert_cmpint (merged.status, ==, 0);
   g_assert_cmpstr (merged.err, ==, "");
   g_assert_nonnull (strstr (merged.out, "co.pack: merged 4 changes\n"));
@@ -292,7 +229,7 @@ test_cli_merge_clean (Fixture       *fixture,
     g_assert_cmpstr (last->author, ==, "Mo Merger");
   }
 
-  run_cli (&status, "status", fixture->report, "--department", "CO", NULL);
+  cli_run (&status, NULL, "status", fixture->report, "--department", "CO", NULL);
   g_assert_cmpint (status.status, ==, 0);
   g_assert_cmpstr (status.out, ==, "CO, Action 1: draft\nCO, Action 2: submitted\n");
 }
@@ -322,16 +259,16 @@ test_cli_merge_refused (Fixture       *fixture,
       g_autofree char *prefix = NULL;
       g_autofree char *bytes = NULL;
       g_autoptr(GString) text = NULL;
-      g_auto(Result) made = { 0 };
-      g_auto(Result) merged = { 0 };
+      g_auto(CliResult) made = { 0 };
+      g_auto(CliResult) merged = { 0 };
 
       g_test_message ("case %s", cases[i].name);
-      run_cli (&made, "pack", fixture->report, "-d", "CO", "-o", pack_path, "--force", NULL);
+      cli_run (&made, NULL, "pack", fixture->report, "-d", "CO", "-o", pack_path, "--force", NULL);
       g_assert_cmpint (made.status, ==, 0);
       edit_pack (pack_path, "1", "plans-2015", "A good change that must not land.", ST_STATUS_DRAFT);
 
       /* The bad change, made to the file as anyone could */
-      bytes = read_file (pack_path);
+      bytes = cli_read_file (pack_path);
       text = g_string_new (bytes);
       if (g_str_equal (cases[i].name, "approved"))
         g_assert_cmpuint (g_string_replace (text, "\"status\" : \"draft\"", "\"status\" : \"approved\"", 1), ==, 1);
@@ -346,7 +283,7 @@ test_cli_merge_refused (Fixture       *fixture,
                                             "\"pack\" : {\n    \"respondent\" : \"HMT\"", 1), ==, 1);
       else if (g_str_equal (cases[i].name, "not-a-pack"))
         {
-          g_autofree char *plain = read_file (fixture->report);
+          g_autofree char *plain = cli_read_file (fixture->report);
 
           g_string_assign (text, plain);
         }
@@ -354,13 +291,13 @@ test_cli_merge_refused (Fixture       *fixture,
         g_string_truncate (text, text->len / 2);
       g_assert_true (g_file_set_contents (pack_path, text->str, text->len, NULL));
 
-      before = read_file (fixture->report);
-      run_cli (&merged, "merge", fixture->report, pack_path, NULL);
+      before = cli_read_file (fixture->report);
+      cli_run (&merged, NULL, "merge", fixture->report, pack_path, NULL);
       g_assert_cmpint (merged.status, ==, 1);
       prefix = g_strdup_printf ("%s:", pack_path);
       g_assert_true (g_str_has_prefix (merged.err, prefix));
       g_assert_nonnull (strstr (merged.err, cases[i].message));
-      after = read_file (fixture->report);
+      after = cli_read_file (fixture->report);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -388,10 +325,10 @@ test_cli_merge_conflicts (Fixture       *fixture,
       g_autoptr(StReport) merged_report = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *central = NULL;
-      g_auto(Result) made = { 0 };
-      g_auto(Result) merged = { 0 };
+      g_auto(CliResult) made = { 0 };
+      g_auto(CliResult) merged = { 0 };
 
-      run_cli (&made, "pack", fixture->report, "-d", "CO", "-o", pack_path, "--force", NULL);
+      cli_run (&made, NULL, "pack", fixture->report, "-d", "CO", "-o", pack_path, "--force", NULL);
       g_assert_cmpint (made.status, ==, 0);
       edit_pack (pack_path, "1", "progress-2014", "CO appointed Ann Smith.", ST_STATUS_DRAFT);
       edit_pack (pack_path, "1", "plans-2015", "CO will train everyone.", ST_STATUS_DRAFT);
@@ -402,15 +339,15 @@ test_cli_merge_conflicts (Fixture       *fixture,
       st_submission_set_text (st_report_lookup_submission (report, "CO", "1"), "progress-2014", central);
       g_assert_true (st_report_save_to_file (report, fixture->report, &error));
       g_assert_no_error (error);
-      before = read_file (fixture->report);
+      before = cli_read_file (fixture->report);
 
       if (cases[i].take != NULL)
-        run_cli (&merged, "merge", "--take", cases[i].take, fixture->report, pack_path, NULL);
+        cli_run (&merged, NULL, "merge", "--take", cases[i].take, fixture->report, pack_path, NULL);
       else
-        run_cli (&merged, "merge", fixture->report, pack_path, NULL);
+        cli_run (&merged, NULL, "merge", fixture->report, pack_path, NULL);
       g_assert_cmpint (merged.status, ==, cases[i].status);
 
-      after = read_file (fixture->report);
+      after = cli_read_file (fixture->report);
       merged_report = load (fixture->report);
       g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (merged_report, "CO", "1"), "progress-2014"),
                        ==, cases[i].text);
@@ -444,14 +381,14 @@ test_cli_merge_several (Fixture       *fixture,
   g_autoptr(StReport) report = NULL;
   g_autoptr(StReport) hmt = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Result) made_co = { 0 };
-  g_auto(Result) made_hmt = { 0 };
-  g_auto(Result) merged = { 0 };
-  g_auto(Result) bad_take = { 0 };
-  g_auto(Result) no_pack = { 0 };
+  g_auto(CliResult) made_co = { 0 };
+  g_auto(CliResult) made_hmt = { 0 };
+  g_auto(CliResult) merged = { 0 };
+  g_auto(CliResult) bad_take = { 0 };
+  g_auto(CliResult) no_pack = { 0 };
 
-  run_cli (&made_co, "pack", fixture->report, "-d", "CO", "-o", co_path, NULL);
-  run_cli (&made_hmt, "pack", fixture->report, "-d", "HMT", "-o", hmt_path, NULL);
+  cli_run (&made_co, NULL, "pack", fixture->report, "-d", "CO", "-o", co_path, NULL);
+  cli_run (&made_hmt, NULL, "pack", fixture->report, "-d", "HMT", "-o", hmt_path, NULL);
   g_assert_cmpint (made_co.status, ==, 0);
   g_assert_cmpint (made_hmt.status, ==, 0);
   edit_pack (co_path, "1", "plans-2015", "CO’s new plan.", ST_STATUS_DRAFT);
@@ -461,7 +398,7 @@ test_cli_merge_several (Fixture       *fixture,
   st_submission_set_status (st_report_lookup_submission (hmt, "HMT", "1"), ST_STATUS_APPROVED);
   g_assert_true (st_report_save_to_file (hmt, hmt_path, &error));
 
-  run_cli (&merged, "merge", fixture->report, hmt_path, co_path, missing_path, NULL);
+  cli_run (&merged, NULL, "merge", fixture->report, hmt_path, co_path, missing_path, NULL);
   /* A pack that cannot be read is the worst */
   g_assert_cmpint (merged.status, ==, 2);
   g_assert_nonnull (strstr (merged.err, "HMT, Action 1: the pack marks it approved"));
@@ -473,10 +410,10 @@ test_cli_merge_several (Fixture       *fixture,
   g_assert_null (st_submission_get_text (st_report_lookup_submission (report, "HMT", "1"), "plans-2015"));
   g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "HMT", "1")), ==, ST_STATUS_DRAFT);
 
-  run_cli (&bad_take, "merge", "--take", "mine", fixture->report, co_path, NULL);
+  cli_run (&bad_take, NULL, "merge", "--take", "mine", fixture->report, co_path, NULL);
   g_assert_cmpint (bad_take.status, ==, 2);
   g_assert_nonnull (strstr (bad_take.err, "--take"));
-  run_cli (&no_pack, "merge", fixture->report, NULL);
+  cli_run (&no_pack, NULL, "merge", fixture->report, NULL);
   g_assert_cmpint (no_pack.status, ==, 2);
 }
 
@@ -487,54 +424,54 @@ test_cli_status (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(StReport) report = NULL;
-  g_auto(Result) with_errors = { 0 };
-  g_auto(Result) reviewer_submits = { 0 };
-  g_auto(Result) submitted = { 0 };
-  g_auto(Result) no_comment = { 0 };
-  g_auto(Result) returned = { 0 };
-  g_auto(Result) shown = { 0 };
-  g_auto(Result) bad_status = { 0 };
-  g_auto(Result) bad_action = { 0 };
+  g_auto(CliResult) with_errors = { 0 };
+  g_auto(CliResult) reviewer_submits = { 0 };
+  g_auto(CliResult) submitted = { 0 };
+  g_auto(CliResult) no_comment = { 0 };
+  g_auto(CliResult) returned = { 0 };
+  g_auto(CliResult) shown = { 0 };
+  g_auto(CliResult) bad_status = { 0 };
+  g_auto(CliResult) bad_action = { 0 };
 
   /* CO has not answered action 2 */
-  before = read_file (fixture->report);
-  run_cli (&with_errors, "status", fixture->report, "-d", "CO", "-n", "2", "--set", "submitted",
+  before = cli_read_file (fixture->report);
+  cli_run (&with_errors, NULL, "status", fixture->report, "-d", "CO", "-n", "2", "--set", "submitted",
            "--as", "department", NULL);
   g_assert_cmpint (with_errors.status, ==, 1);
   g_assert_true (g_str_has_prefix (with_errors.err, fixture->report));
   g_assert_nonnull (strstr (with_errors.err, ": error: CO, Action 2 has"));
-  after = read_file (fixture->report);
+  after = cli_read_file (fixture->report);
   g_assert_cmpstr (after, ==, before);
 
   report = load (fixture->report);
   st_submission_set_not_applicable (st_report_ensure_submission (report, "CO", "3"), CO_REASON);
   g_assert_true (st_report_save_to_file (report, fixture->report, NULL));
 
-  run_cli (&reviewer_submits, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "submitted", NULL);
+  cli_run (&reviewer_submits, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "submitted", NULL);
   g_assert_cmpint (reviewer_submits.status, ==, 1);
   g_assert_nonnull (strstr (reviewer_submits.err, "Only the department can submit"));
 
-  run_cli (&submitted, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "submitted",
+  cli_run (&submitted, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "submitted",
            "--as", "department", "--author", "Colin", NULL);
   g_assert_cmpint (submitted.status, ==, 0);
   g_assert_cmpstr (submitted.out, ==, "CO, Action 3: submitted\n");
 
-  run_cli (&no_comment, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "returned", NULL);
+  cli_run (&no_comment, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "returned", NULL);
   g_assert_cmpint (no_comment.status, ==, 1);
   g_assert_nonnull (strstr (no_comment.err, "needs a comment"));
 
-  run_cli (&returned, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "returned",
+  cli_run (&returned, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "returned",
            "--comment", "Say why it does not apply.", NULL);
   g_assert_cmpint (returned.status, ==, 0);
   g_assert_cmpstr (returned.out, ==, "CO, Action 3: returned (1 unresolved comment)\n");
 
-  run_cli (&shown, "status", fixture->report, "-d", "CO", "-n", "3", NULL);
+  cli_run (&shown, NULL, "status", fixture->report, "-d", "CO", "-n", "3", NULL);
   g_assert_cmpint (shown.status, ==, 0);
   g_assert_cmpstr (shown.out, ==, "CO, Action 3: returned (1 unresolved comment)\n");
 
-  run_cli (&bad_status, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "finished", NULL);
+  cli_run (&bad_status, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "finished", NULL);
   g_assert_cmpint (bad_status.status, ==, 2);
-  run_cli (&bad_action, "status", fixture->report, "-d", "CO", "-n", "99", "--set", "approved", NULL);
+  cli_run (&bad_action, NULL, "status", fixture->report, "-d", "CO", "-n", "99", "--set", "approved", NULL);
   g_assert_cmpint (bad_action.status, ==, 2);
   g_assert_nonnull (strstr (bad_action.err, "no Action “99”"));
 }

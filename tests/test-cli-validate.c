@@ -11,78 +11,25 @@
 #include <string.h>
 
 #include "stocktake-core.h"
+#include "test-cli-helpers.h"
 
 typedef struct {
   char *dir;
 } Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("stocktake-validate-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = cli_tmp_dir_new ("stocktake-validate");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  cli_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
-}
-
-/* Runs stocktake-cli in the fixture's directory, so that file names in
- * the output are short */
-static void
-run_cli (Fixture    *fixture,
-         Result     *result,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("STOCKTAKE_CLI");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (fixture->dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
 }
 
 static void
@@ -145,14 +92,14 @@ static void
 test_empty_report (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_auto(Result) made = { 0 };
-  g_auto(Result) result = { 0 };
+  g_auto(CliResult) made = { 0 };
+  g_auto(CliResult) result = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (fixture, &made, "new", "--template", "gds-2012", "--output", "empty.stocktake", NULL);
+  cli_run (&made, fixture->dir, "new", "--template", "gds-2012", "--output", "empty.stocktake", NULL);
   g_assert_cmpint (made.status, ==, 0);
 
-  run_cli (fixture, &result, "validate", "empty.stocktake", NULL);
+  cli_run (&result, fixture->dir, "validate", "empty.stocktake", NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.err, ==, "");
   lines = lines_of (result.out);
@@ -171,20 +118,20 @@ test_warnings_only (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(StReport) report = new_answered_report ();
-  g_auto(Result) result = { 0 };
-  g_auto(Result) errors_only = { 0 };
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) errors_only = { 0 };
 
   save_report (fixture, report, "answered.stocktake");
 
   /* Warnings alone do not fail the run */
-  run_cli (fixture, &result, "validate", "answered.stocktake", NULL);
+  cli_run (&result, fixture->dir, "validate", "answered.stocktake", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==,
                    "answered.stocktake: DfE / action 4 / Planned activities in 2015: warning: "
                    "Write “for example” instead of “eg” [style-abbreviation]\n"
                    "0 errors, 1 warning, 0 info\n");
 
-  run_cli (fixture, &errors_only, "validate", "--severity", "error", "answered.stocktake", NULL);
+  cli_run (&errors_only, fixture->dir, "validate", "--severity", "error", "answered.stocktake", NULL);
   g_assert_cmpint (errors_only.status, ==, 0);
   g_assert_cmpstr (errors_only.out, ==, "0 errors, 0 warnings, 0 info\n");
 }
@@ -196,7 +143,7 @@ test_json (Fixture       *fixture,
   g_autoptr(StReport) report = new_answered_report ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Result) result = { 0 };
+  g_auto(CliResult) result = { 0 };
   JsonObject *root, *finding, *counts;
   JsonArray *findings;
 
@@ -204,7 +151,7 @@ test_json (Fixture       *fixture,
   st_submission_set_text (st_report_lookup_submission (report, "HO", "2"), "plans-2015", NULL);
   save_report (fixture, report, "r.stocktake");
 
-  run_cli (fixture, &result, "validate", "--format", "json", "r.stocktake", NULL);
+  cli_run (&result, fixture->dir, "validate", "--format", "json", "r.stocktake", NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
   g_assert_no_error (error);
@@ -242,20 +189,20 @@ test_round_and_page (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(StReport) report = new_gds_report ();
-  g_auto(Result) round_2013 = { 0 };
-  g_auto(Result) one_page = { 0 };
+  g_auto(CliResult) round_2013 = { 0 };
+  g_auto(CliResult) one_page = { 0 };
   g_auto(GStrv) lines = NULL;
 
   save_report (fixture, report, "r.stocktake");
 
   /* In 2013, actions 15 and 16 were not due */
-  run_cli (fixture, &round_2013, "validate", "--round", "2013", "r.stocktake", NULL);
+  cli_run (&round_2013, fixture->dir, "validate", "--round", "2013", "r.stocktake", NULL);
   g_assert_cmpint (round_2013.status, ==, 1);
   g_assert_nonnull (strstr (round_2013.out, "\n238 errors, 0 warnings, 0 info\n"));
   g_assert_nonnull (strstr (round_2013.out, "has no answer for the 2013 round"));
   g_assert_null (strstr (round_2013.out, "action 15"));
 
-  run_cli (fixture, &one_page, "validate", "--page", "action:3", "r.stocktake", NULL);
+  cli_run (&one_page, fixture->dir, "validate", "--page", "action:3", "r.stocktake", NULL);
   g_assert_cmpint (one_page.status, ==, 1);
   lines = lines_of (one_page.out);
   g_assert_cmpuint (g_strv_length (lines), ==, 17 + 1);
@@ -267,19 +214,19 @@ static void
 test_unreadable (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Result) missing = { 0 };
-  g_auto(Result) broken = { 0 };
+  g_auto(CliResult) missing = { 0 };
+  g_auto(CliResult) broken = { 0 };
   g_autofree char *path = g_build_filename (fixture->dir, "broken.stocktake", NULL);
 
   /* A file that is not there is a usage problem */
-  run_cli (fixture, &missing, "validate", "nowhere.stocktake", NULL);
+  cli_run (&missing, fixture->dir, "validate", "nowhere.stocktake", NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_cmpstr (missing.out, ==, "");
   g_assert_nonnull (strstr (missing.err, "nowhere.stocktake"));
 
   /* A broken one is a problem in the input, with where */
   g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"stocktake-report\",\n  oops\n}\n", -1, NULL));
-  run_cli (fixture, &broken, "validate", "broken.stocktake", NULL);
+  cli_run (&broken, fixture->dir, "validate", "broken.stocktake", NULL);
   g_assert_cmpint (broken.status, ==, 1);
   g_assert_cmpstr (broken.out, ==, "");
   g_assert_true (g_regex_match_simple ("^broken\\.stocktake:[23]:[0-9]+: error: ", broken.err, 0, 0));
@@ -297,31 +244,31 @@ test_usage_errors (Fixture       *fixture,
     { "--page", "department:NOPE", "The template has no respondent “NOPE”" },
     { "--bogus", "x", "Unknown option --bogus" },
   };
-  g_auto(Result) none = { 0 };
-  g_auto(Result) two = { 0 };
-  g_auto(Result) help = { 0 };
+  g_auto(CliResult) none = { 0 };
+  g_auto(CliResult) two = { 0 };
+  g_auto(CliResult) help = { 0 };
 
   save_report (fixture, report, "r.stocktake");
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(Result) result = { 0 };
+      g_auto(CliResult) result = { 0 };
 
-      run_cli (fixture, &result, "validate", bad[i][0], bad[i][1], "r.stocktake", NULL);
+      cli_run (&result, fixture->dir, "validate", bad[i][0], bad[i][1], "r.stocktake", NULL);
       g_assert_cmpint (result.status, ==, 2);
       g_assert_cmpstr (result.out, ==, "");
       if (strstr (result.err, bad[i][2]) == NULL)
         g_error ("expected “%s” in “%s”", bad[i][2], result.err);
     }
 
-  run_cli (fixture, &none, "validate", NULL);
+  cli_run (&none, fixture->dir, "validate", NULL);
   g_assert_cmpint (none.status, ==, 2);
   g_assert_nonnull (strstr (none.err, "name one report"));
 
-  run_cli (fixture, &two, "validate", "r.stocktake", "r.stocktake", NULL);
+  cli_run (&two, fixture->dir, "validate", "r.stocktake", "r.stocktake", NULL);
   g_assert_cmpint (two.status, ==, 2);
 
-  run_cli (fixture, &help, "validate", "--help", NULL);
+  cli_run (&help, fixture->dir, "validate", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--severity"));
   g_assert_nonnull (strstr (help.out, "--page"));
@@ -332,12 +279,12 @@ test_disabled_rule_in_file (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(StReport) report = new_answered_report ();
-  g_auto(Result) result = { 0 };
+  g_auto(CliResult) result = { 0 };
 
   /* The report's own switches apply */
   st_report_set_rule_enabled (report, "style-abbreviation", FALSE);
   save_report (fixture, report, "r.stocktake");
-  run_cli (fixture, &result, "validate", "r.stocktake", NULL);
+  cli_run (&result, fixture->dir, "validate", "r.stocktake", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==, "0 errors, 0 warnings, 0 info\n");
 }

@@ -10,47 +10,24 @@
 #include <glib/gstdio.h>
 
 #include "stocktake-core.h"
+#include "test-cli-helpers.h"
 
 typedef struct {
   char *dir;
 } Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("stocktake-cli-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = cli_tmp_dir_new ("stocktake-cli");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  cli_tmp_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -61,62 +38,34 @@ fixture_path (Fixture    *fixture,
   return g_build_filename (fixture->dir, name, NULL);
 }
 
-/* Runs stocktake-cli with the given arguments (NULL-terminated) */
-static void
-run_cli (Result     *result,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("STOCKTAKE_CLI");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli_help_version (void)
 {
-  g_auto(Result) help = { 0 };
-  g_auto(Result) version = { 0 };
-  g_auto(Result) none = { 0 };
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) info_help = { 0 };
+  g_auto(CliResult) help = { 0 };
+  g_auto(CliResult) version = { 0 };
+  g_auto(CliResult) none = { 0 };
+  g_auto(CliResult) unknown = { 0 };
+  g_auto(CliResult) info_help = { 0 };
 
-  run_cli (&help, "--help", NULL);
+  cli_run (&help, NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "Usage: stocktake-cli COMMAND"));
   g_assert_nonnull (strstr (help.out, "  new "));
   g_assert_nonnull (strstr (help.out, "  info "));
 
-  run_cli (&version, "--version", NULL);
+  cli_run (&version, NULL, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, "stocktake-cli " PACKAGE_VERSION "\n");
 
-  run_cli (&none, NULL, NULL);
+  cli_run (&none, NULL, NULL, NULL);
   g_assert_cmpint (none.status, ==, 2);
   g_assert_nonnull (strstr (none.err, "Usage:"));
 
-  run_cli (&unknown, "frobnicate", NULL);
+  cli_run (&unknown, NULL, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "unknown command “frobnicate”"));
 
-  run_cli (&info_help, "info", "--help", NULL);
+  cli_run (&info_help, NULL, "info", "--help", NULL);
   g_assert_cmpint (info_help.status, ==, 0);
   g_assert_nonnull (strstr (info_help.out, "REPORT"));
 }
@@ -143,12 +92,12 @@ test_cli_new_info (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("%s.stocktake", cases[i].template);
       g_autofree char *path = fixture_path (fixture, name);
-      g_auto(Result) created = { 0 };
-      g_auto(Result) info = { 0 };
-      g_auto(Result) again = { 0 };
+      g_auto(CliResult) created = { 0 };
+      g_auto(CliResult) info = { 0 };
+      g_auto(CliResult) again = { 0 };
       g_autoptr(StReport) report = NULL;
 
-      run_cli (&created, "new", "--template", cases[i].template, "-o", path, NULL);
+      cli_run (&created, NULL, "new", "--template", cases[i].template, "-o", path, NULL);
       g_assert_cmpstr (created.err, ==, "");
       g_assert_cmpint (created.status, ==, 0);
 
@@ -156,7 +105,7 @@ test_cli_new_info (Fixture       *fixture,
       g_assert_nonnull (report);
       g_assert_cmpstr (st_template_get_id (st_report_get_template (report)), ==, cases[i].template);
 
-      run_cli (&info, "info", path, NULL);
+      cli_run (&info, NULL, "info", path, NULL);
       g_assert_cmpint (info.status, ==, 0);
       g_test_message ("%s", info.out);
       g_assert_nonnull (strstr (info.out, cases[i].title));
@@ -166,7 +115,7 @@ test_cli_new_info (Fixture       *fixture,
       g_assert_nonnull (strstr (info.out, cases[i].sections));
 
       /* new never overwrites */
-      run_cli (&again, "new", "--template", cases[i].template, "-o", path, NULL);
+      cli_run (&again, NULL, "new", "--template", cases[i].template, "-o", path, NULL);
       g_assert_cmpint (again.status, ==, 2);
       g_assert_nonnull (strstr (again.err, "exists already"));
     }
@@ -177,30 +126,30 @@ test_cli_new_usage_errors (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autofree char *path = fixture_path (fixture, "x.stocktake");
-  g_auto(Result) no_template = { 0 };
-  g_auto(Result) bad_template = { 0 };
-  g_auto(Result) bad_option = { 0 };
-  g_auto(Result) extra = { 0 };
-  g_auto(Result) bad_dir = { 0 };
+  g_auto(CliResult) no_template = { 0 };
+  g_auto(CliResult) bad_template = { 0 };
+  g_auto(CliResult) bad_option = { 0 };
+  g_auto(CliResult) extra = { 0 };
+  g_auto(CliResult) bad_dir = { 0 };
 
-  run_cli (&no_template, "new", "-o", path, NULL);
+  cli_run (&no_template, NULL, "new", "-o", path, NULL);
   g_assert_cmpint (no_template.status, ==, 2);
   g_assert_nonnull (strstr (no_template.err, "--template"));
 
-  run_cli (&bad_template, "new", "--template", "gds-1999", "-o", path, NULL);
+  cli_run (&bad_template, NULL, "new", "--template", "gds-1999", "-o", path, NULL);
   g_assert_cmpint (bad_template.status, ==, 2);
   g_assert_nonnull (strstr (bad_template.err, "gds-1999"));
   g_assert_nonnull (strstr (bad_template.err, "gds-2012"));
 
-  run_cli (&bad_option, "new", "--colour", "red", NULL);
+  cli_run (&bad_option, NULL, "new", "--colour", "red", NULL);
   g_assert_cmpint (bad_option.status, ==, 2);
   g_assert_nonnull (strstr (bad_option.err, "--colour"));
 
-  run_cli (&extra, "new", "--template", "gds-2012", "-o", path, "surplus", NULL);
+  cli_run (&extra, NULL, "new", "--template", "gds-2012", "-o", path, "surplus", NULL);
   g_assert_cmpint (extra.status, ==, 2);
   g_assert_nonnull (strstr (extra.err, "surplus"));
 
-  run_cli (&bad_dir, "new", "--template", "gds-2012", "-o", "/nonexistent/dir/x.stocktake", NULL);
+  cli_run (&bad_dir, NULL, "new", "--template", "gds-2012", "-o", "/nonexistent/dir/x.stocktake", NULL);
   g_assert_cmpint (bad_dir.status, ==, 2);
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -213,7 +162,7 @@ test_cli_info_bad_files (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autofree char *good = fixture_path (fixture, "good.stocktake");
-  g_auto(Result) created = { 0 };
+  g_auto(CliResult) created = { 0 };
   g_autofree char *text = NULL;
   gsize length;
   struct {
@@ -222,7 +171,7 @@ test_cli_info_bad_files (Fixture       *fixture,
     const char *expected;
   } cases[3];
 
-  run_cli (&created, "new", "--template", "gds-2012", "-o", good, NULL);
+  cli_run (&created, NULL, "new", "--template", "gds-2012", "-o", good, NULL);
   g_assert_cmpint (created.status, ==, 0);
   g_assert_true (g_file_get_contents (good, &text, &length, NULL));
 
@@ -247,10 +196,10 @@ test_cli_info_bad_files (Fixture       *fixture,
     {
       g_autofree char *path = fixture_path (fixture, cases[i].name);
       g_autofree char *after = NULL;
-      g_auto(Result) info = { 0 };
+      g_auto(CliResult) info = { 0 };
 
       g_assert_true (g_file_set_contents (path, cases[i].contents, -1, NULL));
-      run_cli (&info, "info", path, NULL);
+      cli_run (&info, NULL, "info", path, NULL);
       g_test_message ("%s", info.err);
       g_assert_cmpint (info.status, ==, 1);
       g_assert_cmpstr (info.out, ==, "");
@@ -266,10 +215,10 @@ test_cli_info_bad_files (Fixture       *fixture,
   {
     g_autofree char *path = fixture_path (fixture, "truncated.stocktake");
     g_autofree char *prefix = g_strdup_printf ("%s:", path);
-    g_auto(Result) info = { 0 };
+    g_auto(CliResult) info = { 0 };
     guint line = 0, column = 0;
 
-    run_cli (&info, "info", path, NULL);
+    cli_run (&info, NULL, "info", path, NULL);
     g_assert_true (g_str_has_prefix (info.err, prefix));
     g_assert_cmpint (sscanf (info.err + strlen (prefix), "%u:%u:", &line, &column), ==, 2);
     g_assert_cmpuint (line, >, 1);
@@ -281,14 +230,14 @@ static void
 test_cli_info_unreadable (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(Result) missing = { 0 };
-  g_auto(Result) two = { 0 };
+  g_auto(CliResult) missing = { 0 };
+  g_auto(CliResult) two = { 0 };
 
-  run_cli (&missing, "info", "/nonexistent/report.stocktake", NULL);
+  cli_run (&missing, NULL, "info", "/nonexistent/report.stocktake", NULL);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "/nonexistent/report.stocktake"));
 
-  run_cli (&two, "info", "a", "b", NULL);
+  cli_run (&two, NULL, "info", "a", "b", NULL);
   g_assert_cmpint (two.status, ==, 2);
 }
 
