@@ -17,6 +17,7 @@
 #include "st-page-layout.h"
 #include "st-pdf-writer.h"
 #include "st-report.h"
+#include "st-search.h"
 #include "st-submission.h"
 #include "st-template.h"
 #include "st-types.h"
