@@ -765,6 +765,56 @@ test_pack_choice_strings (void)
   g_assert_false (st_merge_choice_from_string (NULL, &choice));
 }
 
+/* A pack issued before a new round answers the round before: merging it
+ * is refused, and a pack issued afterwards merges */
+static void
+test_pack_new_round (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(StReport) old_pack = make_pack (report, "CO");
+  g_autoptr(StReport) new_pack = NULL;
+  g_autoptr(StMerge) merge = NULL;
+  g_autoptr(StMerge) merge_new = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GDate date;
+
+  st_submission_set_text (st_report_lookup_submission (old_pack, "CO", "1"), "plans-2015", "A fine new plan.");
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_FEBRUARY, 2016);
+  g_assert_true (st_report_start_new_round (report, &date, "Carys Central", &error));
+  g_assert_no_error (error);
+  reload_in_place (&report);
+  before = st_report_to_data (report, NULL);
+
+  merge = st_merge_new (report, old_pack);
+  g_assert_false (st_merge_check (merge, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "The report’s template has changed since the pack was issued"));
+  g_clear_error (&error);
+  g_assert_false (st_merge_apply (merge, "Mo Merger", &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_clear_error (&error);
+  after = st_report_to_data (report, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The new round's pack, with the new sections */
+  new_pack = make_pack (report, "CO");
+  g_assert_cmpuint (st_report_get_round (new_pack), ==, 3);
+  g_assert_nonnull (st_template_find_section (st_report_get_template (new_pack), "progress-2015"));
+  st_submission_set_text (st_report_lookup_submission (new_pack, "CO", "1"), "progress-2015", "CO trained its staff.");
+  reload_in_place (&new_pack);
+  merge_new = st_merge_new (report, new_pack);
+  g_assert_true (st_merge_check (merge_new, &error));
+  g_assert_no_error (error);
+  g_assert_true (st_merge_apply (merge_new, "Mo Merger", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (report, "CO", "1"), "progress-2015"),
+                   ==, "CO trained its staff.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/pack/conflicts", test_pack_conflicts);
   g_test_add_func ("/pack/status-rules", test_pack_status_rules);
   g_test_add_func ("/pack/stale", test_pack_stale);
+  g_test_add_func ("/pack/new-round", test_pack_new_round);
   g_test_add_func ("/pack/choice-strings", test_pack_choice_strings);
 
   return g_test_run ();

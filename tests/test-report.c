@@ -213,6 +213,190 @@ test_report_pack_round_trip (void)
   g_assert_cmpstr (st_report_get_pack_source (loaded), ==, "gds.stocktake");
 }
 
+static void
+on_notify_count (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_report_new_round (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(StTemplate) old_template = g_object_ref (st_report_get_template (report));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  StSubmission *submission;
+  StTemplate *template;
+  const StHistoryEntry *entry;
+  GPtrArray *history;
+  guint changed = 0, template_notified = 0, round_notified = 0;
+  guint filled, total;
+  GDate date;
+
+  submission = st_report_lookup_submission (report, "CO", "1");
+  st_submission_set_text (submission, "plans-2015", "CO will train staff.");
+  before = g_strdup (st_submission_get_text (submission, "progress-2014"));
+
+  g_signal_connect (report, "changed", G_CALLBACK (on_changed), &changed);
+  g_signal_connect (report, "notify::template", G_CALLBACK (on_notify_count), &template_notified);
+  g_signal_connect (report, "notify::round", G_CALLBACK (on_notify_count), &round_notified);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_FEBRUARY, 2016);
+  g_assert_true (st_report_start_new_round (report, &date, "Carys Central", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (changed, >=, 1);
+  g_assert_cmpuint (template_notified, ==, 1);
+  g_assert_cmpuint (round_notified, ==, 1);
+
+  /* The report collects the new round, on a new template */
+  template = st_report_get_template (report);
+  g_assert_true (template != old_template);
+  g_assert_cmpuint (st_template_get_n_rounds (old_template), ==, 3);
+  g_assert_cmpuint (st_template_get_n_rounds (template), ==, 4);
+  g_assert_cmpuint (st_report_get_round (report), ==, 3);
+  g_assert_cmpstr (st_template_get_round (template, 3)->id, ==, "2015");
+  g_assert_cmpstr (st_template_find_section (template, "progress-2015")->heading, ==, "Progress during 2015");
+  g_assert_cmpstr (st_template_find_section (template, "plans-2016")->heading, ==, "Planned activities in 2016");
+
+  /* Updated as given */
+  g_assert_cmpint (g_date_compare (st_report_get_updated (report), &date), ==, 0);
+
+  /* Earlier rounds' text untouched; nothing yet in the new sections */
+  g_assert_cmpstr (st_submission_get_text (submission, "progress-2014"), ==, before);
+  g_assert_cmpstr (st_submission_get_text (submission, "plans-2015"), ==, "CO will train staff.");
+  g_assert_cmpstr (st_submission_get_text (submission, "commitments-2012"), ==,
+                   "Cabinet Office’s EMC has “seized” leadership.");
+  g_assert_null (st_submission_get_text (submission, "progress-2015"));
+  g_assert_cmpstr (st_submission_get_not_applicable_reason (st_report_lookup_submission (report, "HMT", "15")),
+                   ==, "This action is not applicable to HMT.");
+  g_assert_cmpuint (st_submission_get_comments (submission)->len, ==, 2);
+
+  /* Every department starts the round as a draft; the history says so */
+  g_assert_cmpint (st_submission_get_status (submission), ==, ST_STATUS_DRAFT);
+  history = st_submission_get_history (submission);
+  g_assert_cmpuint (history->len, ==, 2);
+  entry = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (entry->what, ==, ST_HISTORY_STATUS);
+  g_assert_cmpstr (entry->author, ==, "Carys Central");
+  g_assert_cmpstr (entry->old_text, ==, "submitted");
+  g_assert_cmpstr (entry->new_text, ==, "draft");
+  g_assert_null (entry->section);
+  g_assert_nonnull (entry->time);
+  /* A draft already was one: no entry */
+  g_assert_cmpuint (st_submission_get_history (st_report_lookup_submission (report, "AGO", "2"))->len, ==, 0);
+
+  /* The count is of every round so far: 14 actions × 7 sections + 2 × 4 */
+  st_report_count_sections (report, &filled, &total);
+  g_assert_cmpuint (total, ==, 17 * (14 * 7 + 2 * 4));
+  g_assert_cmpuint (filled, ==, 4);
+}
+
+/* What a new round writes reads back the same, to the byte */
+static void
+test_report_new_round_round_trip (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(StReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.stocktake", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  JsonObject *root;
+  JsonArray *rounds;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_FEBRUARY, 2016);
+  g_assert_true (st_report_start_new_round (report, &date, "Carys Central", &error));
+  st_submission_set_text (st_report_lookup_submission (report, "CO", "1"), "progress-2015", "CO trained staff.");
+  g_assert_true (st_report_save_to_file (report, path, &error));
+  g_assert_no_error (error);
+
+  /* The file says so */
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "updated"), ==, "2016-02-02");
+  g_assert_cmpstr (json_object_get_string_member (root, "round"), ==, "2015");
+  rounds = json_object_get_array_member (json_object_get_object_member (root, "template"), "rounds");
+  g_assert_cmpuint (json_array_get_length (rounds), ==, 4);
+
+  loaded = st_report_new_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (st_report_equal (report, loaded));
+  g_assert_cmpuint (st_report_get_round (loaded), ==, 3);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (loaded, "CO", "1"), "progress-2015"),
+                   ==, "CO trained staff.");
+
+  first = st_report_to_data (report, NULL);
+  second = st_report_to_data (loaded, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A report collecting an earlier round moves to the next one it has */
+static void
+test_report_new_round_existing (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(GError) error = NULL;
+  StTemplate *template = st_report_get_template (report);
+
+  st_report_set_round (report, 1);
+  g_assert_true (st_report_start_new_round (report, NULL, "Carys Central", &error));
+  g_assert_no_error (error);
+  g_assert_true (st_report_get_template (report) == template);
+  g_assert_cmpuint (st_report_get_round (report), ==, 2);
+  g_assert_cmpuint (st_template_get_n_rounds (template), ==, 3);
+  /* No date given: today */
+  g_assert_nonnull (st_report_get_updated (report));
+  g_assert_cmpuint (g_date_get_year (st_report_get_updated (report)), >=, 2026);
+}
+
+static void
+test_report_new_round_refused (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(StTemplate) template = st_template_new_builtin ("dec-2022", NULL);
+  g_autoptr(StReport) report_2022 = st_report_new (template);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint changed = 0;
+
+  /* A department's pack cannot */
+  st_report_set_pack (report, "CO", "2026-11-21T10:00:00Z", "gds.stocktake");
+  before = st_report_to_data (report, NULL);
+  g_signal_connect (report, "changed", G_CALLBACK (on_changed), &changed);
+  g_assert_false (st_report_start_new_round (report, NULL, "Colin", &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==,
+                   "This is CO’s pack: only the central team starts a new round, in the full report");
+  after = st_report_to_data (report, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (changed, ==, 0);
+  g_clear_error (&error);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+
+  /* Nor a template whose last round has no year to go on from */
+  before = st_report_to_data (report_2022, NULL);
+  g_assert_false (st_report_start_new_round (report_2022, NULL, "Carys Central", &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "“Progress update” does not name its year"));
+  after = st_report_to_data (report_2022, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (st_report_get_round (report_2022), ==, 0);
+}
+
 static char *
 valid_report_text (void)
 {
@@ -414,6 +598,10 @@ main (int   argc,
   g_test_add_func ("/report/changed-signal", test_report_changed_signal);
   g_test_add_func ("/report/round-trip", test_report_round_trip);
   g_test_add_func ("/report/pack-round-trip", test_report_pack_round_trip);
+  g_test_add_func ("/report/new-round", test_report_new_round);
+  g_test_add_func ("/report/new-round-round-trip", test_report_new_round_round_trip);
+  g_test_add_func ("/report/new-round-existing", test_report_new_round_existing);
+  g_test_add_func ("/report/new-round-refused", test_report_new_round_refused);
   g_test_add_func ("/report/syntax-errors", test_report_syntax_errors);
   g_test_add_func ("/report/structure-errors", test_report_structure_errors);
   g_test_add_func ("/report/newer-version", test_report_newer_version);

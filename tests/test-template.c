@@ -297,6 +297,193 @@ test_template_data_files (void)
     }
 }
 
+static void
+test_template_next_round (void)
+{
+  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+  g_autoptr(StTemplate) next = NULL;
+  g_autoptr(StTemplate) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sections15 = NULL;
+  const StRound *round;
+  const StSection *progress, *plan;
+
+  next = st_template_new_with_next_round (template, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next);
+  g_assert_true (next != template);
+
+  /* The original stays as it was */
+  g_assert_cmpuint (st_template_get_n_rounds (template), ==, 3);
+  g_assert_cmpuint (st_template_get_n_sections (template), ==, 5);
+  g_assert_null (st_template_find_section (template, "progress-2015"));
+
+  g_assert_cmpuint (st_template_get_n_rounds (next), ==, 4);
+  g_assert_cmpuint (st_template_get_n_sections (next), ==, 7);
+  round = st_template_get_round (next, 3);
+  g_assert_cmpstr (round->id, ==, "2015");
+  g_assert_cmpstr (round->title, ==, "2015");
+  g_assert_true (st_template_find_round (next, "2015") == round);
+  g_assert_cmpuint (round->sections->len, ==, 2);
+
+  /* Progress for the year just planned, plans for the year after */
+  progress = g_ptr_array_index (round->sections, 0);
+  plan = g_ptr_array_index (round->sections, 1);
+  g_assert_cmpstr (progress->id, ==, "progress-2015");
+  g_assert_cmpstr (progress->heading, ==, "Progress during 2015");
+  g_assert_cmpint (progress->kind, ==, ST_SECTION_KIND_PROGRESS);
+  g_assert_cmpint (progress->year, ==, 2015);
+  g_assert_cmpuint (progress->round, ==, 3);
+  g_assert_cmpuint (progress->index, ==, 5);
+  g_assert_cmpstr (plan->id, ==, "plans-2016");
+  g_assert_cmpstr (plan->heading, ==, "Planned activities in 2016");
+  g_assert_cmpint (plan->kind, ==, ST_SECTION_KIND_PLAN);
+  g_assert_cmpint (plan->year, ==, 2016);
+  g_assert_true (st_template_find_section (next, "plans-2016") == plan);
+  g_assert_true (st_template_get_section (next, 6) == plan);
+
+  /* The new progress answers the plan of the round before */
+  g_assert_cmpstr (st_template_find_plan_for (next, progress)->id, ==, "plans-2015");
+
+  /* Earlier rounds' sections are the same */
+  for (guint i = 0; i < st_template_get_n_sections (template); i++)
+    {
+      const StSection *a = st_template_get_section (template, i);
+      const StSection *b = st_template_get_section (next, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->heading, ==, b->heading);
+      g_assert_cmpint (a->year, ==, b->year);
+      g_assert_cmpuint (a->round, ==, b->round);
+    }
+
+  /* Every action reports on the new round, those added in 2014 too */
+  sections15 = st_template_item_sections (next, st_template_find_item (next, "15"), G_MAXUINT);
+  g_assert_cmpuint (sections15->len, ==, 4);
+  g_assert_cmpstr (((StSection *) g_ptr_array_index (sections15, 3))->id, ==, "plans-2016");
+
+  /* And again: the years go on */
+  after = st_template_new_with_next_round (next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_template_get_round (after, 4)->id, ==, "2016");
+  g_assert_cmpstr (st_template_find_section (after, "progress-2016")->heading, ==, "Progress during 2016");
+  g_assert_cmpstr (st_template_find_section (after, "plans-2017")->heading, ==, "Planned activities in 2017");
+}
+
+/* A round and its sections saved and read back are the same */
+static void
+test_template_next_round_json (void)
+{
+  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+  g_autoptr(StTemplate) next = st_template_new_with_next_round (template, NULL);
+  g_autoptr(JsonNode) node = st_template_to_json (next);
+  g_autoptr(StTemplate) again = st_template_new_from_json (node, "$", NULL, NULL);
+  g_autoptr(JsonNode) node2 = NULL;
+  g_autoptr(JsonNode) old_node = st_template_to_json (template);
+  JsonArray *rounds;
+
+  g_assert_nonnull (again);
+  node2 = st_template_to_json (again);
+  g_assert_true (json_node_equal (node, node2));
+  g_assert_false (json_node_equal (node, old_node));
+
+  rounds = json_object_get_array_member (json_node_get_object (node), "rounds");
+  g_assert_cmpuint (json_array_get_length (rounds), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rounds, 3), "title"), ==, "2015");
+}
+
+/* An item limited to some sections keeps to the ones that follow them */
+static void
+test_template_next_round_restricted (void)
+{
+  g_autoptr(StTemplate) template = NULL;
+  g_autoptr(StTemplate) next = NULL;
+  g_autoptr(GError) error = NULL;
+  const StItem *item;
+
+  template = load_template_text ("{\"id\": \"t\", \"title\": \"T\", \"rounds\": ["
+                                 "{\"id\": \"round-2020\", \"title\": \"Spring 2020\", \"sections\": ["
+                                 "{\"id\": \"p2020\", \"heading\": \"Progress in 2020\", \"kind\": \"progress\", \"year\": 2020},"
+                                 "{\"id\": \"q2021\", \"heading\": \"Plans for 2021\", \"kind\": \"plan\", \"year\": 2021}]}],"
+                                 " \"items\": [{\"id\": \"1\", \"title\": \"A\", \"sections\": [\"q2021\"]},"
+                                 "{\"id\": \"2\", \"title\": \"B\"}],"
+                                 " \"respondents\": []}", NULL, &error);
+  g_assert_no_error (error);
+  next = st_template_new_with_next_round (template, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (st_template_get_round (next, 1)->id, ==, "round-2021");
+  g_assert_cmpstr (st_template_get_round (next, 1)->title, ==, "Spring 2021");
+  item = st_template_find_item (next, "1");
+  g_assert_cmpstrv (item->sections, ((const char * const[]) { "q2021", "q2022", NULL }));
+  g_assert_false (st_template_item_has_section (next, item, st_template_find_section (next, "p2021")));
+  g_assert_true (st_template_item_has_section (next, item, st_template_find_section (next, "q2022")));
+  g_assert_null (st_template_find_item (next, "2")->sections);
+}
+
+static void
+test_template_next_round_refused (void)
+{
+  static const struct {
+    const char *rounds;
+    const char *message;
+  } cases[] = {
+    /* Round ids name no year */
+    { "{\"id\": \"first\", \"title\": \"2020\", \"sections\": ["
+      "{\"id\": \"p2020\", \"heading\": \"Progress in 2020\", \"kind\": \"progress\", \"year\": 2020}]}",
+      "The last round’s id, “first”, names no year" },
+    /* A heading with no year would read the same in every round */
+    { "{\"id\": \"2020\", \"title\": \"2020\", \"sections\": ["
+      "{\"id\": \"p2020\", \"heading\": \"Progress update\", \"kind\": \"progress\", \"year\": 2020}]}",
+      "The heading “Progress update” does not name its year" },
+    { "{\"id\": \"2020\", \"title\": \"2020\", \"sections\": ["
+      "{\"id\": \"p2020\", \"heading\": \"Progress in 2020\", \"kind\": \"other\"}]}",
+      "The section “Progress in 2020” is about no year" },
+    { "{\"id\": \"2020\", \"title\": \"2020\", \"sections\": ["
+      "{\"id\": \"progress\", \"heading\": \"Progress in 2020\", \"kind\": \"progress\", \"year\": 2020}]}",
+      "The section id “progress” does not name a year" },
+    /* The next ids are taken already */
+    { "{\"id\": \"2021\", \"title\": \"2021\", \"sections\": []},"
+      "{\"id\": \"2020\", \"title\": \"2020\", \"sections\": ["
+      "{\"id\": \"p2020\", \"heading\": \"Progress in 2020\", \"kind\": \"progress\", \"year\": 2020}]}",
+      "already has a round “2021”" },
+    { "{\"id\": \"2019\", \"title\": \"2019\", \"sections\": ["
+      "{\"id\": \"p2021\", \"heading\": \"Progress in 2021\", \"kind\": \"progress\", \"year\": 2021}]},"
+      "{\"id\": \"2020\", \"title\": \"2020\", \"sections\": ["
+      "{\"id\": \"p2020\", \"heading\": \"Progress in 2020\", \"kind\": \"progress\", \"year\": 2020}]}",
+      "The section id “p2020” does not name a year that could be continued" },
+    { "{\"id\": \"2020\", \"title\": \"2020\", \"sections\": []}",
+      "adds no sections" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"id\": \"t\", \"title\": \"T\", \"rounds\": [%s],"
+                                               " \"items\": [], \"respondents\": []}", cases[i].rounds);
+      g_autoptr(StTemplate) template = NULL;
+      g_autoptr(StTemplate) next = NULL;
+      g_autoptr(GError) error = NULL;
+
+      template = load_template_text (json, NULL, &error);
+      g_assert_no_error (error);
+      next = st_template_new_with_next_round (template, &error);
+      g_test_message ("case %u: %s", i, error ? error->message : "(no error)");
+      g_assert_null (next);
+      g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+
+  /* The 2022 update's one heading names no year */
+  {
+    g_autoptr(StTemplate) template = st_template_new_builtin ("dec-2022", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (st_template_new_with_next_round (template, &error));
+    g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "“Progress update”"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +499,10 @@ main (int   argc,
   g_test_add_func ("/template/newer-version", test_template_newer_version);
   g_test_add_func ("/template/json-round-trip", test_template_json_round_trip);
   g_test_add_func ("/template/data-files", test_template_data_files);
+  g_test_add_func ("/template/next-round", test_template_next_round);
+  g_test_add_func ("/template/next-round-json", test_template_next_round_json);
+  g_test_add_func ("/template/next-round-restricted", test_template_next_round_restricted);
+  g_test_add_func ("/template/next-round-refused", test_template_next_round_refused);
 
   return g_test_run ();
 }

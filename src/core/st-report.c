@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "st-history.h"
 #include "st-json-private.h"
 #include "st-report.h"
 
@@ -331,6 +332,81 @@ st_report_set_round (StReport *self,
   self->round = round;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUND]);
   emit_changed (self, NULL, NULL);
+}
+
+gboolean
+st_report_start_new_round (StReport     *self,
+                           const GDate  *updated,
+                           const char   *author,
+                           GError      **error)
+{
+  g_autoptr(StTemplate) template = NULL;
+  g_autofree char *time = NULL;
+  GDate date;
+
+  g_return_val_if_fail (ST_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (updated == NULL || g_date_valid (updated), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->pack_respondent != NULL)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                   _("This is %s’s pack: only the central team starts a new round, in the full report"),
+                   self->pack_respondent);
+      return FALSE;
+    }
+
+  /* A round the template has already, or a new one a year on */
+  if (self->round + 1 >= st_template_get_n_rounds (self->template))
+    {
+      template = st_template_new_with_next_round (self->template, error);
+      if (template == NULL)
+        return FALSE;
+    }
+
+  if (updated != NULL)
+    date = *updated;
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now), g_date_time_get_year (now));
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (template != NULL)
+    {
+      g_set_object (&self->template, template);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
+    }
+  self->round++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUND]);
+  self->updated = date;
+
+  /* Every department answers the new round afresh: what was submitted,
+   * approved or published was so for the round before */
+  time = st_history_now ();
+  for (guint i = 0; i < self->submissions->len; i++)
+    {
+      StSubmission *submission = g_ptr_array_index (self->submissions, i);
+      StStatus status = st_submission_get_status (submission);
+
+      if (status == ST_STATUS_DRAFT)
+        continue;
+      st_submission_add_history (submission,
+                                 st_history_entry_new (author, time, NULL, ST_HISTORY_STATUS,
+                                                       st_status_to_string (status),
+                                                       st_status_to_string (ST_STATUS_DRAFT)));
+      st_submission_set_status (submission, ST_STATUS_DRAFT);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+  emit_changed (self, NULL, NULL);
+  return TRUE;
 }
 
 const char *

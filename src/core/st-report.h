@@ -52,6 +52,18 @@ void          st_report_set_updated         (StReport     *self,
 guint         st_report_get_round           (StReport     *self);
 void          st_report_set_round           (StReport     *self,
                                              guint         round);
+/* Starts collecting the next round: the template's next round if it has
+ * one, else a new round a year on (st_template_new_with_next_round()),
+ * which replaces the report's template (::notify::template; pointers into
+ * the old template stay valid only while the caller holds a reference to
+ * it). The "Updated" date becomes @updated (NULL: today). Every submission
+ * goes back to draft, with a history entry by @author where its status
+ * changes. Earlier rounds' text stays as it is. Refused (ST_ERROR_REFUSED)
+ * in a department pack, and when the template has no year to continue. */
+gboolean      st_report_start_new_round     (StReport     *self,
+                                             const GDate  *updated,
+                                             const char   *author,
+                                             GError      **error);
 
 /* Document-level text (the template's preamble sections) */
 const char   *st_report_get_preamble_text   (StReport     *self,

@@ -876,6 +876,181 @@ st_template_new_with_item_titles (StTemplate  *self,
   return g_steal_pointer (&copy);
 }
 
+/* @text with every year it names (a number of four digits standing
+ * alone) made one year later; NULL when it names none */
+static char *
+next_years (const char *text)
+{
+  GString *str = g_string_new (NULL);
+  gboolean any = FALSE;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+
+      if (!g_ascii_isdigit (*p))
+        {
+          g_string_append_c (str, *p++);
+          continue;
+        }
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p - start == 4 && *start != '0' && strncmp (start, "9999", 4) != 0)
+        {
+          g_string_append_printf (str, "%u", (guint) strtoul (start, NULL, 10) + 1);
+          any = TRUE;
+        }
+      else
+        g_string_append_len (str, start, p - start);
+    }
+
+  if (!any)
+    {
+      g_string_free (str, TRUE);
+      return NULL;
+    }
+  return g_string_free (str, FALSE);
+}
+
+StTemplate *
+st_template_new_with_next_round (StTemplate  *self,
+                                 GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(StTemplate) copy = NULL;
+  g_autofree char *round_id = NULL;
+  g_autofree char *round_title = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) headings = NULL;
+  const StRound *last;
+  StRound *round;
+
+  g_return_val_if_fail (ST_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  last = g_ptr_array_index (self->rounds, self->rounds->len - 1);
+  if (last->sections->len == 0)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                   _("The last round, “%s”, adds no sections, so there is nothing to continue"),
+                   last->title);
+      return NULL;
+    }
+
+  round_id = next_years (last->id);
+  if (round_id == NULL)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                   _("The last round’s id, “%s”, names no year, so the next round cannot follow from it"),
+                   last->id);
+      return NULL;
+    }
+  if (st_template_find_round (self, round_id) != NULL)
+    {
+      g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                   _("The template already has a round “%s”"), round_id);
+      return NULL;
+    }
+  /* "December 2012" becomes "December 2013"; a title with no year takes
+   * the id, which has one */
+  round_title = next_years (last->title);
+  if (round_title == NULL)
+    round_title = g_strdup (round_id);
+
+  /* Each section of the last round, a year on: "Progress during 2014"
+   * and "Planned activities in 2015" become "Progress during 2015" and
+   * "Planned activities in 2016" */
+  ids = g_ptr_array_new_with_free_func (g_free);
+  headings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < last->sections->len; i++)
+    {
+      const StSection *section = g_ptr_array_index (last->sections, i);
+      char *id, *heading;
+
+      if (section->year == 0 || section->year >= 9999)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                       _("The section “%s” is about no year, so the next round cannot follow from it"),
+                       section->heading);
+          return NULL;
+        }
+      heading = next_years (section->heading);
+      if (heading == NULL)
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                       _("The heading “%s” does not name its year, so the next round’s heading "
+                         "could not be told apart from it"),
+                       section->heading);
+          return NULL;
+        }
+      g_ptr_array_add (headings, heading);
+      id = next_years (section->id);
+      if (id == NULL || g_hash_table_contains (self->section_by_id, id))
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                       _("The section id “%s” does not name a year that could be continued"),
+                       section->id);
+          g_free (id);
+          return NULL;
+        }
+      g_ptr_array_add (ids, id);
+    }
+
+  node = st_template_to_json (self);
+  copy = st_template_new_from_json (node, "$", NULL, error);
+  if (copy == NULL)
+    return NULL;
+
+  round = g_new0 (StRound, 1);
+  round->id = g_steal_pointer (&round_id);
+  round->title = g_steal_pointer (&round_title);
+  round->sections = g_ptr_array_new ();
+  round->index = copy->rounds->len;
+  g_ptr_array_add (copy->rounds, round);
+
+  for (guint i = 0; i < last->sections->len; i++)
+    {
+      const StSection *previous = g_ptr_array_index (last->sections, i);
+      StSection *section = g_new0 (StSection, 1);
+
+      section->id = g_strdup (g_ptr_array_index (ids, i));
+      section->heading = g_strdup (g_ptr_array_index (headings, i));
+      section->kind = previous->kind;
+      section->year = previous->year + 1;
+      section->round = round->index;
+      section->index = copy->sections->len;
+      g_ptr_array_add (copy->sections, section);
+      g_ptr_array_add (round->sections, section);
+      g_hash_table_insert (copy->section_by_id, section->id, section);
+    }
+
+  /* An item reported on in only some sections keeps reporting on the ones
+   * that follow them */
+  for (guint i = 0; i < copy->items->len; i++)
+    {
+      StItem *item = g_ptr_array_index (copy->items, i);
+      GStrvBuilder *builder;
+
+      if (item->sections == NULL)
+        continue;
+      builder = g_strv_builder_new ();
+      g_strv_builder_addv (builder, (const char **) item->sections);
+      for (guint j = 0; j < last->sections->len; j++)
+        {
+          const StSection *previous = g_ptr_array_index (last->sections, j);
+
+          if (g_strv_contains ((const char * const *) item->sections, previous->id))
+            g_strv_builder_add (builder, g_ptr_array_index (ids, j));
+        }
+      g_strfreev (item->sections);
+      item->sections = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+    }
+
+  return g_steal_pointer (&copy);
+}
+
 const char *
 st_template_get_id (StTemplate *self)
 {

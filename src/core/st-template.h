@@ -52,6 +52,14 @@ StTemplate         *st_template_new_with_item_titles (StTemplate *self,
                                                   const char   *title,
                                                   const char   *statement,
                                                   GError      **error);
+/* A copy of @self with one more round: the last round's sections a year
+ * on ("Progress during 2014" and "Planned activities in 2015" make
+ * "Progress during 2015" and "Planned activities in 2016"), with the years
+ * in their ids, headings, and the round's id and title moved on by one.
+ * Fails with ST_ERROR_REFUSED when the last round's id, or a section's id
+ * or heading, names no year to continue from. */
+StTemplate         *st_template_new_with_next_round (StTemplate *self,
+                                                  GError      **error);
 
 const char         *st_template_get_id           (StTemplate   *self);
 const char         *st_template_get_title        (StTemplate   *self);
