@@ -34,6 +34,7 @@ int cli_command_validate (int argc, char **argv);
 int cli_command_pack     (int argc, char **argv);
 int cli_command_merge    (int argc, char **argv);
 int cli_command_status   (int argc, char **argv);
+int cli_command_new_round (int argc, char **argv);
 
 /* Helpers shared by the commands */
 

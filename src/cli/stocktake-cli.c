@@ -23,6 +23,7 @@ static const CliCommand commands[] = {
   { "pack", N_("Make a department’s pack to work on offline"), cli_command_pack },
   { "merge", N_("Merge department packs back into the report"), cli_command_merge },
   { "status", N_("Show or change the review status of submissions"), cli_command_status },
+  { "new-round", N_("Start collecting the next reporting round"), cli_command_new_round },
 };
 
 void
