@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -246,6 +248,45 @@ test_export_formats (Tmp           *tmp,
   g_assert_nonnull (strstr (broken_report->err, ": error: "));
 }
 
+/* A disc that fills up while the page is written: a clear error and
+ * status 2, whether to a file or to standard output */
+static void
+test_export_full (Tmp           *tmp,
+                  gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autoptr(CliResult) to_file = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+
+  to_file = cli_run_new ("export", sample, "--format", "html", "-o", "/dev/full", NULL);
+  g_assert_cmpint (to_file->status, ==, 2);
+  g_assert_nonnull (strstr (to_file->err, "error: Cannot write “/dev/full”: "));
+  g_assert_nonnull (strstr (to_file->err, g_strerror (ENOSPC)));
+  /* Still a device: the export wrote to it rather than over it */
+  g_assert_false (g_file_test ("/dev/full", G_FILE_TEST_IS_REGULAR));
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("STOCKTAKE_CLI"), "export", sample,
+                                         "--format", "markdown", "-o", "-", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  g_assert_nonnull (strstr (err, "error: cannot write to standard output: "));
+  g_assert_nonnull (strstr (err, g_strerror (ENOSPC)));
+}
+
 /* The bundled sample is what importing the two published pages gives:
  * made again here, it must be the same, byte for byte */
 static void
@@ -279,6 +320,7 @@ main (int   argc,
   g_test_add ("/cli/import/into", Tmp, NULL, tmp_set_up, test_import_into, tmp_tear_down);
   g_test_add ("/cli/export/round-trip", Tmp, NULL, tmp_set_up, test_export_round_trip, tmp_tear_down);
   g_test_add ("/cli/export/formats", Tmp, NULL, tmp_set_up, test_export_formats, tmp_tear_down);
+  g_test_add ("/cli/export/full", Tmp, NULL, tmp_set_up, test_export_full, tmp_tear_down);
   g_test_add ("/cli/sample", Tmp, NULL, tmp_set_up, test_sample_is_current, tmp_tear_down);
 
   return g_test_run ();

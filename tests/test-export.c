@@ -573,6 +573,231 @@ test_async (void)
   }
 }
 
+/* Writing as it goes **************************************************/
+
+/* Every kind of block, text with every character HTML treats specially
+ * or leaves out, and anchors that need quoting and escaping */
+static StDocument *
+new_blocks_document (void)
+{
+  StDocument *document = st_document_new ("all", "A <title> & \"more\"", NULL);
+
+  st_document_append (document, ST_BLOCK_HEADING, 1, "Title & <b>", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_META, 0, "Updated\tsoon\r\n\x01\x1f", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_CONTENTS, 0, NULL, NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_HEADING, 3, "Orphan section", "orphan", NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_HEADING, 3, "Second orphan", "orphan-2", NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_HEADING, 2, "Quotes \" and '", "a\"b", NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_BULLET, 0, "only one", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_HEADING, 2, "Both", "a\"b'c&d<e> f", NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_HEADING, 3, "Sub", "  café/é?x=1#y%", NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_BULLET, 0, "", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_BULLET, 0, NASTY, NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_BULLET, 0, "Welsh: Llywodraeth Cymru — ŵ ŷ 😀", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_NOTE, 0, "A note & more", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_PARAGRAPH, 0, "", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_HEADING, 4, "Level four", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_HEADING, 2, "No anchor", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_PARAGRAPH, 0, "Last", NULL, NULL, NULL, NULL);
+  st_document_append (document, ST_BLOCK_CONTENTS, 0, NULL, NULL, NULL, NULL, NULL);
+  return document;
+}
+
+static GBytes *
+export_to_stream (StDocument     *document,
+                  StExportFormat  format)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (st_export_document_to_stream (document, format, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* tests/fixtures/export/blocks.html is the page libxml2's HTML serialiser
+ * wrote for this document: pages are still the same, byte for byte */
+static void
+test_html_as_before (void)
+{
+  g_autoptr(StDocument) document = new_blocks_document ();
+  g_autoptr(StDocument) empty = st_document_new ("empty", NULL, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "export", "blocks.html", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GBytes) bytes = st_export_html (document);
+  g_autoptr(GBytes) streamed = export_to_stream (document, ST_EXPORT_HTML);
+  g_autoptr(GBytes) empty_bytes = st_export_html (empty);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &expected, &length, NULL));
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected, length);
+  g_assert_cmpmem (g_bytes_get_data (streamed, NULL), g_bytes_get_size (streamed), expected, length);
+
+  /* Nothing in it: no contents, no title */
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (empty_bytes, NULL),
+                                   "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (empty_bytes, NULL), g_bytes_get_size (empty_bytes),
+                                  "<title></title>\n<style>"));
+  g_assert_true (g_str_has_suffix (g_bytes_get_data (empty_bytes, NULL),
+                                   "</style>\n</head>\n<body><main></main></body>\n</html>\n"));
+}
+
+/* A document far longer than the writers' buffer comes out of the stream
+ * as it comes out in memory */
+static void
+test_stream_long (void)
+{
+  g_autoptr(StDocument) document = st_document_new ("all", "Long", NULL);
+  static const StExportFormat formats[] = { ST_EXPORT_TEXT, ST_EXPORT_HTML, ST_EXPORT_MARKDOWN };
+
+  /* An empty first paragraph: Markdown counts what it has written */
+  st_document_append (document, ST_BLOCK_PARAGRAPH, 0, "", NULL, NULL, NULL, NULL);
+  for (guint i = 0; i < 6000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Paragraph %u: <text> & \"more\" *with* marks, long enough "
+                                               "to fill the buffer several times over.", i);
+
+      if (i % 100 == 0)
+        {
+          g_autofree char *anchor = g_strdup_printf ("part-%u", i);
+
+          st_document_append (document, ST_BLOCK_HEADING, 2, text, anchor, NULL, NULL, NULL);
+          st_document_append (document, ST_BLOCK_CONTENTS, 0, NULL, NULL, NULL, NULL, NULL);
+        }
+      st_document_append (document, i % 7 < 3 ? ST_BLOCK_BULLET : ST_BLOCK_PARAGRAPH, 0, text,
+                          NULL, NULL, NULL, NULL);
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = st_export_document (document, formats[f], &error);
+      g_autoptr(GBytes) streamed = export_to_stream (document, formats[f]);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 4 * 64 * 1024);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                       g_bytes_get_data (streamed, NULL), g_bytes_get_size (streamed));
+    }
+}
+
+/* A stream that fills up: the writer stops with the stream's error */
+static void
+test_stream_failure (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) document = st_document_new_for_view (report, "all", &error);
+  static const StExportFormat formats[] = {
+    ST_EXPORT_TEXT, ST_EXPORT_HTML, ST_EXPORT_MARKDOWN, ST_EXPORT_ODT, ST_EXPORT_PDF
+  };
+
+  g_assert_no_error (error);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      static char space[100];
+      g_autoptr(GOutputStream) stream = g_memory_output_stream_new (space, sizeof space, NULL, NULL);
+
+      g_assert_false (st_export_document_to_stream (document, formats[f], stream, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_clear_error (&error);
+    }
+
+  /* Cancelled: nothing written */
+  {
+    g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (st_export_document_to_stream (document, ST_EXPORT_HTML, stream, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), ==, 0);
+    g_clear_error (&error);
+  }
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_to_file (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) document = st_document_new_for_view (report, "all", &error);
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "all.md", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "all.md", NULL);
+  g_autoptr(GBytes) expected = export_bytes (report, "all", ST_EXPORT_MARKDOWN);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+
+  /* A new file, then over the old one; no temporary file left beside it */
+  g_assert_true (st_export_document_to_file (document, ST_EXPORT_TEXT, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (st_export_document_to_file (document, ST_EXPORT_MARKDOWN, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* Cancelled: the old file stays as it was */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autofree char *after = NULL;
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (st_export_document_to_file (document, ST_EXPORT_HTML, path, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, contents);
+  }
+
+  /* Nowhere to write: the error names the file */
+  g_assert_false (st_export_document_to_file (document, ST_EXPORT_HTML, missing, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+
+  /* A folder is not replaced, and nothing is left beside it */
+  g_assert_false (st_export_document_to_file (document, ST_EXPORT_HTML, dir, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* A device is written to as it is, and a full one says so */
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_assert_false (st_export_document_to_file (document, ST_EXPORT_HTML, "/dev/full", NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_assert_nonnull (strstr (error->message, "“/dev/full”"));
+      g_clear_error (&error);
+    }
+  if (g_file_test ("/dev/null", G_FILE_TEST_EXISTS))
+    {
+      g_assert_true (st_export_document_to_file (document, ST_EXPORT_HTML, "/dev/null", NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test ("/dev/null", G_FILE_TEST_EXISTS) &&
+                     !g_file_test ("/dev/null", G_FILE_TEST_IS_REGULAR));
+    }
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +812,10 @@ main (int   argc,
   g_test_add_func ("/export/html/chromium", test_html_in_chromium);
   g_test_add_func ("/export/markdown/literal", test_markdown_literal);
   g_test_add_func ("/export/markdown/structure", test_markdown_structure);
+  g_test_add_func ("/export/html/as-before", test_html_as_before);
+  g_test_add_func ("/export/stream/long", test_stream_long);
+  g_test_add_func ("/export/stream/failure", test_stream_failure);
+  g_test_add_func ("/export/to-file", test_to_file);
   g_test_add_func ("/export/site", test_site);
   g_test_add_func ("/export/async", test_async);
 

@@ -6,8 +6,9 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
-#include <stdio.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "st-export.h"
@@ -22,7 +23,6 @@ cli_command_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(StReport) report = NULL;
   g_autoptr(StDocument) document = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *formats = g_strjoinv ("|", (char **) st_export_list_formats ());
   g_autofree char *format_help = g_strdup_printf (_("The format: %s (default text)"), formats);
@@ -89,36 +89,23 @@ cli_command_export (int    argc,
       return CLI_EXIT_USAGE;
     }
 
-  bytes = st_export_document (document, format, &error);
-  if (bytes == NULL)
-    {
-      cli_error ("%s", error->message);
-      return CLI_EXIT_INPUT;
-    }
-
   if (g_str_equal (output, "-"))
     {
-      gsize size;
-      const char *data = g_bytes_get_data (bytes, &size);
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-      if (size > 0 && fwrite (data, 1, size, stdout) != size)
+      if (!st_export_document_to_stream (document, format, out, NULL, &error))
         {
-          cli_error (_("cannot write to standard output"));
+          cli_error (_("cannot write to standard output: %s"), error->message);
           return CLI_EXIT_USAGE;
         }
-      return fflush (stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+      return CLI_EXIT_OK;
     }
 
-  {
-    gsize size;
-    const char *data = g_bytes_get_data (bytes, &size);
-
-    if (!g_file_set_contents (output, data != NULL ? data : "", size, &error))
-      {
-        cli_error ("%s", error->message);
-        return CLI_EXIT_USAGE;
-      }
-  }
+  if (!st_export_document_to_file (document, format, output, NULL, &error))
+    {
+      cli_error ("%s", error->message);
+      return CLI_EXIT_USAGE;
+    }
 
   return CLI_EXIT_OK;
 }

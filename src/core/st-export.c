@@ -3,44 +3,60 @@
  * Copyright 2026 The Stocktake authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * HTML is built as a libxml2 tree and serialised by libxml2, so that text
- * is always escaped by the library and never pasted into markup.
+ * Every format is written block by block into a buffer that goes to the
+ * output stream whenever it fills, so that exporting a large report never
+ * holds the whole page, or a tree of it, in memory. HTML text always goes
+ * through append_html_text(), which escapes it; nothing from the report is
+ * ever pasted into markup as it is.
  */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <libxml/HTMLtree.h>
-#include <libxml/tree.h>
+#include <gio/gunixoutputstream.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "st-export.h"
 #include "st-odt-writer.h"
 #include "st-pdf-writer.h"
 
-typedef GBytes *(*RenderFunc) (StDocument *document,
-                               GError    **error);
+/* Pages are made in a buffer that goes to the output stream each time it
+ * holds this much, so that a large document is never held whole */
+#define OUT_CHUNK (64 * 1024)
+
+typedef struct {
+  GString       *buffer;
+  GOutputStream *stream;       /* NULL: everything stays in the buffer */
+  GCancellable  *cancellable;
+  gsize          flushed;      /* bytes already handed to the stream */
+  GError        *error;        /* the first failure; later output is dropped */
+} Out;
+
+typedef gboolean (*WriteFunc) (StDocument *document,
+                               Out        *out);
 
 typedef struct {
   StExportFormat  format;
   const char     *name;
   const char     *extension;
-  RenderFunc      render;
+  WriteFunc       write;       /* NULL: a writer of its own (ODT, PDF) */
 } FormatInfo;
 
-static GBytes *render_text     (StDocument *document, GError **error);
-static GBytes *render_html     (StDocument *document, GError **error);
-static GBytes *render_markdown (StDocument *document, GError **error);
+static gboolean write_text     (StDocument *document, Out *out);
+static gboolean write_html     (StDocument *document, Out *out);
+static gboolean write_markdown (StDocument *document, Out *out);
 
-/* One row per format: a new format is a new row and its render function */
+/* One row per format: a new format is a new row and its write function */
 static const FormatInfo formats[] = {
-  { ST_EXPORT_TEXT,     "text",     "txt",  render_text },
-  { ST_EXPORT_HTML,     "html",     "html", render_html },
-  { ST_EXPORT_MARKDOWN, "markdown", "md",   render_markdown },
-  { ST_EXPORT_ODT,      "odt",      "odt",  st_export_odt },
-  { ST_EXPORT_PDF,      "pdf",      "pdf",  st_export_pdf_to_bytes },
+  { ST_EXPORT_TEXT,     "text",     "txt",  write_text },
+  { ST_EXPORT_HTML,     "html",     "html", write_html },
+  { ST_EXPORT_MARKDOWN, "markdown", "md",   write_markdown },
+  { ST_EXPORT_ODT,      "odt",      "odt",  NULL },  /* st-odt-writer.c */
+  { ST_EXPORT_PDF,      "pdf",      "pdf",  NULL },  /* st-pdf-writer.c */
 };
 
 static const char * const format_names[] = { "text", "html", "markdown", "odt", "pdf", NULL };
@@ -96,12 +112,79 @@ st_export_list_formats (void)
   return format_names;
 }
 
+/* Output **************************************************************/
+
+static void
+out_init (Out           *out,
+          GOutputStream *stream,
+          GCancellable  *cancellable)
+{
+  out->buffer = g_string_sized_new (stream != NULL ? OUT_CHUNK + OUT_CHUNK / 4 : 4096);
+  out->stream = stream;
+  out->cancellable = cancellable;
+  out->flushed = 0;
+  out->error = NULL;
+}
+
+/* Hands what the buffer holds to the stream */
+static gboolean
+out_flush (Out *out)
+{
+  if (out->stream == NULL)
+    return TRUE;
+  if (out->error == NULL && out->buffer->len > 0)
+    g_output_stream_write_all (out->stream, out->buffer->str, out->buffer->len,
+                               NULL, out->cancellable, &out->error);
+  out->flushed += out->buffer->len;
+  g_string_truncate (out->buffer, 0);
+  return out->error == NULL;
+}
+
+/* How much has been written so far */
+static inline gsize
+out_length (Out *out)
+{
+  return out->flushed + out->buffer->len;
+}
+
+/* Called between blocks: FALSE once writing has failed */
+static inline gboolean
+out_step (Out *out)
+{
+  if (out->stream != NULL && out->buffer->len >= OUT_CHUNK)
+    return out_flush (out);
+  return out->error == NULL;
+}
+
+/* Frees the buffer; FALSE, with the error, if anything failed */
+static gboolean
+out_clear (Out     *out,
+           GError **error)
+{
+  g_string_free (out->buffer, TRUE);
+  if (out->error != NULL)
+    {
+      g_propagate_error (error, out->error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* For writers with no stream: the buffer, handed over */
+static GBytes *
+out_free_to_bytes (Out *out)
+{
+  g_assert (out->stream == NULL && out->error == NULL);
+  return g_string_free_to_bytes (out->buffer);
+}
+
 GBytes *
 st_export_document (StDocument     *document,
                     StExportFormat  format,
                     GError        **error)
 {
   const FormatInfo *info;
+  Out out;
 
   g_return_val_if_fail (ST_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -113,16 +196,64 @@ st_export_document (StDocument     *document,
                    _("This build cannot export that format"));
       return NULL;
     }
-  return info->render (document, error);
+  if (format == ST_EXPORT_ODT)
+    return st_export_odt (document, error);
+  if (format == ST_EXPORT_PDF)
+    return st_export_pdf_to_bytes (document, error);
+
+  /* Into memory, which does not fail */
+  out_init (&out, NULL, NULL);
+  info->write (document, &out);
+  return out_free_to_bytes (&out);
+}
+
+gboolean
+st_export_document_to_stream (StDocument     *document,
+                              StExportFormat  format,
+                              GOutputStream  *stream,
+                              GCancellable   *cancellable,
+                              GError        **error)
+{
+  const FormatInfo *info;
+  Out out;
+
+  g_return_val_if_fail (ST_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = format_info (format);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("This build cannot export that format"));
+      return FALSE;
+    }
+  if (format == ST_EXPORT_PDF)
+    return st_export_pdf (document, stream, cancellable, error);
+  if (format == ST_EXPORT_ODT)
+    {
+      g_autoptr(GBytes) bytes = st_export_odt (document, error);
+
+      return bytes != NULL &&
+             g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), NULL, cancellable, error);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  out_init (&out, stream, cancellable);
+  if (info->write (document, &out))
+    out_flush (&out);
+  return out_clear (&out, error);
 }
 
 /* Text ****************************************************************/
 
-static GBytes *
-render_text (StDocument *document,
-             GError    **error)
+static gboolean
+write_text (StDocument *document,
+            Out        *out)
 {
-  GString *out = g_string_sized_new (4096);
   guint n = st_document_get_n_blocks (document);
   gboolean first = TRUE;
 
@@ -133,21 +264,27 @@ render_text (StDocument *document,
       if (block->kind == ST_BLOCK_CONTENTS)
         continue;
       if (!first)
-        g_string_append_c (out, '\n');
+        g_string_append_c (out->buffer, '\n');
       first = FALSE;
       if (block->kind == ST_BLOCK_BULLET)
-        g_string_append (out, "- ");
-      g_string_append (out, block->text);
+        g_string_append (out->buffer, "- ");
+      g_string_append (out->buffer, block->text);
+      if (!out_step (out))
+        return FALSE;
     }
-
-  return g_string_free_to_bytes (out);
+  return TRUE;
 }
 
 GBytes *
 st_export_text (StDocument *document)
 {
+  Out out;
+
   g_return_val_if_fail (ST_IS_DOCUMENT (document), NULL);
-  return render_text (document, NULL);
+
+  out_init (&out, NULL, NULL);
+  write_text (document, &out);
+  return out_free_to_bytes (&out);
 }
 
 /* HTML ****************************************************************/
@@ -176,157 +313,265 @@ static const char page_style[] =
   "nav h2{font-size:24px;margin-top:0}"
   "nav li{margin-bottom:5px}";
 
-#define XSTR(s) ((const xmlChar *) (s))
-
-static xmlNodePtr
-add_element (xmlNodePtr  parent,
-             const char *name,
-             const char *text)
-{
-  xmlNodePtr node = xmlNewChild (parent, NULL, XSTR (name), NULL);
-
-  if (text != NULL)
-    xmlAddChild (node, xmlNewText (XSTR (text)));
-  return node;
-}
-
-/* Sets an id without entering it in the document's table of ids, which
- * xmlNewProp() does for every "id" of an HTML document and which costs
- * more than the rest of a large page */
+/* Text as HTML: "<", ">" and "&" as references, control characters other
+ * than tab and line breaks left out (HTML has no place for them), and
+ * everything else as it is, in UTF-8 */
 static void
-set_id (xmlNodePtr  node,
-        const char *id)
+append_html_text (GString    *out,
+                  const char *text)
 {
-  xmlAttrPtr attr = xmlNewDocProp (node->doc, XSTR ("id"), NULL);
-  xmlAttrPtr last = node->properties;
+  const char *run = text;
+  const char *p;
 
-  xmlAddChild ((xmlNodePtr) attr, xmlNewDocText (node->doc, XSTR (id)));
-  attr->parent = node;
-  if (last == NULL)
-    node->properties = attr;
-  else
+  for (p = text; *p != '\0'; p++)
     {
-      while (last->next != NULL)
-        last = last->next;
-      last->next = attr;
-      attr->prev = last;
+      const char *reference;
+      guchar c = *p;
+
+      if (c == '<')
+        reference = "&lt;";
+      else if (c == '>')
+        reference = "&gt;";
+      else if (c == '&')
+        reference = "&amp;";
+      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        reference = "";
+      else
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, reference);
+      run = p + 1;
     }
+  g_string_append_len (out, run, p - run);
 }
 
-static xmlDocPtr
-new_html_doc (const char  *title,
-              xmlNodePtr  *body)
+/* An attribute, quoted as the HTML serialiser of libxml2 has always
+ * quoted them, so that pages stay byte for byte as they were: in double
+ * quotes unless the value holds a double quote and no single one. Links
+ * are written as URIs, every byte outside the characters a URI may hold
+ * as "%XX". */
+static void
+append_html_attribute (GString    *out,
+                       const char *name,
+                       const char *value,
+                       gboolean    uri)
 {
-  xmlDocPtr doc = htmlNewDocNoDtD (NULL, NULL);
-  xmlNodePtr html, head, meta;
+  g_autoptr(GString) text = g_string_sized_new (strlen (value) + 16);
+  gboolean double_quote, single_quote;
 
-  /* Element names are shared, not copied for each element */
-  doc->dict = xmlDictCreate ();
+  if (uri)
+    {
+      /* "&", "<" and ">" stay as the references they became */
+      static const char allowed[] = "-_.!~*'()@/:=?;#%&,+<>";
+      g_autoptr(GString) escaped = g_string_new (NULL);
 
-  xmlCreateIntSubset (doc, XSTR ("html"), NULL, NULL);
-  html = xmlNewDocNode (doc, NULL, XSTR ("html"), NULL);
-  xmlDocSetRootElement (doc, html);
-  xmlNewProp (html, XSTR ("lang"), XSTR ("en-GB"));
+      while (*value == ' ' || *value == '\t' || *value == '\n' || *value == '\r')
+        value++;
+      append_html_text (escaped, value);
+      for (const char *p = escaped->str; *p != '\0'; p++)
+        {
+          if (g_ascii_isalnum (*p) || strchr (allowed, *p) != NULL)
+            g_string_append_c (text, *p);
+          else
+            g_string_append_printf (text, "%%%02X", (guchar) *p);
+        }
+    }
+  else
+    append_html_text (text, value);
 
-  head = add_element (html, "head", NULL);
-  meta = add_element (head, "meta", NULL);
-  xmlNewProp (meta, XSTR ("charset"), XSTR ("utf-8"));
-  meta = add_element (head, "meta", NULL);
-  xmlNewProp (meta, XSTR ("name"), XSTR ("viewport"));
-  xmlNewProp (meta, XSTR ("content"), XSTR ("width=device-width, initial-scale=1"));
-  add_element (head, "title", title);
-  add_element (head, "style", page_style);
+  double_quote = strchr (text->str, '"') != NULL;
+  single_quote = strchr (text->str, '\'') != NULL;
 
-  *body = add_element (html, "body", NULL);
-  return doc;
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  if (double_quote && !single_quote)
+    {
+      g_string_append (out, "='");
+      g_string_append (out, text->str);
+      g_string_append_c (out, '\'');
+      return;
+    }
+  g_string_append (out, "=\"");
+  for (const char *p = text->str; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append (out, "&quot;");
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
 }
 
-/* htmlDocContentDumpFormatOutput() writes the tree as it is: the other
- * ways of saving HTML add a second, http-equiv charset declaration */
-static GBytes *
-dump_html (xmlDocPtr doc,
-           gsize     size_hint)
+/* <NAME>TEXT</NAME>, or with one attribute */
+static void
+append_html_element (GString    *out,
+                     const char *name,
+                     const char *attribute,
+                     const char *value,
+                     const char *text)
 {
-  xmlBufferPtr buffer = xmlBufferCreateSize (MIN (size_hint, (gsize) G_MAXINT / 2));
-  xmlOutputBufferPtr output;
-  xmlChar *content;
-  GBytes *bytes;
-  int length;
+  g_string_append_c (out, '<');
+  g_string_append (out, name);
+  if (attribute != NULL)
+    append_html_attribute (out, attribute, value, g_str_equal (attribute, "href"));
+  g_string_append_c (out, '>');
+  append_html_text (out, text);
+  g_string_append (out, "</");
+  g_string_append (out, name);
+  g_string_append_c (out, '>');
+}
 
-  output = xmlOutputBufferCreateBuffer (buffer, xmlFindCharEncodingHandler ("UTF-8"));
-  htmlDocContentDumpFormatOutput (output, doc, "UTF-8", 1);
-  xmlOutputBufferClose (output);
-
-  /* The page is handed over, not copied: it can be megabytes */
-  length = xmlBufferLength (buffer);
-  content = xmlBufferDetach (buffer);
-  xmlBufferFree (buffer);
-  bytes = g_bytes_new_with_free_func (content, length, (GDestroyNotify) xmlFree, content);
-  return bytes;
+/* The page up to the inside of <main>. Line breaks go where libxml2's HTML
+ * serialiser put them, which pages were written with before, so that they
+ * stay byte for byte the same: after each element of HTML 4 that is not
+ * inline and has a sibling after it, and inside one whose children are
+ * elements, but never beside text, nor within a <p>; <main> and <nav> are
+ * not in HTML 4, and so never have line breaks around them. */
+static void
+begin_html_page (GString    *out,
+                 const char *title)
+{
+  g_string_append (out,
+                   "<!DOCTYPE html>\n"
+                   "<html lang=\"en-GB\">\n"
+                   "<head>\n"
+                   "<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  append_html_element (out, "title", NULL, NULL, title != NULL ? title : "");
+  /* Style sheets are written as they are */
+  g_string_append (out, "\n<style>");
+  g_string_append (out, page_style);
+  g_string_append (out, "</style>\n</head>\n<body><main>");
 }
 
 static void
-add_contents (StDocument *document,
-              xmlNodePtr  body)
+end_html_page (GString *out)
 {
-  xmlNodePtr nav, list, sublist = NULL, entry = NULL, link;
-  guint n = st_document_get_n_blocks (document);
-  const char *label = _("Contents");
+  g_string_append (out, "</main></body>\n</html>\n");
+}
 
-  nav = add_element (body, "nav", NULL);
-  xmlNewProp (nav, XSTR ("aria-labelledby"), XSTR ("contents"));
-  set_id (add_element (nav, "h2", label), "contents");
-  list = add_element (nav, "ul", NULL);
+/* <ul> with @n_items items, before the first */
+static void
+begin_html_list (GString *out,
+                 guint    n_items)
+{
+  g_string_append (out, n_items > 1 ? "<ul>\n" : "<ul>");
+}
+
+static void
+end_html_list (GString *out,
+               guint    n_items)
+{
+  g_string_append (out, n_items > 1 ? "\n</ul>" : "</ul>");
+}
+
+typedef struct {
+  const StBlock *block;
+  guint          n_children;   /* level-3 headings under a level-2 one */
+} ContentsEntry;
+
+static void
+append_contents_link (GString       *out,
+                      const StBlock *block)
+{
+  g_autofree char *href = g_strconcat ("#", block->anchor, NULL);
+
+  append_html_element (out, "a", "href", href, block->text);
+}
+
+/* The list of level-2 headings, each with its level-3 headings under it
+ * (and those before the first level-2 heading under the first of them) */
+static void
+write_html_contents (StDocument *document,
+                     GString    *out)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (ContentsEntry));
+  guint n = st_document_get_n_blocks (document);
 
   for (guint i = 0; i < n; i++)
     {
       const StBlock *block = st_document_get_block (document, i);
-      g_autofree char *href = NULL;
 
       if (block->kind != ST_BLOCK_HEADING || block->anchor == NULL ||
           block->level < 2 || block->level > 3)
         continue;
 
-      href = g_strconcat ("#", block->anchor, NULL);
-      if (block->level == 2 || entry == NULL)
+      if (block->level == 2 || entries->len == 0)
         {
-          entry = add_element (list, "li", NULL);
-          sublist = NULL;
-          link = add_element (entry, "a", block->text);
+          ContentsEntry entry = { block, 0 };
+
+          g_array_append_val (entries, entry);
         }
       else
-        {
-          if (sublist == NULL)
-            sublist = add_element (entry, "ul", NULL);
-          link = add_element (add_element (sublist, "li", NULL), "a", block->text);
-        }
-      xmlNewProp (link, XSTR ("href"), XSTR (href));
+        g_array_index (entries, ContentsEntry, entries->len - 1).n_children++;
     }
+
+  g_string_append (out, "<nav aria-labelledby=\"contents\">");
+  append_html_element (out, "h2", "id", "contents", _("Contents"));
+  g_string_append_c (out, '\n');
+  begin_html_list (out, entries->len);
+
+  for (guint e = 0, i = 0; e < entries->len; e++)
+    {
+      ContentsEntry *entry = &g_array_index (entries, ContentsEntry, e);
+      guint done = 0;
+
+      if (e > 0)
+        g_string_append_c (out, '\n');
+      if (entry->n_children == 0)
+        {
+          g_string_append (out, "<li>");
+          append_contents_link (out, entry->block);
+          g_string_append (out, "</li>");
+          continue;
+        }
+
+      g_string_append (out, "<li>\n");
+      append_contents_link (out, entry->block);
+      begin_html_list (out, entry->n_children);
+
+      /* Its children are the level-3 headings after it */
+      while (st_document_get_block (document, i) != entry->block)
+        i++;
+      for (i++; done < entry->n_children; i++)
+        {
+          const StBlock *block = st_document_get_block (document, i);
+
+          if (block->kind != ST_BLOCK_HEADING || block->anchor == NULL || block->level != 3)
+            continue;
+          if (done++ > 0)
+            g_string_append_c (out, '\n');
+          g_string_append (out, "<li>");
+          append_contents_link (out, block);
+          g_string_append (out, "</li>");
+        }
+
+      end_html_list (out, entry->n_children);
+      g_string_append (out, "\n</li>");
+    }
+
+  end_html_list (out, entries->len);
+  g_string_append (out, "</nav>");
 }
 
-static GBytes *
-render_html (StDocument *document,
-             GError    **error)
+static gboolean
+write_html (StDocument *document,
+            Out        *out)
 {
-  xmlNodePtr body, main_node, list = NULL;
-  xmlDocPtr doc;
-  GBytes *bytes;
   guint n = st_document_get_n_blocks (document);
-  gsize size_hint;
+  gboolean line_break = FALSE;
 
-  doc = new_html_doc (st_document_get_title (document), &body);
-  main_node = add_element (body, "main", NULL);
-  size_hint = sizeof page_style + 512;
+  begin_html_page (out->buffer, st_document_get_title (document));
 
   for (guint i = 0; i < n; i++)
     {
       const StBlock *block = st_document_get_block (document, i);
-      xmlNodePtr node = NULL;
 
-      /* Text, a few characters escaped, and the tags around it */
-      size_hint += strlen (block->text) + strlen (block->text) / 16 + 32;
-      if (block->kind != ST_BLOCK_BULLET)
-        list = NULL;
+      /* Between siblings in <main>, after any but <nav> */
+      if (line_break)
+        g_string_append_c (out->buffer, '\n');
+      line_break = TRUE;
 
       switch (block->kind)
         {
@@ -334,51 +579,72 @@ render_html (StDocument *document,
           {
             char name[3] = { 'h', '0' + CLAMP (block->level, 1, 4), '\0' };
 
-            node = add_element (main_node, name, block->text);
-            if (block->anchor != NULL)
-              set_id (node, block->anchor);
+            append_html_element (out->buffer, name, block->anchor != NULL ? "id" : NULL,
+                                 block->anchor, block->text);
           }
           break;
 
         case ST_BLOCK_META:
-          node = add_element (main_node, "p", block->text);
-          xmlNewProp (node, XSTR ("class"), XSTR ("meta"));
+          append_html_element (out->buffer, "p", "class", "meta", block->text);
           break;
 
         case ST_BLOCK_PARAGRAPH:
-          add_element (main_node, "p", block->text);
+          append_html_element (out->buffer, "p", NULL, NULL, block->text);
           break;
 
         case ST_BLOCK_BULLET:
-          if (list == NULL)
-            list = add_element (main_node, "ul", NULL);
-          add_element (list, "li", block->text);
+          {
+            guint n_items = 1;
+
+            /* Consecutive bullets are one list */
+            while (i + n_items < n &&
+                   st_document_get_block (document, i + n_items)->kind == ST_BLOCK_BULLET)
+              n_items++;
+
+            begin_html_list (out->buffer, n_items);
+            for (guint j = 0; j < n_items; j++, i++)
+              {
+                if (j > 0)
+                  g_string_append_c (out->buffer, '\n');
+                append_html_element (out->buffer, "li", NULL, NULL,
+                                     st_document_get_block (document, i)->text);
+              }
+            i--;
+            end_html_list (out->buffer, n_items);
+          }
           break;
 
         case ST_BLOCK_NOTE:
-          node = add_element (main_node, "p", block->text);
-          xmlNewProp (node, XSTR ("class"), XSTR ("note"));
+          append_html_element (out->buffer, "p", "class", "note", block->text);
           break;
 
         case ST_BLOCK_CONTENTS:
-          add_contents (document, main_node);
+          write_html_contents (document, out->buffer);
+          line_break = FALSE;
           break;
 
         default:
           g_assert_not_reached ();
         }
+
+      if (!out_step (out))
+        return FALSE;
     }
 
-  bytes = dump_html (doc, size_hint);
-  xmlFreeDoc (doc);
-  return bytes;
+  end_html_page (out->buffer);
+  return TRUE;
 }
 
 GBytes *
 st_export_html (StDocument *document)
 {
+  Out out;
+
   g_return_val_if_fail (ST_IS_DOCUMENT (document), NULL);
-  return render_html (document, NULL);
+
+  out_init (&out, NULL, NULL);
+  write_html (document, &out);
+  return out_free_to_bytes (&out);
 }
 
 /* Markdown ************************************************************/
@@ -453,11 +719,10 @@ append_markdown_text (GString    *out,
     }
 }
 
-static GBytes *
-render_markdown (StDocument *document,
-                 GError    **error)
+static gboolean
+write_markdown (StDocument *document,
+                Out        *out)
 {
-  GString *out = g_string_sized_new (4096);
   guint n = st_document_get_n_blocks (document);
   StBlockKind previous = ST_BLOCK_CONTENTS;
 
@@ -471,27 +736,27 @@ render_markdown (StDocument *document,
           block->kind == ST_BLOCK_META || block->kind == ST_BLOCK_CONTENTS)
         continue;
 
-      if (out->len > 0)
-        g_string_append (out, block->kind == ST_BLOCK_BULLET && previous == ST_BLOCK_BULLET ? "\n" : "\n\n");
+      if (out_length (out) > 0)
+        g_string_append (out->buffer, block->kind == ST_BLOCK_BULLET && previous == ST_BLOCK_BULLET ? "\n" : "\n\n");
       previous = block->kind;
 
       switch (block->kind)
         {
         case ST_BLOCK_HEADING:
           for (guint l = 0; l < CLAMP (block->level, 2, 4); l++)
-            g_string_append_c (out, '#');
-          g_string_append_c (out, ' ');
-          append_markdown_text (out, block->text);
+            g_string_append_c (out->buffer, '#');
+          g_string_append_c (out->buffer, ' ');
+          append_markdown_text (out->buffer, block->text);
           break;
 
         case ST_BLOCK_BULLET:
-          g_string_append (out, "- ");
-          append_markdown_text (out, block->text);
+          g_string_append (out->buffer, "- ");
+          append_markdown_text (out->buffer, block->text);
           break;
 
         case ST_BLOCK_PARAGRAPH:
         case ST_BLOCK_NOTE:
-          append_markdown_text (out, block->text);
+          append_markdown_text (out->buffer, block->text);
           break;
 
         case ST_BLOCK_META:
@@ -499,18 +764,25 @@ render_markdown (StDocument *document,
         default:
           g_assert_not_reached ();
         }
-    }
-  if (out->len > 0)
-    g_string_append_c (out, '\n');
 
-  return g_string_free_to_bytes (out);
+      if (!out_step (out))
+        return FALSE;
+    }
+  if (out_length (out) > 0)
+    g_string_append_c (out->buffer, '\n');
+  return TRUE;
 }
 
 GBytes *
 st_export_markdown (StDocument *document)
 {
+  Out out;
+
   g_return_val_if_fail (ST_IS_DOCUMENT (document), NULL);
-  return render_markdown (document, NULL);
+
+  out_init (&out, NULL, NULL);
+  write_markdown (document, &out);
+  return out_free_to_bytes (&out);
 }
 
 /* Sites ***************************************************************/
@@ -616,104 +888,217 @@ export_job_new_site (StReport       *report,
 }
 
 /* The index page: the title, the date and a list of every page */
-static GBytes *
-render_index (ExportJob *job)
+static gboolean
+write_index (ExportJob     *job,
+             GOutputStream *stream,
+             GCancellable  *cancellable,
+             GError       **error)
 {
+  Out out;
+
+  if (job->format == ST_EXPORT_ODT || job->format == ST_EXPORT_PDF)
+    {
+      /* A document of its own: the title, the date and the pages' titles */
+      g_autoptr(StDocument) index = st_document_new ("index", job->index_title, &job->updated);
+
+      st_document_append (index, ST_BLOCK_HEADING, 1, job->index_title, NULL, NULL, NULL, NULL);
+      if (job->updated_text != NULL)
+        st_document_append (index, ST_BLOCK_META, 0, job->updated_text, NULL, NULL, NULL, NULL);
+      for (guint i = 0; i < job->pages->len; i++)
+        {
+          SitePage *page = g_ptr_array_index (job->pages, i);
+          g_autofree char *line = g_strdup_printf ("%s (%s)", st_document_get_title (page->document),
+                                                   page->filename);
+
+          st_document_append (index, ST_BLOCK_BULLET, 0, line, NULL, NULL, NULL, NULL);
+        }
+      return st_export_document_to_stream (index, job->format, stream, cancellable, error);
+    }
+
+  out_init (&out, stream, cancellable);
   switch (job->format)
     {
     case ST_EXPORT_HTML:
-      {
-        xmlNodePtr body, main_node, list, link, meta;
-        xmlDocPtr doc = new_html_doc (job->index_title, &body);
-        GBytes *bytes;
+      begin_html_page (out.buffer, job->index_title);
+      append_html_element (out.buffer, "h1", NULL, NULL, job->index_title);
+      g_string_append_c (out.buffer, '\n');
+      if (job->updated_text != NULL)
+        {
+          append_html_element (out.buffer, "p", "class", "meta", job->updated_text);
+          g_string_append_c (out.buffer, '\n');
+        }
+      begin_html_list (out.buffer, job->pages->len);
+      for (guint i = 0; i < job->pages->len; i++)
+        {
+          SitePage *page = g_ptr_array_index (job->pages, i);
 
-        main_node = add_element (body, "main", NULL);
-        add_element (main_node, "h1", job->index_title);
-        if (job->updated_text != NULL)
-          {
-            meta = add_element (main_node, "p", job->updated_text);
-            xmlNewProp (meta, XSTR ("class"), XSTR ("meta"));
-          }
-        list = add_element (main_node, "ul", NULL);
-        for (guint i = 0; i < job->pages->len; i++)
-          {
-            SitePage *page = g_ptr_array_index (job->pages, i);
-
-            link = add_element (add_element (list, "li", NULL), "a",
-                                st_document_get_title (page->document));
-            xmlNewProp (link, XSTR ("href"), XSTR (page->filename));
-          }
-        bytes = dump_html (doc, 4096 + 200 * job->pages->len);
-        xmlFreeDoc (doc);
-        return bytes;
-      }
+          if (i > 0)
+            g_string_append_c (out.buffer, '\n');
+          g_string_append (out.buffer, "<li>");
+          append_html_element (out.buffer, "a", "href", page->filename,
+                               st_document_get_title (page->document));
+          g_string_append (out.buffer, "</li>");
+        }
+      end_html_list (out.buffer, job->pages->len);
+      end_html_page (out.buffer);
+      break;
 
     case ST_EXPORT_MARKDOWN:
-      {
-        GString *out = g_string_new (NULL);
+      for (guint i = 0; i < job->pages->len; i++)
+        {
+          SitePage *page = g_ptr_array_index (job->pages, i);
 
-        for (guint i = 0; i < job->pages->len; i++)
-          {
-            SitePage *page = g_ptr_array_index (job->pages, i);
-
-            g_string_append (out, "- [");
-            append_markdown_text (out, st_document_get_title (page->document));
-            g_string_append (out, "](");
-            g_string_append (out, page->filename);
-            g_string_append (out, ")\n");
-          }
-        return g_string_free_to_bytes (out);
-      }
-
-    case ST_EXPORT_ODT:
-    case ST_EXPORT_PDF:
-      {
-        /* A document of its own: the title, the date and the pages' titles */
-        g_autoptr(StDocument) index = st_document_new ("index", job->index_title, &job->updated);
-
-        st_document_append (index, ST_BLOCK_HEADING, 1, job->index_title, NULL, NULL, NULL, NULL);
-        if (job->updated_text != NULL)
-          st_document_append (index, ST_BLOCK_META, 0, job->updated_text, NULL, NULL, NULL, NULL);
-        for (guint i = 0; i < job->pages->len; i++)
-          {
-            SitePage *page = g_ptr_array_index (job->pages, i);
-            g_autofree char *line = g_strdup_printf ("%s (%s)", st_document_get_title (page->document),
-                                                     page->filename);
-
-            st_document_append (index, ST_BLOCK_BULLET, 0, line, NULL, NULL, NULL, NULL);
-          }
-        return st_export_document (index, job->format, NULL);
-      }
+          g_string_append (out.buffer, "- [");
+          append_markdown_text (out.buffer, st_document_get_title (page->document));
+          g_string_append (out.buffer, "](");
+          g_string_append (out.buffer, page->filename);
+          g_string_append (out.buffer, ")\n");
+        }
+      break;
 
     case ST_EXPORT_TEXT:
     default:
-      {
-        GString *out = g_string_new (job->index_title);
+      g_string_append (out.buffer, job->index_title);
+      if (job->updated_text != NULL)
+        g_string_append_printf (out.buffer, "\n%s", job->updated_text);
+      for (guint i = 0; i < job->pages->len; i++)
+        {
+          SitePage *page = g_ptr_array_index (job->pages, i);
 
-        if (job->updated_text != NULL)
-          g_string_append_printf (out, "\n%s", job->updated_text);
-        for (guint i = 0; i < job->pages->len; i++)
-          {
-            SitePage *page = g_ptr_array_index (job->pages, i);
-
-            g_string_append_printf (out, "\n%s: %s", page->filename,
-                                    st_document_get_title (page->document));
-          }
-        return g_string_free_to_bytes (out);
-      }
+          g_string_append_printf (out.buffer, "\n%s: %s", page->filename,
+                                  st_document_get_title (page->document));
+        }
+      break;
     }
+  out_flush (&out);
+  return out_clear (&out, error);
+}
+
+/* Writing files *******************************************************/
+
+typedef gboolean (*WriteStreamFunc) (GOutputStream *stream,
+                                     gpointer       data,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+/* Writes @path through @write: into a new file beside it, renamed over it
+ * once whole, so that a failure part-way leaves any old file as it was. A
+ * path that is there but is neither a regular file nor a folder (a device
+ * such as /dev/stdout, or a pipe) is written to as it is. */
+static gboolean
+write_file (const char       *path,
+            WriteStreamFunc   write,
+            gpointer          data,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  g_autofree char *temp_path = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf info;
+  gboolean existed, ok;
+  int fd, saved = 0;
+
+  existed = g_stat (path, &info) == 0;
+  if (existed && !S_ISREG (info.st_mode) && !S_ISDIR (info.st_mode))
+    fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *base = g_path_get_basename (path);
+
+      temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+      fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
+    }
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  stream = g_unix_output_stream_new (fd, TRUE);
+  ok = write (stream, data, cancellable, &local_error);
+
+  /* A file written over another reaches the disc before it replaces it */
+  if (ok && existed && temp_path != NULL && g_fsync (fd) != 0)
+    {
+      saved = errno;
+      ok = FALSE;
+    }
+  if (!g_output_stream_close (stream, NULL, ok && saved == 0 ? &local_error : NULL))
+    ok = FALSE;
+  if (ok && temp_path != NULL && g_rename (temp_path, path) != 0)
+    {
+      saved = errno;
+      ok = FALSE;
+    }
+
+  if (ok)
+    return TRUE;
+
+  if (temp_path != NULL)
+    g_unlink (temp_path);
+  if (local_error != NULL)
+    {
+      g_prefix_error (&local_error, _("Cannot write “%s”: "), path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  else
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                 _("Cannot write “%s”: %s"), path, g_strerror (saved));
+  return FALSE;
+}
+
+typedef struct {
+  StDocument     *document;
+  StExportFormat  format;
+} DocumentWrite;
+
+static gboolean
+write_document_stream (GOutputStream *stream,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  DocumentWrite *write = data;
+
+  return st_export_document_to_stream (write->document, write->format, stream, cancellable, error);
+}
+
+gboolean
+st_export_document_to_file (StDocument      *document,
+                            StExportFormat   format,
+                            const char      *path,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  DocumentWrite write = { document, format };
+
+  g_return_val_if_fail (ST_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (format_info (format) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("This build cannot export that format"));
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return write_file (path, write_document_stream, &write, cancellable, error);
 }
 
 static gboolean
-write_bytes (const char  *path,
-             GBytes      *bytes,
-             GError     **error)
+write_index_stream (GOutputStream *stream,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  /* g_file_set_contents() writes a temporary file and renames it */
-  return g_file_set_contents (path, data != NULL ? data : "", size, error);
+  return write_index (data, stream, cancellable, error);
 }
 
 static gboolean
@@ -728,12 +1113,8 @@ run_job (ExportJob             *job,
   if (!job->site)
     {
       SitePage *page = g_ptr_array_index (job->pages, 0);
-      g_autoptr(GBytes) bytes = NULL;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      bytes = st_export_document (page->document, job->format, error);
-      if (bytes == NULL || !write_bytes (job->path, bytes, error))
+      if (!st_export_document_to_file (page->document, job->format, job->path, cancellable, error))
         return FALSE;
       if (progress != NULL)
         progress (1, 1, page->view, progress_data);
@@ -752,7 +1133,6 @@ run_job (ExportJob             *job,
   total = job->pages->len + 1;
   for (guint i = 0; i <= job->pages->len; i++)
     {
-      g_autoptr(GBytes) bytes = NULL;
       g_autofree char *path = NULL;
       const char *view;
 
@@ -763,29 +1143,21 @@ run_job (ExportJob             *job,
         {
           SitePage *page = g_ptr_array_index (job->pages, i);
 
-          bytes = st_export_document (page->document, job->format, error);
-          if (bytes == NULL)
-            return FALSE;
           path = g_build_filename (job->path, page->filename, NULL);
           view = page->view;
+          if (!st_export_document_to_file (page->document, job->format, path, cancellable, error))
+            return FALSE;
         }
       else
         {
           g_autofree char *name = st_export_view_filename ("index", job->format);
 
-          bytes = render_index (job);
-          if (bytes == NULL)
-            {
-              g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                                   _("Could not make the index page"));
-              return FALSE;
-            }
           path = g_build_filename (job->path, name, NULL);
           view = "index";
+          if (!write_file (path, write_index_stream, job, cancellable, error))
+            return FALSE;
         }
 
-      if (!write_bytes (path, bytes, error))
-        return FALSE;
       if (progress != NULL)
         progress (i + 1, total, view, progress_data);
     }

@@ -34,7 +34,7 @@ const char * const *st_export_list_formats (void);
 /* The published text layout: one line per block, in order, no blank lines
  * and no newline after the last line. */
 GBytes     *st_export_text                (StDocument     *document);
-/* A standalone HTML page written with libxml2, UTF-8 */
+/* A standalone HTML page, UTF-8 */
 GBytes     *st_export_html                (StDocument     *document);
 /* Markdown for GOV.UK's publisher (govspeak): the page title and date are
  * entered in the publisher, so the body starts at "##". Every character
@@ -44,6 +44,22 @@ GBytes     *st_export_markdown            (StDocument     *document);
 /* Any of the formats above */
 GBytes     *st_export_document            (StDocument     *document,
                                            StExportFormat  format,
+                                           GError        **error);
+/* Writes @document to @stream as it is made, a piece at a time, and leaves
+ * the stream open: the whole page is never held in memory */
+gboolean    st_export_document_to_stream  (StDocument     *document,
+                                           StExportFormat  format,
+                                           GOutputStream  *stream,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+/* Writes @document to the file @path: into a new file beside it that
+ * replaces it once whole, so that a failure leaves any old file as it was.
+ * A path that is neither a regular file nor a folder (a device such as
+ * /dev/stdout, or a pipe) is written to as it is. */
+gboolean    st_export_document_to_file    (StDocument     *document,
+                                           StExportFormat  format,
+                                           const char     *path,
+                                           GCancellable   *cancellable,
                                            GError        **error);
 
 /* Called after each page: @done of @total pages, @view the one just written */
