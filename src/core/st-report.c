@@ -798,17 +798,22 @@ parse_sections (Ctx          *ctx,
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &section_id, &node))
     {
-      g_autofree char *member_path = g_strdup_printf ("%s[\"%s\"]", path, section_id);
       const StSection *section = st_template_find_section (ctx->report->template, section_id);
 
+      /* The member's path is made only for an error: a large report has
+       * tens of thousands of sections */
       if (section == NULL || section->round == G_MAXUINT)
         {
+          g_autofree char *member_path = g_strdup_printf ("%s.sections[\"%s\"]", path, section_id);
+
           st_json_set_error (ctx->location, ctx->error, member_path,
                              _("the template has no section “%s”"), section_id);
           return FALSE;
         }
       if (json_node_get_value_type (node) != G_TYPE_STRING)
         {
+          g_autofree char *member_path = g_strdup_printf ("%s.sections[\"%s\"]", path, section_id);
+
           st_json_set_error (ctx->location, ctx->error, member_path,
                              _("expected %s"), _("a string"));
           return FALSE;
@@ -941,13 +946,8 @@ parse_submission (Ctx        *ctx,
   st_submission_set_status (submission, status);
   st_submission_set_not_applicable (submission, not_applicable);
 
-  if (sections != NULL)
-    {
-      g_autofree char *sections_path = g_strdup_printf ("%s.sections", path);
-
-      if (!parse_sections (ctx, submission, sections, sections_path))
-        return FALSE;
-    }
+  if (sections != NULL && !parse_sections (ctx, submission, sections, path))
+    return FALSE;
   if (!parse_comments (ctx, submission, comments, path) ||
       !parse_history (ctx, submission, history, path))
     return FALSE;
@@ -956,6 +956,7 @@ parse_submission (Ctx        *ctx,
   return TRUE;
 }
 
+/* Takes @root_node apart as it reads it: the caller's own parsed tree */
 static StReport *
 report_from_json (JsonNode         *root_node,
                   StErrorLocation  *location,
@@ -1104,12 +1105,16 @@ report_from_json (JsonNode         *root_node,
       st_report_set_issued_packs (self, issued_packs);
     }
 
-  for (guint i = 0; submissions != NULL && i < json_array_get_length (submissions); i++)
+  /* Each submission's part of the tree is dropped once it is read, so
+   * that the tree and the report it becomes are not both held whole */
+  for (guint i = 0; submissions != NULL && json_array_get_length (submissions) > 0; i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.submissions[%u]", i);
+      char path[40];
 
-      if (!parse_submission (&ctx, json_array_get_element (submissions, i), path))
+      g_snprintf (path, sizeof path, "$.submissions[%u]", i);
+      if (!parse_submission (&ctx, json_array_get_element (submissions, 0), path))
         return NULL;
+      json_array_remove_element (submissions, 0);
     }
 
   return g_steal_pointer (&self);
@@ -1136,13 +1141,21 @@ st_report_new_from_file (const char       *filename,
                          GError          **error)
 {
   g_autofree char *data = NULL;
+  g_autoptr(JsonNode) node = NULL;
   gsize length;
 
   g_return_val_if_fail (filename != NULL, NULL);
 
   if (!g_file_get_contents (filename, &data, &length, error))
     return NULL;
-  return st_report_new_from_data (data, length, location, error);
+  node = st_json_parse (data, length, location, error);
+
+  /* The tree has copies of the strings: the file's bytes can go before the
+   * report is built, so that the three are never held at once */
+  g_clear_pointer (&data, g_free);
+  if (node == NULL)
+    return NULL;
+  return report_from_json (node, location, error);
 }
 
 /* Saving */
