@@ -68,6 +68,9 @@ struct _StWindow
   GtkNativeDialog      *chooser;
   GtkWindow            *draft_dialog;         /* weak: the offer to restore, while shown */
   GCancellable         *export_cancellable;   /* while exporting */
+  StReport             *round_undo;           /* the report before a new round, while it can be undone */
+  gboolean              round_undo_modified;  /* and whether it had unsaved changes */
+  AdwToast             *round_toast;          /* the toast that offers to undo it */
   GFile                *export_file;
 };
 
@@ -87,6 +90,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void save_as (StWindow *self, AfterSave after);
 static void save (StWindow *self, AfterSave after);
+static void clear_round_undo (StWindow *self);
 
 static StApplication *
 get_application (StWindow *self)
@@ -167,6 +171,8 @@ update_actions (StWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", has_report);
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_report);
   gtk_widget_action_set_enabled (widget, "win.sidebar-mode", has_report);
+  gtk_widget_action_set_enabled (widget, "win.start-new-round", has_report && !st_report_is_pack (self->report));
+  gtk_widget_action_set_enabled (widget, "win.undo-new-round", self->round_undo != NULL);
 }
 
 static void
@@ -273,6 +279,9 @@ on_report_changed (StWindow     *self,
                    const char   *section_id,
                    StReport     *report)
 {
+  /* Undoing a new round would lose this change */
+  if (self->round_undo != NULL)
+    clear_round_undo (self);
   set_modified (self, TRUE);
   schedule_autosave (self);
 }
@@ -338,6 +347,7 @@ st_window_set_report (StWindow *self,
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
+  clear_round_undo (self);
 
   g_set_object (&self->report, report);
   g_set_object (&self->file, file);
@@ -764,6 +774,9 @@ write_to (StWindow  *self,
   if (!st_report_save_to_file (self->report, path, error))
     return FALSE;
 
+  /* What was saved is what the file is now: there is nothing to undo to */
+  if (self->round_undo != NULL)
+    clear_round_undo (self);
   /* The draft of the old name has done its job */
   discard_draft (self);
   if (self->file == NULL || !g_file_equal (file, self->file))
@@ -1394,6 +1407,212 @@ import_action (GtkWidget  *widget,
   g_object_unref (chooser);
 }
 
+/* Reporting rounds */
+
+/* The template with the round a new round would collect: the report's
+ * own when it has that round already */
+static StTemplate *
+next_round_template (StReport  *report,
+                     GError   **error)
+{
+  StTemplate *template = st_report_get_template (report);
+
+  if (st_report_get_round (report) + 1 < st_template_get_n_rounds (template))
+    return g_object_ref (template);
+  return st_template_new_with_next_round (template, error);
+}
+
+static void
+clear_round_undo (StWindow *self)
+{
+  g_clear_object (&self->round_undo);
+  if (self->round_toast != NULL)
+    {
+      g_autoptr(AdwToast) toast = g_steal_pointer (&self->round_toast);
+
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-new-round", FALSE);
+}
+
+/* Shows @report in place of the one shown, for the same file: as unsaved
+ * changes to it, or, @modified FALSE, as the file is */
+static void
+replace_report (StWindow *self,
+                StReport *report,
+                gboolean  modified)
+{
+  g_autofree char *checksum = g_steal_pointer (&self->file_checksum);
+  g_autofree char *path = self->file != NULL ? g_file_get_path (self->file) : NULL;
+
+  st_window_set_report (self, report, self->file, NULL);
+  g_free (self->file_checksum);
+  self->file_checksum = g_steal_pointer (&checksum);
+
+  /* The history records changes since the file was saved, not since now */
+  if (path != NULL && self->history != NULL)
+    {
+      g_autoptr(StReport) saved = st_report_new_from_file (path, NULL, NULL);
+
+      if (saved != NULL)
+        st_history_take_snapshot (self->history, saved);
+    }
+
+  if (modified)
+    {
+      set_modified (self, TRUE);
+      schedule_autosave (self);
+    }
+  else
+    discard_draft (self);
+}
+
+static void
+on_round_toast_dismissed (StWindow *self)
+{
+  g_clear_object (&self->round_toast);
+  clear_round_undo (self);
+}
+
+static void
+on_new_round_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       StWindow         *self)
+{
+  g_autoptr(StReport) copy = NULL;
+  g_autoptr(StReport) previous = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *title = NULL;
+  const StRound *round;
+  gboolean was_modified;
+  AdwToast *toast;
+  gsize length;
+
+  if (!g_str_equal (response, "start") || self->report == NULL)
+    return;
+
+  /* Into a copy that the views take whole, so that nothing they hold
+   * points into the old template, and the report as it was stays for
+   * undoing */
+  data = st_report_to_data (self->report, &length);
+  copy = st_report_new_from_data (data, length, NULL, &error);
+  author = get_author (self);
+  if (copy == NULL || !st_report_start_new_round (copy, NULL, author, &error))
+    {
+      show_message (self, _("Could Not Start a New Round"), error->message);
+      return;
+    }
+
+  previous = g_object_ref (self->report);
+  was_modified = self->is_modified;
+  replace_report (self, copy, TRUE);
+  self->round_undo = g_steal_pointer (&previous);
+  self->round_undo_modified = was_modified;
+
+  round = st_template_get_round (st_report_get_template (copy), st_report_get_round (copy));
+  title = g_strdup_printf (_("Started the %s round"), round->title);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-new-round");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->round_toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_round_toast_dismissed), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-new-round", TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+start_new_round_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  g_autoptr(StTemplate) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) headings = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *updated = NULL;
+  const StRound *current, *round;
+  const char *pattern;
+  AdwMessageDialog *dialog;
+  GDate today;
+
+  /* The central team's: a department's pack collects the round it was
+   * issued for */
+  if (self->report == NULL || st_report_is_pack (self->report))
+    return;
+
+  next = next_round_template (self->report, &error);
+  if (next == NULL)
+    {
+      show_message (self, _("Cannot Start a New Round"), error->message);
+      return;
+    }
+
+  current = st_template_get_round (st_report_get_template (self->report), st_report_get_round (self->report));
+  round = st_template_get_round (next, st_report_get_round (self->report) + 1);
+  for (guint i = 0; i < round->sections->len; i++)
+    {
+      const StSection *section = g_ptr_array_index (round->sections, i);
+
+      if (i > 0 && i + 1 == round->sections->len)
+        /* Translators: before the last of a round's section headings */
+        g_string_append (headings, _(" and "));
+      else if (i > 0)
+        /* Translators: between the headings of a round's sections */
+        g_string_append (headings, _(", "));
+      /* Translators: a section's heading, quoted */
+      g_string_append_printf (headings, _("“%s”"), section->heading);
+    }
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  pattern = st_template_get_layout (next, ST_LAYOUT_UPDATED);
+  updated = pattern != NULL ? st_template_expand (next, pattern, NULL, NULL, &today)
+                            : st_format_date (&today);
+
+  /* Translators: %s is the round's title, such as "2015" */
+  heading = g_strdup_printf (_("Start the %s Round?"), round->title);
+  /* Translators: the new sections' headings; the round before; the
+   * published pages' "Updated" line */
+  body = g_strdup_printf (_("Every action gets the new sections %s. The %s round’s sections become "
+                            "read-only, every return goes back to draft, and the pages will say “%s”.\n\n"
+                            "Undo puts the report back as it was until you make another change."),
+                          headings->str, current->title, updated);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "start", _("_Start Round"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "start", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_round_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_new_round_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  g_autoptr(StReport) previous = g_steal_pointer (&self->round_undo);
+  gboolean modified = self->round_undo_modified;
+
+  if (previous == NULL)
+    return;
+  clear_round_undo (self);
+  replace_report (self, previous, modified);
+}
+
 /* Printing */
 
 static void
@@ -1801,6 +2020,10 @@ st_window_dispose (GObject *object)
   g_clear_object (&self->issues);
   g_clear_object (&self->workflow);
   g_clear_object (&self->history);
+  g_clear_object (&self->round_undo);
+  if (self->round_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->round_toast, self);
+  g_clear_object (&self->round_toast);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
@@ -1948,6 +2171,8 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-submission", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", "s", restore_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.start-new-round", NULL, start_new_round_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-new-round", NULL, undo_new_round_action);
   gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
 
   g_type_ensure (ST_TYPE_ISSUES_PANEL);

@@ -1,0 +1,365 @@
+/* test-ui-round.c: starting a new reporting round in the window, as the
+ * central team does it
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "st-overview.h"
+#include "test-ui-helpers.h"
+
+typedef struct {
+  StApplication *application;
+  char          *dir;
+  char          *path;
+  GFile         *file;
+  StWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(StReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->application = ST_APPLICATION ((gpointer) data);
+  fixture->dir = ui_test_make_dir ();
+  fixture->path = ui_test_write_report (fixture->dir, "digital-leaders.stocktake");
+
+  /* The central team approved CO's return for the 2014 round */
+  report = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_APPROVED);
+  g_assert_true (st_report_save_to_file (report, fixture->path, &error));
+
+  fixture->file = g_file_new_for_path (fixture->path);
+  fixture->window = st_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close_dialogs ();
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_null (fixture->window);
+  ui_test_remove_dir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+open_file (Fixture    *fixture,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (st_window_open_file (fixture->window, file));
+  ui_test_drain ();
+  g_assert_nonnull (st_window_get_report (fixture->window));
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+}
+
+/* Asks to start a new round and returns the confirmation */
+static AdwMessageDialog *
+ask_new_round (Fixture *fixture)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-new-round", NULL));
+  ui_test_drain ();
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+assert_editable (StSubmissionForm *form,
+                 const char       *section_id,
+                 gboolean          editable)
+{
+  StSectionEditor *editor = st_submission_form_get_editor (form, section_id);
+
+  g_test_message ("section %s", section_id);
+  g_assert_nonnull (editor);
+  g_assert_cmpint (st_section_editor_get_editable (editor), ==, editable);
+  g_assert_cmpint (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)), ==, editable);
+}
+
+static JsonObject *
+find_submission (JsonObject *root,
+                 const char *respondent_id,
+                 const char *item_id)
+{
+  JsonArray *submissions = json_object_get_array_member (root, "submissions");
+
+  for (guint i = 0; i < json_array_get_length (submissions); i++)
+    {
+      JsonObject *submission = json_array_get_object_element (submissions, i);
+
+      if (g_str_equal (json_object_get_string_member (submission, "respondent"), respondent_id) &&
+          g_str_equal (json_object_get_string_member (submission, "item"), item_id))
+        return submission;
+    }
+  return NULL;
+}
+
+static void
+test_round_start_and_save (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  StOverview *overview = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary_before = NULL;
+  g_autofree char *today = NULL;
+  AdwMessageDialog *dialog;
+  StReport *report;
+  JsonObject *root, *submission, *sections, *entry;
+  JsonArray *rounds, *history;
+
+  open_file (fixture, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  assert_editable (form, "progress-2014", TRUE);
+  g_assert_null (st_submission_form_get_editor (form, "progress-2015"));
+  overview = ST_OVERVIEW (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW));
+  summary_before = g_strdup (st_overview_get_summary (overview));
+
+  /* The confirmation names the round and what it does */
+  report = st_window_get_report (fixture->window);
+  dialog = ask_new_round (fixture);
+  g_test_message ("%s\n%s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Start the 2015 Round?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "the new sections “Progress during 2015” and “Planned activities in 2016”."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The 2014 round’s sections become read-only"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Updated "));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  /* Cancelled: nothing changes */
+  ui_test_respond (dialog, "cancel");
+  g_assert_true (st_window_get_report (fixture->window) == report);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_cmpuint (st_template_get_n_rounds (st_report_get_template (report)), ==, 3);
+
+  /* Started: the form shows the new round to fill in, the 2014 round to read */
+  ui_test_respond (ask_new_round (fixture), "start");
+  report = st_window_get_report (fixture->window);
+  g_assert_cmpuint (st_report_get_round (report), ==, 3);
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "CO");
+  {
+    g_autoptr(GPtrArray) editors = st_submission_form_get_editors (form);
+
+    g_assert_cmpuint (editors->len, ==, 2);
+    g_assert_cmpstr (st_section_editor_get_heading (g_ptr_array_index (editors, 0)), ==, "Progress during 2015");
+    g_assert_cmpstr (st_section_editor_get_heading (g_ptr_array_index (editors, 1)), ==,
+                     "Planned activities in 2016");
+  }
+  assert_editable (form, "progress-2015", TRUE);
+  assert_editable (form, "plans-2016", TRUE);
+  assert_editable (form, "progress-2014", FALSE);
+  assert_editable (form, "plans-2015", FALSE);
+  {
+    g_autofree char *shown = st_section_editor_get_text (st_submission_form_get_editor (form, "progress-2014"));
+
+    g_assert_cmpstr (shown, ==, "Paul Maltby is the Cabinet Office digital lead.");
+  }
+  g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "CO", "1")), ==, ST_STATUS_DRAFT);
+  g_assert_cmpstr (st_overview_get_summary (overview), !=, summary_before);
+
+  /* Nothing on disk yet */
+  {
+    g_autofree char *on_disk = NULL;
+
+    g_assert_true (g_file_get_contents (fixture->path, &on_disk, NULL, NULL));
+    g_assert_null (strstr (on_disk, "progress-2015"));
+  }
+
+  ui_test_type_in_section (fixture->window, "progress-2015", "CO trained 200 staff in digital skills.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  /* The file */
+  g_assert_true (json_parser_load_from_file (parser, fixture->path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "round"), ==, "2015");
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
+  g_assert_cmpstr (json_object_get_string_member (root, "updated"), ==, today);
+  rounds = json_object_get_array_member (json_object_get_object_member (root, "template"), "rounds");
+  g_assert_cmpuint (json_array_get_length (rounds), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rounds, 3), "id"), ==, "2015");
+
+  submission = find_submission (root, "CO", "1");
+  g_assert_nonnull (submission);
+  g_assert_cmpstr (json_object_get_string_member (submission, "status"), ==, "draft");
+  sections = json_object_get_object_member (submission, "sections");
+  g_assert_cmpstr (json_object_get_string_member (sections, "progress-2015"), ==,
+                   "CO trained 200 staff in digital skills.");
+  g_assert_cmpstr (json_object_get_string_member (sections, "progress-2014"), ==,
+                   "Paul Maltby is the Cabinet Office digital lead.");
+  g_assert_false (json_object_has_member (sections, "plans-2016"));
+  /* The history has the move back to draft and the new text */
+  history = json_object_get_array_member (submission, "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 2);
+  entry = json_array_get_object_element (history, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "what"), ==, "status");
+  g_assert_cmpstr (json_object_get_string_member (entry, "old"), ==, "approved");
+  g_assert_cmpstr (json_object_get_string_member (entry, "new"), ==, "draft");
+  entry = json_array_get_object_element (history, 1);
+  g_assert_cmpstr (json_object_get_string_member (entry, "what"), ==, "edit");
+  g_assert_cmpstr (json_object_get_string_member (entry, "section"), ==, "progress-2015");
+
+  /* AGO's text is as it was */
+  submission = find_submission (root, "AGO", "1");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (submission, "sections"),
+                                                  "plans-2015"),
+                   ==, "AGO will continue to provide board-level responsibility.");
+}
+
+/* Undo puts back the report as it was, unsaved changes and all */
+static void
+test_round_undo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  g_autofree char *on_disk_before = NULL;
+  g_autofree char *on_disk_after = NULL;
+  StReport *report;
+
+  g_assert_true (g_file_get_contents (fixture->path, &on_disk_before, NULL, NULL));
+  open_file (fixture, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  ui_test_type_in_section (fixture->window, "plans-2015", "DfE will publish its plan.");
+  report = st_window_get_report (fixture->window);
+  g_assert_true (st_window_get_is_modified (fixture->window));
+
+  ui_test_respond (ask_new_round (fixture), "start");
+  g_assert_true (st_window_get_report (fixture->window) != report);
+  g_assert_nonnull (st_submission_form_get_editor (form, "progress-2015"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-new-round", NULL));
+  ui_test_drain ();
+  g_assert_true (st_window_get_report (fixture->window) == report);
+  g_assert_cmpuint (st_report_get_round (report), ==, 2);
+  g_assert_cmpuint (st_template_get_n_rounds (st_report_get_template (report)), ==, 3);
+  /* The typing before is still there, still unsaved */
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (report, "DfE", "1"), "plans-2015"),
+                   ==, "DfE will publish its plan.");
+  g_assert_null (st_submission_form_get_editor (form, "progress-2015"));
+  assert_editable (form, "plans-2015", TRUE);
+
+  /* Only once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-new-round", NULL));
+  ui_test_drain ();
+  g_assert_true (st_window_get_report (fixture->window) == report);
+
+  /* A change after the new round ends the chance to undo it */
+  ui_test_respond (ask_new_round (fixture), "start");
+  report = st_window_get_report (fixture->window);
+  ui_test_type_in_section (fixture->window, "progress-2015", "Done.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-new-round", NULL));
+  ui_test_drain ();
+  g_assert_true (st_window_get_report (fixture->window) == report);
+  g_assert_cmpuint (st_report_get_round (report), ==, 3);
+
+  /* None of it saved */
+  g_assert_true (g_file_get_contents (fixture->path, &on_disk_after, NULL, NULL));
+  g_assert_cmpstr (on_disk_after, ==, on_disk_before);
+}
+
+/* In a department's pack the central team's action does nothing */
+static void
+test_round_pack (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *pack_path = g_build_filename (fixture->dir, "co.stocktake", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(StReport) report = NULL;
+  g_autoptr(StReport) pack = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  pack = st_pack_new (report, "CO", "digital-leaders.stocktake", &error);
+  g_assert_no_error (error);
+  g_assert_true (st_report_save_to_file (pack, pack_path, &error));
+  g_assert_true (g_file_get_contents (pack_path, &before, NULL, NULL));
+
+  open_file (fixture, pack_path);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-new-round", NULL);
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 2);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  ui_test_drain ();
+  g_assert_true (g_file_get_contents (pack_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A template whose last round names no year: said why, nothing changes */
+static void
+test_round_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "2022.stocktake", NULL);
+  g_autoptr(StTemplate) template = st_template_new_builtin ("dec-2022", NULL);
+  g_autoptr(StReport) report = st_report_new (template);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  StReport *shown;
+
+  g_assert_true (st_report_save_to_file (report, path, &error));
+  open_file (fixture, path);
+  shown = st_window_get_report (fixture->window);
+
+  dialog = ask_new_round (fixture);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Start a New Round");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Progress update” does not name its year"));
+  ui_test_respond (dialog, "close");
+  g_assert_true (st_window_get_report (fixture->window) == shown);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_cmpuint (st_template_get_n_rounds (st_report_get_template (shown)), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(StApplication) application = NULL;
+
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+  application = ui_test_application ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
+  ADD ("/round/start-and-save", test_round_start_and_save);
+  ADD ("/round/undo", test_round_undo);
+  ADD ("/round/pack", test_round_pack);
+  ADD ("/round/refused", test_round_refused);
+#undef ADD
+
+  return ui_test_run ();
+}
