@@ -291,7 +291,8 @@ test_search_context (void)
   g_assert_true (g_str_has_prefix (context, "…"));
   g_assert_true (g_str_has_suffix (context, "…"));
   g_assert_null (strchr (context, '\n'));
-  g_assert_nonnull (strstr (context, "interest at all.  Then the Département <b>leads</b>"));
+  g_assert_null (strstr (context, "  "));
+  g_assert_nonnull (strstr (context, "interest at all. Then the Département <b>leads</b>"));
   g_assert_cmpuint (end - start, ==, strlen ("Département"));
   g_assert_cmpint (strncmp (context + start, "Département", end - start), ==, 0);
   g_assert_true (g_utf8_validate (context, -1, NULL));

@@ -284,6 +284,25 @@ is_whole_word (const char *text,
   return TRUE;
 }
 
+/* Appends @from to @to with each run of spaces and line breaks as one
+ * space */
+static void
+append_on_one_line (GString    *out,
+                    const char *from,
+                    const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len == 0 || out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
 /* A line of @text around bytes @start to @end, cut at spaces */
 static char *
 make_context (const char *text,
@@ -325,10 +344,11 @@ make_context (const char *text,
     }
 
   context = g_string_new (cut_before ? "…" : NULL);
-  *context_start = context->len + (text + start - from);
-  *context_end = *context_start + (end - start);
-  for (const char *p = from; p < to; p++)
-    g_string_append_c (context, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+  append_on_one_line (context, from, text + start);
+  *context_start = context->len;
+  append_on_one_line (context, text + start, text + end);
+  *context_end = context->len;
+  append_on_one_line (context, text + end, to);
   if (cut_after)
     g_string_append (context, "…");
   return g_string_free (context, FALSE);
