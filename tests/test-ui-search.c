@@ -1,0 +1,402 @@
+/* test-ui-search.c: finding and replacing across the report, as a user
+ * does it in the window
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "test-ui-helpers.h"
+
+/* The report ui_test_write_report() makes has "digital" six times: once
+ * in each of AGO's and CO's earlier rounds (which stay as they are), and
+ * in four sections of the round being collected, once as "Digital" */
+#define N_DIGITAL          6
+#define N_DIGITAL_EDITABLE 4
+
+typedef struct {
+  StApplication *application;
+  char          *dir;
+  char          *path;
+  GFile         *file;
+  StWindow      *window;
+  StSearchPanel *panel;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->application = ST_APPLICATION ((gpointer) data);
+  fixture->dir = ui_test_make_dir ();
+  fixture->path = ui_test_write_report (fixture->dir, "digital-leaders.stocktake");
+  fixture->file = g_file_new_for_path (fixture->path);
+  fixture->window = st_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+
+  g_assert_true (st_window_open_file (fixture->window, fixture->file));
+  ui_test_drain ();
+  g_assert_nonnull (st_window_get_report (fixture->window));
+  fixture->panel = st_window_get_search_panel (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close_dialogs ();
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_null (fixture->window);
+  ui_test_remove_dir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+static const char *
+text_in_report (Fixture    *fixture,
+                const char *respondent_id,
+                const char *item_id,
+                const char *section_id)
+{
+  StSubmission *submission = st_report_lookup_submission (st_window_get_report (fixture->window),
+                                                          respondent_id, item_id);
+
+  return submission != NULL ? st_submission_get_text (submission, section_id) : NULL;
+}
+
+static void
+assert_on_disk (Fixture    *fixture,
+                const char *respondent_id,
+                const char *item_id,
+                const char *section_id,
+                const char *expected)
+{
+  g_autofree char *text = ui_test_text_on_disk (fixture->path, respondent_id, item_id, section_id);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Every label's text under @widget, one a line, as the user reads them */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        {
+          g_string_append (out, gtk_label_get_label (GTK_LABEL (child)));
+          g_string_append_c (out, '\n');
+        }
+      collect_labels (child, out);
+    }
+}
+
+static char *
+shown_labels (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+find (Fixture       *fixture,
+      const char    *query,
+      StSearchFlags  flags)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "find");
+  st_search_panel_set_flags (fixture->panel, flags);
+  st_search_panel_focus (fixture->panel, query);
+  ui_test_drain ();
+}
+
+static StSearchMatch *
+match_at (Fixture *fixture,
+          guint    position)
+{
+  GListModel *matches = st_search_panel_get_matches (fixture->panel);
+  StSearchMatch *match = g_list_model_get_item (matches, position);
+
+  g_assert_nonnull (match);
+  g_object_unref (match);  /* the model keeps it */
+  return match;
+}
+
+static void
+test_search_shortcuts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkApplication *application = GTK_APPLICATION (fixture->application);
+  g_auto(GStrv) find_accels = gtk_application_get_accels_for_action (application, "win.find");
+  g_auto(GStrv) filter_accels = gtk_application_get_accels_for_action (application, "win.search");
+
+  /* Ctrl+F finds in the report; the sidebar's list has its own key */
+  g_assert_true (g_strv_contains ((const char * const *) find_accels, "<Control>f"));
+  g_assert_false (g_strv_contains ((const char * const *) filter_accels, "<Control>f"));
+  g_assert_true (g_strv_contains ((const char * const *) filter_accels, "<Shift><Control>f"));
+
+  /* ... and the filter is still there to be reached */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "overview");
+}
+
+static void
+test_search_find_and_open (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  GListModel *matches;
+  g_autofree char *labels = NULL;
+  StSectionEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  find (fixture, "digital", ST_SEARCH_DEFAULT);
+
+  matches = st_search_panel_get_matches (fixture->panel);
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, N_DIGITAL);
+  g_assert_cmpstr (st_search_panel_get_summary (fixture->panel), ==,
+                   "6 matches in 6 sections; 2 are in sections that cannot be changed");
+
+  /* Each row names the department, the action and the section, and
+   * shows the match in bold in its context */
+  labels = shown_labels (GTK_WIDGET (fixture->panel));
+  g_assert_nonnull (strstr (labels, "Attorney General’s Office\n"));
+  g_assert_nonnull (strstr (labels, "Cabinet Office\n"));
+  g_assert_nonnull (strstr (labels, "Department for Education\n"));
+  g_assert_nonnull (strstr (labels, "Action 1: ensure there is an active digital leader on departmental and "
+                                    "transactional agency boards · Progress during 2014\n"));
+  g_assert_nonnull (strstr (labels, "Paul Maltby is the Cabinet Office <b>digital</b> lead.\n"));
+  g_assert_nonnull (strstr (labels, "A new in-house <b>Digital</b> and Technology Department will be established.\n"));
+  g_assert_nonnull (strstr (labels, "Read only: an earlier round\n"));
+
+  /* Case and whole words narrow it down */
+  st_search_panel_set_flags (fixture->panel, ST_SEARCH_CASE_SENSITIVE);
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, N_DIGITAL - 1);
+  st_search_panel_set_flags (fixture->panel, ST_SEARCH_WHOLE_WORDS);
+  st_search_panel_focus (fixture->panel, "digit");
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, 0);
+  g_assert_cmpstr (st_search_panel_get_summary (fixture->panel), ==, "No matches");
+  st_search_panel_set_flags (fixture->panel, ST_SEARCH_DEFAULT);
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, N_DIGITAL);
+  st_search_panel_focus (fixture->panel, "digital");
+
+  /* Opening a match shows its form with the words selected */
+  g_assert_cmpstr (st_search_match_get_respondent_id (match_at (fixture, 3)), ==, "CO");
+  st_search_panel_activate (fixture->panel, 3);
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "CO");
+  g_assert_cmpstr (st_submission_form_get_item_id (form), ==, "1");
+  editor = st_submission_form_get_editor (form, "progress-2014");
+  buffer = st_section_editor_get_buffer (editor);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 34);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 41);
+
+  /* Ctrl+F from there starts with the selected words, and Escape goes
+   * back to the form */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "find");
+  g_assert_cmpstr (st_search_panel_get_query (fixture->panel), ==, "digital");
+  g_signal_emit_by_name (ui_test_find_descendant (GTK_WIDGET (fixture->panel), GTK_TYPE_SEARCH_ENTRY),
+                         "stop-search");
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
+  g_assert_cmpstr (st_submission_form_get_respondent_id (form), ==, "CO");
+
+  /* Nothing was changed by looking */
+  g_assert_false (st_window_get_is_modified (fixture->window));
+}
+
+static void
+test_search_replace_all (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  AdwMessageDialog *dialog;
+  const char *body;
+  g_autofree char *shown = NULL;
+
+  /* The form on screen follows the replacement */
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  find (fixture, "digital", ST_SEARCH_DEFAULT);
+  st_search_panel_set_replacement (fixture->panel, "online");
+  st_search_panel_replace_all (fixture->panel);
+
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace All?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_cmpstr (body, ==, "Replace 4 matches of “digital” with “online” in 4 sections. "
+                             "2 matches in sections that cannot be changed stay as they are.");
+  ui_test_respond (dialog, "replace");
+
+  g_assert_cmpstr (text_in_report (fixture, "AGO", "1", "progress-2014"), ==,
+                   "AGO has board-level responsibility for online.");
+  g_assert_cmpstr (text_in_report (fixture, "CO", "1", "plans-2015"), ==,
+                   "A new in-house online and Technology Department will be established.");
+  g_assert_cmpstr (text_in_report (fixture, "CO", "1", "plans-2014"), ==,
+                   "The executive management committee (EMC) will continue to commit to the digital strategy.");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  shown = st_section_editor_get_text (st_submission_form_get_editor (form, "progress-2014"));
+  g_assert_cmpstr (shown, ==, "Paul Maltby is the Cabinet Office online lead.");
+  g_clear_pointer (&shown, g_free);
+
+  /* What is left can only be read */
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==,
+                    N_DIGITAL - N_DIGITAL_EDITABLE);
+  g_assert_false (st_search_match_get_editable (match_at (fixture, 0)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  assert_on_disk (fixture, "AGO", "1", "progress-2014", "AGO has board-level responsibility for online.");
+  assert_on_disk (fixture, "CO", "1", "progress-2014", "Paul Maltby is the Cabinet Office online lead.");
+  assert_on_disk (fixture, "CO", "1", "plans-2015", "A new in-house online and Technology Department will be established.");
+  assert_on_disk (fixture, "DfE", "1", "progress-2014", "DfE has a online leader in place.");
+  assert_on_disk (fixture, "AGO", "1", "commitments-2012",
+                  "The Attorney General’s Office (AGO) has board-level responsibility for digital.");
+  assert_on_disk (fixture, "CO", "1", "plans-2014",
+                  "The executive management committee (EMC) will continue to commit to the digital strategy.");
+
+  /* Undo puts every section back, the form on screen with it */
+  g_assert_true (st_search_panel_undo (fixture->panel));
+  ui_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, N_DIGITAL);
+  shown = st_section_editor_get_text (st_submission_form_get_editor (form, "progress-2014"));
+  g_assert_cmpstr (shown, ==, "Paul Maltby is the Cabinet Office digital lead.");
+  g_assert_false (st_search_panel_undo (fixture->panel));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  assert_on_disk (fixture, "CO", "1", "plans-2015", "A new in-house Digital and Technology Department will be established.");
+  assert_on_disk (fixture, "DfE", "1", "progress-2014", "DfE has a digital leader in place.");
+}
+
+static void
+test_search_replace_all_cancel (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *before = read_file (fixture->path);
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  find (fixture, "digital", ST_SEARCH_DEFAULT);
+  st_search_panel_set_replacement (fixture->panel, "online");
+  st_search_panel_replace_all (fixture->panel);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "cancel");
+
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (text_in_report (fixture, "DfE", "1", "progress-2014"), ==, "DfE has a digital leader in place.");
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, N_DIGITAL);
+  g_assert_false (st_search_panel_undo (fixture->panel));
+  after = read_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_search_replace_one (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  find (fixture, "DIGITAL", ST_SEARCH_DEFAULT);
+  st_search_panel_set_replacement (fixture->panel, "online");
+
+  /* An earlier round's match has no way to be replaced */
+  g_assert_false (st_search_match_get_editable (match_at (fixture, 0)));
+  g_assert_false (st_search_panel_replace (fixture->panel, 0));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  /* One match, and only that one */
+  g_assert_cmpstr (st_search_match_get_respondent_id (match_at (fixture, 5)), ==, "DfE");
+  g_assert_true (st_search_panel_replace (fixture->panel, 5));
+  g_assert_cmpstr (text_in_report (fixture, "DfE", "1", "progress-2014"), ==, "DfE has a online leader in place.");
+  g_assert_cmpstr (text_in_report (fixture, "AGO", "1", "progress-2014"), ==,
+                   "AGO has board-level responsibility for digital.");
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, N_DIGITAL - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  assert_on_disk (fixture, "DfE", "1", "progress-2014", "DfE has a online leader in place.");
+  assert_on_disk (fixture, "AGO", "1", "progress-2014", "AGO has board-level responsibility for digital.");
+}
+
+static void
+test_search_follows_typing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  find (fixture, "leader", ST_SEARCH_WHOLE_WORDS);
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, 1);
+
+  /* Typed in a form while the matches were out of sight */
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " He is the leader <b>now</b> & then.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  ui_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, 2);
+  g_assert_cmpstr (st_search_match_get_respondent_id (match_at (fixture, 0)), ==, "CO");
+  g_assert_cmpuint (st_search_match_get_start (match_at (fixture, 0)), ==, 58);
+
+  /* The text is shown as written, not read as markup */
+  {
+    g_autofree char *labels = NULL;
+
+    ui_test_drain ();
+    labels = shown_labels (GTK_WIDGET (fixture->panel));
+    g_assert_nonnull (strstr (labels, "He is the <b>leader</b> &lt;b&gt;now&lt;/b&gt; &amp; then.\n"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(StApplication) application = NULL;
+
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+  application = ui_test_application ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
+  ADD ("/search/shortcuts", test_search_shortcuts);
+  ADD ("/search/find-and-open", test_search_find_and_open);
+  ADD ("/search/replace-all", test_search_replace_all);
+  ADD ("/search/replace-all-cancel", test_search_replace_all_cancel);
+  ADD ("/search/replace-one", test_search_replace_one);
+  ADD ("/search/follows-typing", test_search_follows_typing);
+#undef ADD
+
+  return ui_test_run ();
+}
