@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "stocktake-core.h"
+#include "st-json-private.h"
 
 static StReport *
 new_gds_report (void)
@@ -522,6 +524,90 @@ test_report_newer_version (void)
 }
 
 /* A failed save leaves the old file as it was */
+/* Reports are written as they go, with no tree in between: the text is
+ * what json-glib made of the tree, byte for byte */
+static void
+assert_written_as_before (StReport *report)
+{
+  g_autoptr(JsonNode) tree = st_report_to_json (report);
+  gsize written_length, generated_length;
+  g_autofree char *generated = st_json_to_data (tree, &generated_length);
+  g_autofree char *written = st_report_to_data (report, &written_length);
+
+  g_assert_cmpmem (written, written_length, generated, generated_length);
+}
+
+static void
+test_report_written_as_before (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(StTemplate) dec = st_template_new_builtin ("dec-2022", NULL);
+  g_autoptr(StReport) with_preamble = st_report_new (dec);
+  g_autoptr(JsonArray) issued = json_array_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) pack = NULL;
+  g_autofree char *written = NULL;
+
+  /* Every character JSON escapes, but U+001F, which json-glib leaves bare */
+  st_submission_set_text (st_report_lookup_submission (report, "AGO", "2"), "plans-2015",
+                          "Quotes \" and \\ backslash\b\f\n\r\t\x01\x1e\x7f — “Welsh”: ŵ 😀");
+  st_report_set_pack (report, "CO", "2026-11-21", "report.stocktake");
+
+  /* Issued packs are kept as they were read: every kind of JSON value */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "pack-1");
+  json_builder_set_member_name (builder, "half");
+  json_builder_add_double_value (builder, 1.5);
+  json_builder_set_member_name (builder, "whole");
+  json_builder_add_double_value (builder, 2.0);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, -3);
+  json_builder_set_member_name (builder, "empty-object");
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "empty-array");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "nothing");
+  json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "yes");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_end_object (builder);
+  pack = json_builder_get_root (builder);
+  json_array_add_element (issued, g_steal_pointer (&pack));
+  st_report_set_issued_packs (report, issued);
+
+  assert_written_as_before (report);
+  written = st_report_to_data (report, NULL);
+  g_assert_nonnull (strstr (written, "\"whole\" : 2.0"));
+  g_assert_nonnull (strstr (written, "\\u0001\\u001e\\u007f"));
+
+  /* A template with a preamble, and a report with nothing in it yet */
+  assert_written_as_before (with_preamble);
+  g_assert_cmpuint (st_template_get_n_preamble (dec), >, 0);
+  st_report_set_preamble_text (with_preamble, st_template_get_preamble (dec, 0)->id, "Preamble \"text\"");
+  assert_written_as_before (with_preamble);
+}
+
+/* A disc that fills up: the error says so, and the device stays one */
+static void
+test_report_save_full (void)
+{
+  g_autoptr(StReport) report = new_full_report ();
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  g_assert_false (st_report_save_to_file (report, "/dev/full", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "“/dev/full”"));
+  g_assert_false (g_file_test ("/dev/full", G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_report_save_keeps_old_file (void)
 {
@@ -605,6 +691,8 @@ main (int   argc,
   g_test_add_func ("/report/syntax-errors", test_report_syntax_errors);
   g_test_add_func ("/report/structure-errors", test_report_structure_errors);
   g_test_add_func ("/report/newer-version", test_report_newer_version);
+  g_test_add_func ("/report/written-as-before", test_report_written_as_before);
+  g_test_add_func ("/report/save-full", test_report_save_full);
   g_test_add_func ("/report/save-keeps-old-file", test_report_save_keeps_old_file);
   g_test_add_func ("/report/missing-file", test_report_missing_file);
   g_test_add_func ("/report/error-location-format", test_error_location_format);

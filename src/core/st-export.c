@@ -14,14 +14,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <gio/gunixoutputstream.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "st-export.h"
 #include "st-odt-writer.h"
+#include "st-output-private.h"
 #include "st-pdf-writer.h"
 
 /* Pages are made in a buffer that goes to the output stream each time it
@@ -255,7 +253,9 @@ write_text (StDocument *document,
             Out        *out)
 {
   guint n = st_document_get_n_blocks (document);
-  gboolean first = TRUE;
+  const char *bullet = st_document_get_text_bullet (document);
+  const char *separator = st_document_get_text_separator (document);
+  StBlockKind previous = ST_BLOCK_CONTENTS;
 
   for (guint i = 0; i < n; i++)
     {
@@ -263,11 +263,13 @@ write_text (StDocument *document,
 
       if (block->kind == ST_BLOCK_CONTENTS)
         continue;
-      if (!first)
-        g_string_append_c (out->buffer, '\n');
-      first = FALSE;
+      /* The bullets of one list are always on consecutive lines */
+      if (previous != ST_BLOCK_CONTENTS)
+        g_string_append (out->buffer, block->kind == ST_BLOCK_BULLET && previous == ST_BLOCK_BULLET
+                                      ? "\n" : separator);
+      previous = block->kind;
       if (block->kind == ST_BLOCK_BULLET)
-        g_string_append (out->buffer, "- ");
+        g_string_append (out->buffer, bullet);
       g_string_append (out->buffer, block->text);
       if (!out_step (out))
         return FALSE;
@@ -976,81 +978,6 @@ write_index (ExportJob     *job,
 
 /* Writing files *******************************************************/
 
-typedef gboolean (*WriteStreamFunc) (GOutputStream *stream,
-                                     gpointer       data,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
-
-/* Writes @path through @write: into a new file beside it, renamed over it
- * once whole, so that a failure part-way leaves any old file as it was. A
- * path that is there but is neither a regular file nor a folder (a device
- * such as /dev/stdout, or a pipe) is written to as it is. */
-static gboolean
-write_file (const char       *path,
-            WriteStreamFunc   write,
-            gpointer          data,
-            GCancellable     *cancellable,
-            GError          **error)
-{
-  g_autofree char *temp_path = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf info;
-  gboolean existed, ok;
-  int fd, saved = 0;
-
-  existed = g_stat (path, &info) == 0;
-  if (existed && !S_ISREG (info.st_mode) && !S_ISDIR (info.st_mode))
-    fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
-  else
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *base = g_path_get_basename (path);
-
-      temp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-      fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
-    }
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  stream = g_unix_output_stream_new (fd, TRUE);
-  ok = write (stream, data, cancellable, &local_error);
-
-  /* A file written over another reaches the disc before it replaces it */
-  if (ok && existed && temp_path != NULL && g_fsync (fd) != 0)
-    {
-      saved = errno;
-      ok = FALSE;
-    }
-  if (!g_output_stream_close (stream, NULL, ok && saved == 0 ? &local_error : NULL))
-    ok = FALSE;
-  if (ok && temp_path != NULL && g_rename (temp_path, path) != 0)
-    {
-      saved = errno;
-      ok = FALSE;
-    }
-
-  if (ok)
-    return TRUE;
-
-  if (temp_path != NULL)
-    g_unlink (temp_path);
-  if (local_error != NULL)
-    {
-      g_prefix_error (&local_error, _("Cannot write “%s”: "), path);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  else
-    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                 _("Cannot write “%s”: %s"), path, g_strerror (saved));
-  return FALSE;
-}
-
 typedef struct {
   StDocument     *document;
   StExportFormat  format;
@@ -1089,7 +1016,7 @@ st_export_document_to_file (StDocument      *document,
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return write_file (path, write_document_stream, &write, cancellable, error);
+  return st_output_write_file (path, 0666, write_document_stream, &write, cancellable, error);
 }
 
 static gboolean
@@ -1154,7 +1081,7 @@ run_job (ExportJob             *job,
 
           path = g_build_filename (job->path, name, NULL);
           view = "index";
-          if (!write_file (path, write_index_stream, job, cancellable, error))
+          if (!st_output_write_file (path, 0666, write_index_stream, job, cancellable, error))
             return FALSE;
         }
 

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 #include "st-error.h"
@@ -77,5 +78,41 @@ void        st_json_set_error         (StErrorLocation *location,
 /* Pretty-printed with two spaces and a final newline */
 char       *st_json_to_data           (JsonNode        *node,
                                        gsize           *length);
+
+/* Writes JSON as it goes, laid out as st_json_to_data() lays it out, with
+ * no tree in between: into memory, or to @stream a piece at a time. Values
+ * in an object have a member name, those in an array and at the top none. */
+typedef struct _StJsonWriter StJsonWriter;
+
+StJsonWriter *st_json_writer_new           (GOutputStream  *stream,
+                                            GCancellable   *cancellable);
+void          st_json_writer_free          (StJsonWriter   *self);
+void          st_json_writer_begin_object  (StJsonWriter   *self,
+                                            const char     *member);
+void          st_json_writer_end_object    (StJsonWriter   *self);
+void          st_json_writer_begin_array   (StJsonWriter   *self,
+                                            const char     *member);
+void          st_json_writer_end_array     (StJsonWriter   *self);
+void          st_json_writer_add_string    (StJsonWriter   *self,
+                                            const char     *member,
+                                            const char     *value);
+void          st_json_writer_add_int       (StJsonWriter   *self,
+                                            const char     *member,
+                                            gint64          value);
+void          st_json_writer_add_boolean   (StJsonWriter   *self,
+                                            const char     *member,
+                                            gboolean        value);
+void          st_json_writer_add_node      (StJsonWriter   *self,
+                                            const char     *member,
+                                            JsonNode       *node);
+/* With a stream: writes the final newline and what is left; FALSE if any
+ * write failed */
+gboolean      st_json_writer_finish        (StJsonWriter   *self,
+                                            GError        **error);
+/* Without one: the whole text, with its final newline */
+char         *st_json_writer_free_to_data  (StJsonWriter   *self,
+                                            gsize          *length);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StJsonWriter, st_json_writer_free)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "st-json-private.h"
 
@@ -344,4 +345,334 @@ st_json_to_data (JsonNode *node,
   if (length != NULL)
     *length = str->len;
   return g_string_free (str, FALSE);
+}
+
+/* Writing *************************************************************/
+
+/* Written out whenever the buffer holds this much */
+#define WRITER_CHUNK (64 * 1024)
+
+typedef struct {
+  gboolean object;
+  guint    n_children;
+} Level;
+
+struct _StJsonWriter
+{
+  GString       *buffer;
+  GArray        *levels;       /* of Level: the open objects and arrays */
+  GOutputStream *stream;       /* NULL: everything stays in the buffer */
+  GCancellable  *cancellable;
+  GError        *error;        /* the first failure; later output is dropped */
+};
+
+StJsonWriter *
+st_json_writer_new (GOutputStream *stream,
+                    GCancellable  *cancellable)
+{
+  StJsonWriter *self = g_new0 (StJsonWriter, 1);
+
+  self->buffer = g_string_sized_new (stream != NULL ? WRITER_CHUNK + WRITER_CHUNK / 4 : 4096);
+  self->levels = g_array_new (FALSE, FALSE, sizeof (Level));
+  self->stream = stream != NULL ? g_object_ref (stream) : NULL;
+  self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  return self;
+}
+
+void
+st_json_writer_free (StJsonWriter *self)
+{
+  if (self == NULL)
+    return;
+  if (self->buffer != NULL)
+    g_string_free (self->buffer, TRUE);
+  g_array_unref (self->levels);
+  g_clear_object (&self->stream);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->error);
+  g_free (self);
+}
+
+static void
+flush (StJsonWriter *self)
+{
+  if (self->stream == NULL)
+    return;
+  if (self->error == NULL && self->buffer->len > 0)
+    g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len,
+                               NULL, self->cancellable, &self->error);
+  g_string_truncate (self->buffer, 0);
+}
+
+/* As json-glib writes strings, so that files stay byte for byte the same:
+ * quotes, backslashes and control characters escaped, everything else as
+ * it is, in UTF-8. (json-glib 1.6 leaves U+001F bare, which JSON does not
+ * allow; it is escaped here.) */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c != '"' && c != '\\' && c >= 0x20 && c != 0x7f)
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':
+        case '\\':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+    }
+  g_string_append_len (out, run, p - run);
+}
+
+static void
+indent (StJsonWriter *self,
+        guint         level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (self->buffer, "  ");
+}
+
+/* Before any value: the separator from the one before, the indentation
+ * and the member's name */
+static void
+begin_value (StJsonWriter *self,
+             const char   *member)
+{
+  if (self->levels->len > 0)
+    {
+      Level *level = &g_array_index (self->levels, Level, self->levels->len - 1);
+
+      g_return_if_fail (level->object == (member != NULL));
+
+      g_string_append (self->buffer, level->n_children == 0 ? "\n" : ",\n");
+      level->n_children++;
+      if (self->buffer->len >= WRITER_CHUNK)
+        flush (self);
+      indent (self, self->levels->len);
+    }
+  if (member != NULL)
+    {
+      g_string_append_c (self->buffer, '"');
+      append_escaped (self->buffer, member);
+      g_string_append (self->buffer, "\" : ");
+    }
+}
+
+static void
+begin (StJsonWriter *self,
+       const char   *member,
+       gboolean      object)
+{
+  Level level = { object, 0 };
+
+  begin_value (self, member);
+  g_string_append_c (self->buffer, object ? '{' : '[');
+  g_array_append_val (self->levels, level);
+}
+
+static void
+end (StJsonWriter *self,
+     gboolean      object)
+{
+  Level level;
+
+  g_return_if_fail (self->levels->len > 0);
+  level = g_array_index (self->levels, Level, self->levels->len - 1);
+  g_return_if_fail (level.object == object);
+  g_array_set_size (self->levels, self->levels->len - 1);
+
+  /* json-glib writes an empty array as "[]", an empty object with the
+   * indentation inside it */
+  if (level.n_children > 0)
+    g_string_append_c (self->buffer, '\n');
+  if (level.n_children > 0 || object)
+    indent (self, self->levels->len);
+  g_string_append_c (self->buffer, object ? '}' : ']');
+}
+
+void
+st_json_writer_begin_object (StJsonWriter *self,
+                             const char   *member)
+{
+  begin (self, member, TRUE);
+}
+
+void
+st_json_writer_end_object (StJsonWriter *self)
+{
+  end (self, TRUE);
+}
+
+void
+st_json_writer_begin_array (StJsonWriter *self,
+                            const char   *member)
+{
+  begin (self, member, FALSE);
+}
+
+void
+st_json_writer_end_array (StJsonWriter *self)
+{
+  end (self, FALSE);
+}
+
+void
+st_json_writer_add_string (StJsonWriter *self,
+                           const char   *member,
+                           const char   *value)
+{
+  begin_value (self, member);
+  g_string_append_c (self->buffer, '"');
+  append_escaped (self->buffer, value);
+  g_string_append_c (self->buffer, '"');
+}
+
+void
+st_json_writer_add_int (StJsonWriter *self,
+                        const char   *member,
+                        gint64        value)
+{
+  begin_value (self, member);
+  g_string_append_printf (self->buffer, "%" G_GINT64_FORMAT, value);
+}
+
+void
+st_json_writer_add_boolean (StJsonWriter *self,
+                            const char   *member,
+                            gboolean      value)
+{
+  begin_value (self, member);
+  g_string_append (self->buffer, value ? "true" : "false");
+}
+
+void
+st_json_writer_add_node (StJsonWriter *self,
+                         const char   *member,
+                         JsonNode     *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) names = json_object_get_members (object);
+
+        st_json_writer_begin_object (self, member);
+        for (GList *l = names; l != NULL; l = l->next)
+          st_json_writer_add_node (self, l->data, json_object_get_member (object, l->data));
+        st_json_writer_end_object (self);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        st_json_writer_begin_array (self, member);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          st_json_writer_add_node (self, NULL, json_array_get_element (array, i));
+        st_json_writer_end_array (self);
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          st_json_writer_add_int (self, member, json_node_get_int (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          st_json_writer_add_boolean (self, member, json_node_get_boolean (node));
+          break;
+        case G_TYPE_STRING:
+          st_json_writer_add_string (self, member, json_node_get_string (node));
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+            begin_value (self, member);
+            g_string_append (self->buffer, g_ascii_dtostr (number, sizeof number,
+                                                           json_node_get_double (node)));
+            /* Still a double when read back */
+            if (strchr (number, '.') == NULL)
+              g_string_append (self->buffer, ".0");
+          }
+          break;
+        default:
+          begin_value (self, member);
+          g_string_append (self->buffer, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      begin_value (self, member);
+      g_string_append (self->buffer, "null");
+      break;
+    }
+}
+
+gboolean
+st_json_writer_finish (StJsonWriter  *self,
+                       GError       **error)
+{
+  g_return_val_if_fail (self->levels->len == 0, FALSE);
+
+  g_string_append_c (self->buffer, '\n');
+  flush (self);
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+st_json_writer_free_to_data (StJsonWriter *self,
+                             gsize        *length)
+{
+  char *data;
+
+  g_return_val_if_fail (self->stream == NULL, NULL);
+  g_return_val_if_fail (self->levels->len == 0, NULL);
+
+  g_string_append_c (self->buffer, '\n');
+  if (length != NULL)
+    *length = self->buffer->len;
+  data = g_string_free (g_steal_pointer (&self->buffer), FALSE);
+  st_json_writer_free (self);
+  return data;
 }

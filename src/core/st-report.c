@@ -11,6 +11,7 @@
 
 #include "st-history.h"
 #include "st-json-private.h"
+#include "st-output-private.h"
 #include "st-report.h"
 
 struct _StReport
@@ -1339,16 +1340,183 @@ st_report_to_json (StReport *self)
   return json_builder_get_root (builder);
 }
 
+/* What st_report_to_json() builds, written as it goes with no tree in
+ * between: saving the large report took a tree of it and the text of it
+ * at once */
+static void
+write_optional_string (StJsonWriter *writer,
+                       const char   *member,
+                       const char   *value)
+{
+  if (value != NULL)
+    st_json_writer_add_string (writer, member, value);
+}
+
+static void
+write_submission (StReport     *self,
+                  StJsonWriter *writer,
+                  StSubmission *submission)
+{
+  const StItem *item = st_template_find_item (self->template, st_submission_get_item_id (submission));
+  GPtrArray *comments = st_submission_get_comments (submission);
+  GPtrArray *history = st_submission_get_history (submission);
+  g_autoptr(GPtrArray) with_text = st_submission_list_sections (submission);
+
+  st_json_writer_begin_object (writer, NULL);
+  st_json_writer_add_string (writer, "respondent", st_submission_get_respondent_id (submission));
+  st_json_writer_add_string (writer, "item", item->id);
+  st_json_writer_add_string (writer, "status", st_status_to_string (st_submission_get_status (submission)));
+  write_optional_string (writer, "not-applicable", st_submission_get_not_applicable_reason (submission));
+
+  if (with_text->len > 0)
+    {
+      st_json_writer_begin_object (writer, "sections");
+      /* Template order, so the file reads like the published page */
+      for (guint i = 0; i < st_template_get_n_sections (self->template); i++)
+        {
+          const StSection *section = st_template_get_section (self->template, i);
+
+          write_optional_string (writer, section->id, st_submission_get_text (submission, section->id));
+        }
+      st_json_writer_end_object (writer);
+    }
+
+  if (comments->len > 0)
+    {
+      st_json_writer_begin_array (writer, "comments");
+      for (guint i = 0; i < comments->len; i++)
+        {
+          const StComment *comment = g_ptr_array_index (comments, i);
+
+          st_json_writer_begin_object (writer, NULL);
+          write_optional_string (writer, "id", comment->id);
+          write_optional_string (writer, "section", comment->section);
+          write_optional_string (writer, "author", comment->author);
+          write_optional_string (writer, "time", comment->time);
+          write_optional_string (writer, "text", comment->text);
+          write_optional_string (writer, "reply-to", comment->reply_to);
+          st_json_writer_add_boolean (writer, "resolved", comment->resolved);
+          st_json_writer_end_object (writer);
+        }
+      st_json_writer_end_array (writer);
+    }
+
+  if (history->len > 0)
+    {
+      st_json_writer_begin_array (writer, "history");
+      for (guint i = 0; i < history->len; i++)
+        {
+          const StHistoryEntry *entry = g_ptr_array_index (history, i);
+
+          st_json_writer_begin_object (writer, NULL);
+          write_optional_string (writer, "author", entry->author);
+          write_optional_string (writer, "time", entry->time);
+          write_optional_string (writer, "section", entry->section);
+          write_optional_string (writer, "what", entry->what);
+          write_optional_string (writer, "old", entry->old_text);
+          write_optional_string (writer, "new", entry->new_text);
+          st_json_writer_end_object (writer);
+        }
+      st_json_writer_end_array (writer);
+    }
+
+  st_json_writer_end_object (writer);
+}
+
+static void
+write_report (StReport     *self,
+              StJsonWriter *writer)
+{
+  g_autoptr(JsonNode) template = st_template_to_json (self->template);
+
+  st_json_writer_begin_object (writer, NULL);
+  st_json_writer_add_string (writer, "format", ST_REPORT_FORMAT);
+  st_json_writer_add_int (writer, "version", ST_REPORT_FORMAT_VERSION);
+
+  if (g_date_valid (&self->updated))
+    {
+      char buf[16];
+
+      g_snprintf (buf, sizeof buf, "%04u-%02u-%02u",
+                  g_date_get_year (&self->updated),
+                  g_date_get_month (&self->updated),
+                  g_date_get_day (&self->updated));
+      st_json_writer_add_string (writer, "updated", buf);
+    }
+
+  st_json_writer_add_string (writer, "round", st_template_get_round (self->template, self->round)->id);
+  st_json_writer_add_node (writer, "template", template);
+
+  if (g_hash_table_size (self->preamble) > 0)
+    {
+      st_json_writer_begin_object (writer, "preamble");
+      for (guint i = 0; i < st_template_get_n_preamble (self->template); i++)
+        {
+          const StSection *section = st_template_get_preamble (self->template, i);
+
+          write_optional_string (writer, section->id, g_hash_table_lookup (self->preamble, section->id));
+        }
+      st_json_writer_end_object (writer);
+    }
+
+  if (self->disabled_rules->len > 1)
+    {
+      st_json_writer_begin_array (writer, "disabled-rules");
+      for (guint i = 0; i + 1 < self->disabled_rules->len; i++)
+        st_json_writer_add_string (writer, NULL, g_ptr_array_index (self->disabled_rules, i));
+      st_json_writer_end_array (writer);
+    }
+
+  if (self->pack_respondent != NULL)
+    {
+      st_json_writer_begin_object (writer, "pack");
+      write_optional_string (writer, "respondent", self->pack_respondent);
+      write_optional_string (writer, "issued", self->pack_issued);
+      write_optional_string (writer, "report", self->pack_source);
+      write_optional_string (writer, "id", self->pack_id);
+      write_optional_string (writer, "template", self->pack_template);
+      st_json_writer_end_object (writer);
+    }
+
+  if (self->issued_packs != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, self->issued_packs);
+      st_json_writer_add_node (writer, "issued-packs", node);
+    }
+
+  st_json_writer_begin_array (writer, "submissions");
+  for (guint i = 0; i < self->submissions->len; i++)
+    write_submission (self, writer, g_ptr_array_index (self->submissions, i));
+  st_json_writer_end_array (writer);
+
+  st_json_writer_end_object (writer);
+}
+
 char *
 st_report_to_data (StReport *self,
                    gsize    *length)
 {
-  g_autoptr(JsonNode) node = NULL;
+  StJsonWriter *writer;
 
   g_return_val_if_fail (ST_IS_REPORT (self), NULL);
 
-  node = st_report_to_json (self);
-  return st_json_to_data (node, length);
+  writer = st_json_writer_new (NULL, NULL);
+  write_report (self, writer);
+  return st_json_writer_free_to_data (writer, length);
+}
+
+static gboolean
+write_report_to_stream (GOutputStream *stream,
+                        gpointer       data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(StJsonWriter) writer = st_json_writer_new (stream, cancellable);
+
+  write_report (data, writer);
+  return st_json_writer_finish (writer, error);
 }
 
 gboolean
@@ -1356,18 +1524,10 @@ st_report_save_to_file (StReport    *self,
                         const char  *filename,
                         GError     **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
-
   g_return_val_if_fail (ST_IS_REPORT (self), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
 
-  data = st_report_to_data (self, &length);
-
-  /* g_file_set_contents_full() writes a temporary file beside the target,
-   * syncs it and renames it over the target: a crash part-way leaves the old
-   * file whole. */
-  return g_file_set_contents_full (filename, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0644, error);
+  /* Into a new file beside the old one, synced and renamed over it: a
+   * crash part-way leaves the old file whole */
+  return st_output_write_file (filename, 0644, write_report_to_stream, self, NULL, error);
 }

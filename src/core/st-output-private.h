@@ -1,0 +1,31 @@
+/* st-output-private.h: writing files as they are made
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes to @stream; returns FALSE with @error set when it fails */
+typedef gboolean (*StOutputFunc) (GOutputStream *stream,
+                                  gpointer       data,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+/* Writes @path through @write, a piece at a time: into a new file beside
+ * it (made with @mode, less the umask), which replaces it once whole and
+ * on the disc, so that a failure part-way leaves any old file as it was.
+ * A path that is neither a regular file nor a folder (a device such as
+ * /dev/stdout, or a pipe) is written to as it is. Errors name the file. */
+gboolean  st_output_write_file  (const char    *path,
+                                 int            mode,
+                                 StOutputFunc   write,
+                                 gpointer       data,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
+G_END_DECLS
