@@ -27,6 +27,7 @@ struct _StSidebar
   StReport           *report;
   StIssues           *issues;
   char               *mode;
+  char               *respondent_filter; /* the only respondent shown, or NULL */
   GListStore         *groups;          /* of StSidebarNode, for the mode */
   GHashTable         *leaves;          /* "respondent\x1fitem" → StSidebarNode (in groups) */
   char              **needles;         /* case-folded search words, or NULL */
@@ -66,6 +67,13 @@ static gboolean
 is_by_department (StSidebar *self)
 {
   return g_strcmp0 (self->mode, ST_SIDEBAR_MODE_BY_DEPARTMENT) == 0;
+}
+
+static gboolean
+respondent_shown (StSidebar          *self,
+                  const StRespondent *respondent)
+{
+  return self->respondent_filter == NULL || g_str_equal (respondent->id, self->respondent_filter);
 }
 
 /* Every search word in the group's text or the leaf's own */
@@ -272,9 +280,13 @@ rebuild (StSidebar *self)
       for (guint r = 0; r < n_respondents; r++)
         {
           const StRespondent *respondent = st_template_get_respondent (template, r);
-          g_autofree char *search = respondent_search_text (respondent);
-          g_autoptr(StSidebarNode) group = st_sidebar_node_new_group (respondent->id, NULL,
-                                                                       respondent->name, search);
+          g_autofree char *search = NULL;
+          g_autoptr(StSidebarNode) group = NULL;
+
+          if (!respondent_shown (self, respondent))
+            continue;
+          search = respondent_search_text (respondent);
+          group = st_sidebar_node_new_group (respondent->id, NULL, respondent->name, search);
 
           for (guint i = 0; i < n_items; i++)
             {
@@ -307,9 +319,13 @@ rebuild (StSidebar *self)
           for (guint r = 0; r < n_respondents; r++)
             {
               const StRespondent *respondent = st_template_get_respondent (template, r);
-              g_autofree char *search = respondent_search_text (respondent);
-              StSidebarNode *leaf = st_sidebar_node_new_leaf (group, respondent->id, item->id,
-                                                              respondent->name, search);
+              g_autofree char *search = NULL;
+              StSidebarNode *leaf;
+
+              if (!respondent_shown (self, respondent))
+                continue;
+              search = respondent_search_text (respondent);
+              leaf = st_sidebar_node_new_leaf (group, respondent->id, item->id, respondent->name, search);
 
               g_hash_table_insert (self->leaves, make_key (respondent->id, item->id), leaf);
               update_leaf (self, leaf);
@@ -627,6 +643,7 @@ st_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->leaves, g_hash_table_unref);
   g_clear_pointer (&self->needles, g_strfreev);
   g_clear_pointer (&self->mode, g_free);
+  g_clear_pointer (&self->respondent_filter, g_free);
 
   G_OBJECT_CLASS (st_sidebar_parent_class)->finalize (object);
 }
@@ -861,6 +878,28 @@ st_sidebar_set_mode (StSidebar  *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+const char *
+st_sidebar_get_respondent_filter (StSidebar *self)
+{
+  g_return_val_if_fail (ST_IS_SIDEBAR (self), NULL);
+  return self->respondent_filter;
+}
+
+void
+st_sidebar_set_respondent_filter (StSidebar  *self,
+                                  const char *respondent_id)
+{
+  g_return_if_fail (ST_IS_SIDEBAR (self));
+
+  if (g_strcmp0 (self->respondent_filter, respondent_id) == 0)
+    return;
+  g_free (self->respondent_filter);
+  self->respondent_filter = g_strdup (respondent_id);
+  rebuild (self);
+  reset_tree (self);
+  update_empty (self);
 }
 
 const char *

@@ -31,6 +31,11 @@ void                st_sidebar_set_issues        (StSidebar   *self,
 const char         *st_sidebar_get_mode          (StSidebar   *self);
 void                st_sidebar_set_mode          (StSidebar   *self,
                                                   const char  *mode);
+/* Lists only @respondent_id's submissions (in a department pack), or
+ * every respondent's when NULL */
+const char         *st_sidebar_get_respondent_filter (StSidebar  *self);
+void                st_sidebar_set_respondent_filter (StSidebar  *self,
+                                                      const char *respondent_id);
 const char         *st_sidebar_get_search_text   (StSidebar   *self);
 void                st_sidebar_set_search_text   (StSidebar   *self,
                                                   const char  *text);
