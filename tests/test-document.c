@@ -216,19 +216,61 @@ test_preamble (void)
 {
   g_autoptr(StReport) report = new_report ("dec-2022");
   g_autoptr(StDocument) document = NULL;
+  g_autoptr(StDocument) page = NULL;
+  g_autofree char *picture = NULL;
+  g_autofree char *page_picture = NULL;
   const StBlock *block;
 
   st_report_set_preamble_text (report, "overview", "In 2020, the Cabinet Office commissioned a report.");
+  st_submission_set_text (st_report_ensure_submission (report, "CDDO", "2"), "progress-2022",
+                          "Boards meet.\n\n- monthly\n- in public");
   document = view (report, "all");
-  block = st_document_get_block (document, 3);
-  g_assert_cmpint (block->kind, ==, ST_BLOCK_HEADING);
-  g_assert_cmpuint (block->level, ==, 2);
-  g_assert_cmpstr (block->text, ==, "Overview");
+  picture = describe (document);
+
+  /* The layout's document type, introduction and heading over the items;
+   * with one organisation and no headings for it, the sections come
+   * straight under each recommendation. The summary has no text, so no
+   * heading; every recommendation is listed, answered or not. */
+  g_assert_cmpstr (picture, ==,
+                   "M Transparency data\n"
+                   "H1 Organising for digital delivery (progress update, February 2022)\n"
+                   "M Published 16 January 2015\n"
+                   "P Progress update: February 2022.\n"
+                   "C\n"
+                   "H2 Overview\n"
+                   "P In 2020, the Cabinet Office commissioned a report.\n"
+                   "H2 Annex A: Recommendation by Recommendation Progress Update\n"
+                   "H3 Recommendation 1: build mechanisms to put the citizen at the heart of all design decisions\n"
+                   "H3 Recommendation 2: Strengthen the accountability of Departments and their Permanent Secretaries\n"
+                   "H4 Progress update\n"
+                   "P Boards meet.\n"
+                   "B monthly\n"
+                   "B in public\n"
+                   "H3 Recommendation 3: Hire a Permanent Secretary level head of function\n"
+                   "H3 Recommendation 4: Re-focus and add teeth to the centre\n"
+                   "H3 Recommendation 5: Create clear investment swim lanes to address the legacy debt\n"
+                   "H3 Recommendation 6: Set up a quarterly business review process\n"
+                   "H3 Recommendation 7: Invest in developing the technical fluency of senior civil service leadership\n"
+                   "H3 Recommendation 8: Create a government data application centre of excellence\n");
+  block = st_document_get_block (document, 5);
   g_assert_cmpstr (block->anchor, ==, "overview");
-  g_assert_cmpstr (st_document_get_block (document, 4)->text, ==,
-                   "In 2020, the Cabinet Office commissioned a report.");
-  /* The summary has no text, so no heading */
-  g_assert_cmpstr (st_document_get_block (document, 5)->text, !=, "Summary Progress Update");
+  g_assert_cmpstr (st_document_get_block (document, 7)->anchor, ==,
+                   "annex-a-recommendation-by-recommendation-progress-update");
+  g_assert_cmpstr (st_document_get_text_bullet (document), ==, "  • ");
+  g_assert_cmpstr (st_document_get_text_separator (document), ==, "\n\n");
+
+  /* A recommendation's own page has the document type too, and no
+   * organisation heading either */
+  page = view (report, "action:2");
+  page_picture = describe (page);
+  g_assert_cmpstr (page_picture, ==,
+                   "M Transparency data\n"
+                   "H1 Recommendation 2: Strengthen the accountability of Departments and their Permanent Secretaries\n"
+                   "M Published 16 January 2015\n"
+                   "H2 Progress update\n"
+                   "P Boards meet.\n"
+                   "B monthly\n"
+                   "B in public\n");
 }
 
 static void

@@ -667,8 +667,9 @@ test_bad_pages (void)
   check_bad_page ("nul.txt", "Action 1: x\nUpdated\0", 20,
                   "nul.txt:2: error: The page is not UTF-8 text (byte 20)");
   check_bad_page ("not-a-page.txt", NULL, 0,
-                  "not-a-page.txt:1: error: The first line “Transparency data” is not the title of any "
-                  "page of this template");
+                  "not-a-page.txt:1: error: This is not a published page of “Government Digital Strategy”: "
+                  "“Transparency data” is not the title of any of its pages, which read like “Action 1: …” "
+                  "or “Government Digital Strategy: departmental progress”");
   check_bad_page ("unknown-action.txt", NULL, 0,
                   "unknown-action.txt:1: error: The page is about Action 99, which the template does not have");
   check_bad_page ("unknown-department-page.txt", NULL, 0,

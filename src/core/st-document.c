@@ -16,6 +16,8 @@ struct _StDocument
   char    *title;
   GDate    updated;
   GArray  *blocks;    /* of StBlock */
+  char    *text_bullet;
+  char    *text_separator;
 };
 
 G_DEFINE_FINAL_TYPE (StDocument, st_document, G_TYPE_OBJECT)
@@ -35,6 +37,8 @@ st_document_finalize (GObject *object)
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->text_bullet, g_free);
+  g_clear_pointer (&self->text_separator, g_free);
 
   G_OBJECT_CLASS (st_document_parent_class)->finalize (object);
 }
@@ -94,6 +98,33 @@ st_document_append (StDocument  *self,
 
   g_array_append_val (self->blocks, block);
   return &g_array_index (self->blocks, StBlock, self->blocks->len - 1);
+}
+
+void
+st_document_set_text_layout (StDocument *self,
+                             const char *bullet,
+                             const char *separator)
+{
+  g_return_if_fail (ST_IS_DOCUMENT (self));
+
+  g_free (self->text_bullet);
+  self->text_bullet = g_strdup (bullet);
+  g_free (self->text_separator);
+  self->text_separator = g_strdup (separator);
+}
+
+const char *
+st_document_get_text_bullet (StDocument *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT (self), NULL);
+  return self->text_bullet != NULL ? self->text_bullet : "- ";
+}
+
+const char *
+st_document_get_text_separator (StDocument *self)
+{
+  g_return_val_if_fail (ST_IS_DOCUMENT (self), NULL);
+  return self->text_separator != NULL ? self->text_separator : "\n";
 }
 
 const char *

@@ -51,6 +51,15 @@ const StBlock *st_document_append        (StDocument  *self,
                                           const char  *item_id,
                                           const char  *section_id);
 
+/* How the text format lays the blocks out: @bullet before each bullet's
+ * text ("- " when NULL) and @separator between blocks other than two
+ * bullets of one list ("\n" when NULL) */
+void           st_document_set_text_layout (StDocument *self,
+                                          const char  *bullet,
+                                          const char  *separator);
+const char    *st_document_get_text_bullet (StDocument *self);
+const char    *st_document_get_text_separator (StDocument *self);
+
 /* In st-views.c. @view is "action:N", "department:ABBR" (or any respondent
  * id) or "all" */
 StDocument    *st_document_new_for_view  (StReport    *report,

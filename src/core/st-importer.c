@@ -70,6 +70,7 @@ struct _StImporter
   GRegex      *not_applicable_re;
   GRegex      *markup_re;
   GRegex      *year_re;
+  char        *bullet_mark;       /* the layout's bullet, trimmed; NULL for "-" */
 
   GDate        updated;
   char        *updated_page;
@@ -376,6 +377,7 @@ st_importer_finalize (GObject *object)
   g_clear_pointer (&self->markup_re, g_regex_unref);
   g_clear_pointer (&self->year_re, g_regex_unref);
   g_clear_pointer (&self->updated_page, g_free);
+  g_clear_pointer (&self->bullet_mark, g_free);
 
   G_OBJECT_CLASS (st_importer_parent_class)->finalize (object);
 }
@@ -479,6 +481,12 @@ st_importer_new (StReport *into)
   self->not_applicable_re = compile_layout (st_template_get_layout (template, ST_LAYOUT_NOT_APPLICABLE));
   self->markup_re = g_regex_new ("^\\s*(#{1,6})\\s+(.*?)\\s*#*\\s*$", G_REGEX_OPTIMIZE, 0, NULL);
   self->year_re = g_regex_new ("\\b(19|20)\\d\\d\\b", G_REGEX_OPTIMIZE, 0, NULL);
+
+  /* "- " bullets are always read as bullets; "  • " ones too if the
+   * template publishes them so */
+  self->bullet_mark = g_strstrip (g_strdup (st_template_get_text_bullet (template)));
+  if (g_str_equal (self->bullet_mark, "-"))
+    g_clear_pointer (&self->bullet_mark, g_free);
 
   return self;
 }
@@ -588,6 +596,13 @@ typedef struct {
   GPtrArray          *intro;           /* expanded intro lines */
 
   gboolean            seen_updated;
+
+  /* The whole document's lines before its first item */
+  gboolean            in_front;
+  guint               front_intro_pos;
+  const StSection    *preamble;        /* the preamble section being read */
+  guint               preamble_line;
+  gboolean            seen_items_heading;
 
   /* Lines left out */
   SkipLevel           skip;
@@ -891,6 +906,23 @@ set_item (Page         *page,
   page->intro_pos = 0;
 }
 
+/* On a template without respondent headings, the one respondent's answer
+ * starts with the item */
+static void
+open_sole_answer (Page  *page,
+                  guint  line)
+{
+  StTemplate *template = page->self->template;
+
+  if (st_template_has_respondent_headings (template))
+    return;
+
+  page->respondent = st_template_get_respondent (template, 0);
+  page->last_respondent_index = 1;
+  page->in_intro = page->intro->len > 0;
+  open_answer (page, line);
+}
+
 /* The next non-blank line after @index, or NULL */
 static const PageLine *
 peek_next (Page  *page,
@@ -1062,6 +1094,23 @@ section_order (Page            *page,
   return G_MAXUINT;
 }
 
+/* Section text as CommonMark: paragraphs apart, the bullets of a list not */
+static void
+append_text (Page           *page,
+             const PageLine *line,
+             const char     *text,
+             gboolean        bullet)
+{
+  if (page->text->len == 0)
+    page->text_line = line->number;
+  else
+    g_string_append (page->text, bullet && page->last_bullet ? "\n" : "\n\n");
+  if (bullet && line->bullet)
+    g_string_append (page->text, "- ");
+  g_string_append (page->text, text);
+  page->last_bullet = bullet;
+}
+
 static void
 add_text_line (Page           *page,
                const PageLine *line,
@@ -1071,6 +1120,12 @@ add_text_line (Page           *page,
   if (page->skip != SKIP_NONE)
     {
       page->skip_last = line->number;
+      return;
+    }
+
+  if (page->preamble != NULL)
+    {
+      append_text (page, line, text, bullet);
       return;
     }
 
@@ -1097,14 +1152,7 @@ add_text_line (Page           *page,
       return;
     }
 
-  if (page->text->len == 0)
-    page->text_line = line->number;
-  else
-    g_string_append (page->text, bullet && page->last_bullet ? "\n" : "\n\n");
-  if (bullet && line->bullet)
-    g_string_append (page->text, "- ");
-  g_string_append (page->text, text);
-  page->last_bullet = bullet;
+  append_text (page, line, text, bullet);
 }
 
 /* Title lines ********************************************************/
@@ -1243,6 +1291,130 @@ check_line (Page           *page,
     }
 }
 
+/* The whole document's front matter **********************************/
+
+/* The introduction's lines that were not on the page, once */
+static void
+check_front_intro (Page           *page,
+                   const PageLine *line)
+{
+  const char * const *intro = st_template_get_layout_lines (page->self->template, ST_LAYOUT_DOCUMENT_INTRO);
+  guint n_intro = g_strv_length ((char **) intro);
+
+  if (page->front_intro_pos < n_intro)
+    add_diagnostic (page->self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
+                    _("The introduction is incomplete: “%s” is missing"),
+                    intro[page->front_intro_pos]);
+  page->front_intro_pos = n_intro;
+}
+
+static void
+close_preamble (Page *page)
+{
+  StImporter *self = page->self;
+  const char *existing;
+
+  if (page->preamble == NULL)
+    return;
+
+  existing = st_report_get_preamble_text (self->report, page->preamble->id);
+  if (page->text->len == 0)
+    add_diagnostic (self, page->name, page->preamble_line, ST_DIAGNOSTIC_WARNING,
+                    _("“%s” has no text under it"), page->preamble->heading);
+  else if (existing == NULL || *existing == '\0')
+    {
+      st_report_set_preamble_text (self->report, page->preamble->id, page->text->str);
+      self->n_sections++;
+    }
+  else if (!g_str_equal (existing, page->text->str))
+    add_diagnostic (self, page->name, page->preamble_line, ST_DIAGNOSTIC_WARNING,
+                    _("“%s” differs from the text the report has, which is kept"),
+                    page->preamble->heading);
+
+  page->preamble = NULL;
+  g_string_truncate (page->text, 0);
+  page->last_bullet = FALSE;
+}
+
+/* The first item ends the front matter, heading over the items or not */
+static void
+end_front_matter (Page           *page,
+                  const PageLine *line)
+{
+  const char *heading = st_template_get_layout (page->self->template, ST_LAYOUT_ITEMS_HEADING);
+
+  if (!page->in_front)
+    return;
+  close_preamble (page);
+  check_front_intro (page, line);
+  page->in_front = FALSE;
+  if (heading != NULL && *heading != '\0' && !page->seen_items_heading)
+    add_diagnostic (page->self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
+                    _("The heading “%s” is missing before the first %s"),
+                    heading, item_word (page));
+}
+
+/* The introduction, the preamble sections' headings and the heading over
+ * the items, before the first item of the whole document */
+static gboolean
+try_front_matter (Page           *page,
+                  const PageLine *line,
+                  const char     *text,
+                  gboolean        markup)
+{
+  StImporter *self = page->self;
+  StTemplate *template = self->template;
+  const char * const *intro = st_template_get_layout_lines (template, ST_LAYOUT_DOCUMENT_INTRO);
+  const char *items_heading = st_template_get_layout (template, ST_LAYOUT_ITEMS_HEADING);
+
+  if (!page->in_front)
+    return FALSE;
+
+  for (guint i = page->front_intro_pos; page->preamble == NULL && intro[i] != NULL; i++)
+    {
+      g_autofree char *expected = st_template_expand (template, intro[i], NULL, NULL,
+                                                      g_date_valid (&self->updated) ? &self->updated : NULL);
+
+      if (!fold_equal (text, expected))
+        continue;
+      if (i > page->front_intro_pos)
+        add_diagnostic (self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
+                        _("The introduction is incomplete: “%s” is missing"),
+                        intro[page->front_intro_pos]);
+      page->front_intro_pos = i + 1;
+      end_skip (page);
+      check_line (page, line, markup, expected);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < st_template_get_n_preamble (template); i++)
+    {
+      const StSection *section = st_template_get_preamble (template, i);
+
+      if (!fold_equal (text, section->heading))
+        continue;
+      end_skip (page);
+      close_preamble (page);
+      check_front_intro (page, line);
+      check_line (page, line, markup, section->heading);
+      page->preamble = section;
+      page->preamble_line = line->number;
+      return TRUE;
+    }
+
+  if (items_heading != NULL && *items_heading != '\0' && fold_equal (text, items_heading))
+    {
+      end_skip (page);
+      close_preamble (page);
+      check_front_intro (page, line);
+      check_line (page, line, markup, items_heading);
+      page->seen_items_heading = TRUE;
+      page->in_front = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Item and respondent headings ***************************************/
 
 /* Whether the line after @index is one the template fixes: a section
@@ -1327,6 +1499,7 @@ try_item_heading (Page           *page,
 
   end_skip (page);
   close_answer (page);
+  end_front_matter (page, line);
 
   if (page->last_item_index > item->index + 1)
     add_diagnostic (self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
@@ -1344,6 +1517,7 @@ try_item_heading (Page           *page,
       page->respondent = NULL;
       page->last_respondent_index = 0;
       page->in_intro = TRUE;
+      open_sole_answer (page, line->number);
     }
   return TRUE;
 }
@@ -1571,6 +1745,7 @@ try_section_heading (Page           *page,
 
   end_skip (page);
   close_section (page);
+  page->in_intro = FALSE;
 
   if (!is_item_section (page, section))
     {
@@ -1715,6 +1890,7 @@ read_title (Page      *page,
         learn_title (page, line->number, item, FALSE, given);
       set_item (page, item);
       page->in_intro = TRUE;
+      open_sole_answer (page, line->number);
       expected = expand (page, ST_LAYOUT_ITEM_TITLE, item, NULL, NULL);
     }
   else if (respondent_title != NULL && strchr (respondent_title, '{') != NULL &&
@@ -1755,8 +1931,26 @@ read_title (Page      *page,
     }
   else
     {
-      message = g_strdup_printf (_("The first line “%s” is not the title of any page of this template"),
-                                 text);
+      const char *whole = document_title != NULL ? document_title : st_template_get_title (template);
+      const char *item_title = st_template_get_layout (template, ST_LAYOUT_ITEM_TITLE);
+      g_autofree char *example = NULL;
+
+      /* What a title looks like: "Action 1: …" */
+      if (item_title != NULL && st_template_get_n_items (template) > 0)
+        {
+          StItem sketch = *st_template_get_item (template, 0);
+
+          sketch.title = sketch.statement = (char *) "…";
+          example = st_template_expand (template, item_title, &sketch, NULL, NULL);
+        }
+      if (example != NULL)
+        message = g_strdup_printf (_("This is not a published page of “%s”: “%s” is not the title "
+                                     "of any of its pages, which read like “%s” or “%s”"),
+                                   st_template_get_title (template), text, example, whole);
+      else
+        message = g_strdup_printf (_("This is not a published page of “%s”: “%s” is not the title "
+                                     "of any of its pages, such as “%s”"),
+                                   st_template_get_title (template), text, whole);
       goto fail;
     }
 
@@ -1769,6 +1963,23 @@ fail:
   return FALSE;
 }
 
+/* The text of a bullet written with the layout's mark ("• text"), or NULL */
+static const char *
+bullet_body (StImporter *self,
+             const char *stripped)
+{
+  const char *body;
+
+  if (self->bullet_mark == NULL || !g_str_has_prefix (stripped, self->bullet_mark))
+    return NULL;
+  body = stripped + strlen (self->bullet_mark);
+  if (*body != ' ' && *body != '\t')
+    return NULL;
+  while (*body == ' ' || *body == '\t')
+    body++;
+  return *body != '\0' ? body : NULL;
+}
+
 static void
 read_line (Page  *page,
            guint  index)
@@ -1776,7 +1987,9 @@ read_line (Page  *page,
   const PageLine *line = &g_array_index (page->lines, PageLine, index);
   g_autofree char *stripped = g_strstrip (g_strdup (line->text));
   g_autofree char *markup_text = NULL;
+  g_autofree char *marked = NULL;
   const char *text;
+  const char *body;
   gboolean bullet;
 
   if (*stripped == '\0')
@@ -1786,6 +1999,12 @@ read_line (Page  *page,
     markup_text = strip_markup (page, stripped);
   text = markup_text != NULL ? markup_text : stripped;
   bullet = line->bullet || (line->level < 0 && g_str_has_prefix (line->text, "- "));
+  if (!bullet && line->level < 0 && (body = bullet_body (page->self, stripped)) != NULL)
+    {
+      /* Kept as CommonMark, as any bullet is */
+      marked = g_strconcat ("- ", body, NULL);
+      bullet = TRUE;
+    }
 
   if (!bullet && line->level != 0 && fold_equal (text, page->title))
     {
@@ -1797,6 +2016,8 @@ read_line (Page  *page,
   if (!bullet)
     {
       if (line->level <= 0 && try_updated (page, line, text))
+        return;
+      if (try_front_matter (page, line, text, markup_text != NULL))
         return;
       if (try_item_heading (page, index, line, text, markup_text != NULL))
         return;
@@ -1818,7 +2039,24 @@ read_line (Page  *page,
     }
 
   /* Markup that is no heading stays text, as written */
-  add_text_line (page, line, line->level < 0 ? line->text : text, bullet);
+  add_text_line (page, line, marked != NULL ? marked : line->level < 0 ? line->text : text, bullet);
+}
+
+/* The index of the first line from @index on that is not blank */
+static guint
+next_filled (GArray *lines,
+             guint   index)
+{
+  for (; index < lines->len; index++)
+    {
+      const char *p = g_array_index (lines, PageLine, index).text;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '\0')
+        break;
+    }
+  return index;
 }
 
 static gboolean
@@ -1829,7 +2067,9 @@ read_page (StImporter  *self,
 {
   Page page = { 0 };
   gboolean ok = FALSE;
-  guint first = 0;
+  const char *document_type = st_template_get_layout (self->template, ST_LAYOUT_DOCUMENT_TYPE);
+  guint type_line = G_MAXUINT;
+  guint first;
 
   page.self = self;
   page.name = name;
@@ -1839,22 +2079,34 @@ read_page (StImporter  *self,
   page.seen_sections = g_hash_table_new (NULL, NULL);
   page.seen_answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  while (first < lines->len)
-    {
-      const char *p = g_array_index (lines, PageLine, first).text;
-
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p != '\0')
-        break;
-      first++;
-    }
-
+  first = next_filled (lines, 0);
   if (first == lines->len)
     {
       add_diagnostic (self, name, 0, ST_DIAGNOSTIC_ERROR, _("The page is empty"));
       g_set_error (error, ST_ERROR, ST_ERROR_REFUSED, _("%s: the page is empty"), name);
       goto out;
+    }
+
+  /* GOV.UK's document type ("Transparency data") above the title */
+  if (document_type != NULL && *document_type != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (g_array_index (lines, PageLine, first).text));
+
+      if (fold_equal (stripped, document_type))
+        {
+          type_line = first;
+          first = next_filled (lines, first + 1);
+          if (first == lines->len)
+            {
+              guint number = g_array_index (lines, PageLine, type_line).number;
+
+              add_diagnostic (self, name, number, ST_DIAGNOSTIC_ERROR,
+                              _("The page has no title after “%s”"), document_type);
+              g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                           _("%s:%u: the page has no title after “%s”"), name, number, document_type);
+              goto out;
+            }
+        }
     }
 
   if (!read_title (&page, first, error))
@@ -1863,10 +2115,18 @@ read_page (StImporter  *self,
   self->n_pages++;
   if (page.kind == PAGE_RESPONDENT)
     page.item = NULL;
+  page.in_front = page.kind == PAGE_WHOLE;
+
+  if (type_line != G_MAXUINT)
+    check_line (&page, &g_array_index (lines, PageLine, type_line), FALSE, document_type);
+  else if (document_type != NULL && *document_type != '\0')
+    add_diagnostic (self, name, g_array_index (lines, PageLine, first).number, ST_DIAGNOSTIC_WARNING,
+                    _("The page has no “%s” line above its title"), document_type);
 
   for (guint i = first + 1; i < lines->len; i++)
     read_line (&page, i);
 
+  close_preamble (&page);
   close_answer (&page);
   end_skip (&page);
 

@@ -529,6 +529,48 @@ parse_strings (GHashTable *table,
   return TRUE;
 }
 
+/* The layout keys whose values are not free text */
+static gboolean
+check_layout (StTemplate *self,
+              Ctx        *ctx,
+              const char *path)
+{
+  const char *heading = g_hash_table_lookup (self->layout, ST_LAYOUT_RESPONDENT_HEADING);
+  const char *bullet = g_hash_table_lookup (self->layout, ST_LAYOUT_TEXT_BULLET);
+  const char *separator = g_hash_table_lookup (self->layout, ST_LAYOUT_TEXT_SEPARATOR);
+
+  if (heading != NULL && *heading != '\0' && !g_str_equal (heading, "{name}"))
+    {
+      g_autofree char *full = g_strdup_printf ("%s.layout.%s", path, ST_LAYOUT_RESPONDENT_HEADING);
+      st_json_set_error (ctx->location, ctx->error, full,
+                         _("a respondent heading is either “{name}” or empty"));
+      return FALSE;
+    }
+  if (heading != NULL && *heading == '\0' && self->respondents->len > 1)
+    {
+      g_autofree char *full = g_strdup_printf ("%s.layout.%s", path, ST_LAYOUT_RESPONDENT_HEADING);
+      st_json_set_error (ctx->location, ctx->error, full,
+                         _("only a template with one respondent can leave out respondent headings"));
+      return FALSE;
+    }
+  if (bullet != NULL && (bullet[strspn (bullet, " \t")] == '\0' || strpbrk (bullet, "\r\n") != NULL))
+    {
+      g_autofree char *full = g_strdup_printf ("%s.layout.%s", path, ST_LAYOUT_TEXT_BULLET);
+      st_json_set_error (ctx->location, ctx->error, full,
+                         _("a bullet needs a mark other than white space, on one line"));
+      return FALSE;
+    }
+  if (separator != NULL &&
+      (*separator == '\0' || separator[strspn (separator, "\n")] != '\0'))
+    {
+      g_autofree char *full = g_strdup_printf ("%s.layout.%s", path, ST_LAYOUT_TEXT_SEPARATOR);
+      st_json_set_error (ctx->location, ctx->error, full,
+                         _("a separator is one or more line breaks"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 StTemplate *
 st_template_new_from_json (JsonNode         *node,
                            const char       *json_path,
@@ -578,7 +620,8 @@ st_template_new_from_json (JsonNode         *node,
       !parse_rounds (self, &ctx, root, json_path) ||
       !parse_preamble (self, &ctx, root, json_path) ||
       !parse_items (self, &ctx, root, json_path) ||
-      !parse_respondents (self, &ctx, root, json_path))
+      !parse_respondents (self, &ctx, root, json_path) ||
+      !check_layout (self, &ctx, json_path))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1109,6 +1152,39 @@ st_template_get_layout_lines (StTemplate *self,
 
   lines = g_hash_table_lookup (self->layout_lines, key);
   return lines != NULL ? lines : empty;
+}
+
+gboolean
+st_template_has_respondent_headings (StTemplate *self)
+{
+  const char *heading;
+
+  g_return_val_if_fail (ST_IS_TEMPLATE (self), TRUE);
+
+  heading = g_hash_table_lookup (self->layout, ST_LAYOUT_RESPONDENT_HEADING);
+  return heading == NULL || *heading != '\0';
+}
+
+const char *
+st_template_get_text_bullet (StTemplate *self)
+{
+  const char *bullet;
+
+  g_return_val_if_fail (ST_IS_TEMPLATE (self), NULL);
+
+  bullet = g_hash_table_lookup (self->layout, ST_LAYOUT_TEXT_BULLET);
+  return bullet != NULL ? bullet : "- ";
+}
+
+const char *
+st_template_get_text_separator (StTemplate *self)
+{
+  const char *separator;
+
+  g_return_val_if_fail (ST_IS_TEMPLATE (self), NULL);
+
+  separator = g_hash_table_lookup (self->layout, ST_LAYOUT_TEXT_SEPARATOR);
+  return separator != NULL ? separator : "\n";
 }
 
 guint

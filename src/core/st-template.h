@@ -26,6 +26,13 @@ G_DECLARE_FINAL_TYPE (StTemplate, st_template, ST, TEMPLATE, GObject)
 #define ST_LAYOUT_UPDATED                 "updated"
 #define ST_LAYOUT_DOCUMENT_TITLE          "document-title"
 #define ST_LAYOUT_NOT_APPLICABLE          "not-applicable"
+/* Optional: what some published series add around the above */
+#define ST_LAYOUT_DOCUMENT_TYPE           "document-type"
+#define ST_LAYOUT_DOCUMENT_INTRO          "document-intro"
+#define ST_LAYOUT_ITEMS_HEADING           "items-heading"
+#define ST_LAYOUT_RESPONDENT_HEADING      "respondent-heading"
+#define ST_LAYOUT_TEXT_BULLET             "text-bullet"
+#define ST_LAYOUT_TEXT_SEPARATOR          "text-separator"
 
 /* Words: see docs/file-format.md */
 #define ST_WORD_ITEM        "item"
@@ -69,6 +76,16 @@ const char         *st_template_get_layout       (StTemplate   *self,
                                                   const char   *key);
 const char * const *st_template_get_layout_lines (StTemplate   *self,
                                                   const char   *key);
+/* Whether each respondent's answer on an item page and in the whole
+ * document has the respondent's name over it: FALSE when the layout's
+ * "respondent-heading" is empty (a template with one respondent) */
+gboolean            st_template_has_respondent_headings (StTemplate *self);
+/* What the text format writes before a bullet's text: "- " unless the
+ * layout's "text-bullet" says otherwise */
+const char         *st_template_get_text_bullet  (StTemplate   *self);
+/* What the text format writes between two blocks other than two bullets
+ * of one list: "\n" unless the layout's "text-separator" says otherwise */
+const char         *st_template_get_text_separator (StTemplate *self);
 
 guint               st_template_get_n_rounds     (StTemplate   *self);
 const StRound      *st_template_get_round        (StTemplate   *self,

@@ -440,6 +440,20 @@ add_updated (View *view)
     add_layout (view, ST_BLOCK_META, 0, ST_LAYOUT_UPDATED, NULL, NULL, NULL);
 }
 
+/* A new document in the template's text layout, with its document type
+ * (such as GOV.UK's "Transparency data") above the title */
+static void
+begin_document (View       *view,
+                const char *name,
+                const char *title)
+{
+  view->document = st_document_new (name, title, view->updated);
+  st_document_set_text_layout (view->document,
+                               st_template_get_text_bullet (view->template),
+                               st_template_get_text_separator (view->template));
+  add_layout (view, ST_BLOCK_META, 0, ST_LAYOUT_DOCUMENT_TYPE, NULL, NULL, NULL);
+}
+
 /* Whether @submission has anything to publish for @item */
 static gboolean
 submission_has_content (View         *view,
@@ -507,6 +521,9 @@ add_item (View         *view,
   g_autofree char *item_anchor = make_anchor ("action", item->id, NULL);
   const char * const *intro;
   guint n_respondents = st_template_get_n_respondents (view->template);
+  gboolean respondent_headings = st_template_has_respondent_headings (view->template);
+  /* Without a heading, an answer's sections come straight under the item */
+  guint section_level = MIN (level + (respondent_headings ? 2 : 1), 4);
 
   if (level > 1)
     add_layout (view, ST_BLOCK_HEADING, level, ST_LAYOUT_ITEM_TITLE, item, NULL, item_anchor);
@@ -535,8 +552,9 @@ add_item (View         *view,
 
       anchor = level > 1 ? make_anchor (item_anchor, respondent->id, NULL)
                          : make_anchor (respondent->id, NULL);
-      add_heading (view, level + 1, respondent->name, anchor, respondent->id, item->id, NULL);
-      add_answer (view, submission, item, respondent, sections, level + 2, anchor);
+      if (respondent_headings)
+        add_heading (view, MIN (level + 1, 4), respondent->name, anchor, respondent->id, item->id, NULL);
+      add_answer (view, submission, item, respondent, sections, section_level, anchor);
     }
 }
 
@@ -549,7 +567,7 @@ new_item_view (View         *view,
                                                st_template_get_layout (view->template, ST_LAYOUT_ITEM_TITLE),
                                                item, NULL, view->updated);
 
-  view->document = st_document_new (name, title, view->updated);
+  begin_document (view, name, title);
   add_heading (view, 1, title, NULL, NULL, item->id, NULL);
   add_item (view, item, 1, FALSE);
   return view->document;
@@ -565,7 +583,7 @@ new_respondent_view (View               *view,
                                                NULL, respondent, view->updated);
   guint n_items = st_template_get_n_items (view->template);
 
-  view->document = st_document_new (name, title, view->updated);
+  begin_document (view, name, title);
   add_heading (view, 1, title, NULL, respondent->id, NULL, NULL);
   add_updated (view);
 
@@ -593,15 +611,24 @@ static StDocument *
 new_whole_view (View *view)
 {
   const char *title = st_template_get_layout (view->template, ST_LAYOUT_DOCUMENT_TITLE);
+  const char *items_heading = st_template_get_layout (view->template, ST_LAYOUT_ITEMS_HEADING);
+  const char * const *intro = st_template_get_layout_lines (view->template, ST_LAYOUT_DOCUMENT_INTRO);
   guint n_preamble = st_template_get_n_preamble (view->template);
   guint n_items = st_template_get_n_items (view->template);
+  guint item_level = 2;
 
   if (title == NULL)
     title = st_template_get_title (view->template);
 
-  view->document = st_document_new ("all", title, view->updated);
+  begin_document (view, "all", title);
   add_heading (view, 1, title, NULL, NULL, NULL, NULL);
   add_updated (view);
+  for (guint i = 0; intro[i] != NULL; i++)
+    {
+      g_autofree char *line = st_template_expand (view->template, intro[i], NULL, NULL, view->updated);
+
+      st_document_append (view->document, ST_BLOCK_PARAGRAPH, 0, line, NULL, NULL, NULL, NULL);
+    }
   st_document_append (view->document, ST_BLOCK_CONTENTS, 0, NULL, NULL, NULL, NULL, NULL);
 
   for (guint i = 0; i < n_preamble; i++)
@@ -617,8 +644,17 @@ new_whole_view (View *view)
       append_text (view->document, text, NULL, NULL, section->id);
     }
 
+  /* A heading over every item ("Annex A: …") puts them one level down */
+  if (items_heading != NULL && *items_heading != '\0')
+    {
+      g_autofree char *anchor = make_anchor (items_heading, NULL);
+
+      add_heading (view, 2, items_heading, anchor, NULL, NULL, NULL);
+      item_level = 3;
+    }
+
   for (guint i = 0; i < n_items; i++)
-    add_item (view, st_template_get_item (view->template, i), 2, TRUE);
+    add_item (view, st_template_get_item (view->template, i), item_level, TRUE);
 
   return view->document;
 }
