@@ -23,6 +23,8 @@ struct _StSectionEditor
   GtkLabel      *reference_heading;
   GtkLabel      *reference_label;
   GtkTextView   *text_view;
+  GtkBox        *comments_slot;
+  GtkWidget     *history_button;
 
   char          *section_id;
   gboolean       editable;
@@ -194,6 +196,9 @@ st_section_editor_set_property (GObject      *object,
     {
     case PROP_SECTION_ID:
       self->section_id = g_value_dup_string (value);
+      /* The window opens the history of the section the button names */
+      if (self->section_id != NULL)
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (self->history_button), "s", self->section_id);
       break;
 
     case PROP_HEADING:
@@ -257,6 +262,8 @@ st_section_editor_class_init (StSectionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, reference_heading);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, reference_label);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, text_view);
+  gtk_widget_class_bind_template_child (widget_class, StSectionEditor, comments_slot);
+  gtk_widget_class_bind_template_child (widget_class, StSectionEditor, history_button);
 }
 
 static void
@@ -276,6 +283,10 @@ st_section_editor_init (StSectionEditor *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->heading_label, NULL,
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->word_count_label, NULL,
+                                  -1);
+  /* Every section has one: say whose it is */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->history_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->heading_label, NULL,
                                   -1);
   update_word_count (self);
 }
@@ -450,4 +461,26 @@ st_section_editor_select_range (StSectionEditor *self,
   gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   gtk_text_view_scroll_to_iter (self->text_view, &start_iter, 0.1, FALSE, 0, 0);
+}
+
+void
+st_section_editor_set_comments (StSectionEditor *self,
+                                GtkWidget       *comments)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (ST_IS_SECTION_EDITOR (self));
+  g_return_if_fail (comments == NULL || GTK_IS_WIDGET (comments));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comments_slot))))
+    gtk_box_remove (self->comments_slot, child);
+  if (comments != NULL)
+    gtk_box_append (self->comments_slot, comments);
+}
+
+GtkWidget *
+st_section_editor_get_comments (StSectionEditor *self)
+{
+  g_return_val_if_fail (ST_IS_SECTION_EDITOR (self), NULL);
+  return gtk_widget_get_first_child (GTK_WIDGET (self->comments_slot));
 }

@@ -48,6 +48,11 @@ void           st_section_editor_select_range   (StSectionEditor *self,
                                                  int              start,
                                                  int              end);
 
+/* What is shown under the text: the section's comments */
+void           st_section_editor_set_comments   (StSectionEditor *self,
+                                                 GtkWidget       *comments);
+GtkWidget     *st_section_editor_get_comments   (StSectionEditor *self);
+
 /* Counts words as a reader would: runs of letters, digits and marks */
 guint          st_count_words                   (const char      *text);
 

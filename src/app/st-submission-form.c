@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-comment-pane.h"
 #include "st-issues.h"
 #include "st-progress.h"
 #include "st-submission-form.h"
@@ -22,6 +23,16 @@ struct _StSubmissionForm
   GtkLabel        *note_label;
   GtkImage        *status_icon;
   GtkLabel        *status_label;
+  GtkImage        *review_icon;
+  GtkLabel        *review_label;
+  GtkLabel        *comments_label;
+  GtkWidget       *submit_button;
+  GtkWidget       *approve_button;
+  GtkWidget       *return_button;
+  GtkWidget       *notice_box;
+  GtkImage        *notice_icon;
+  GtkLabel        *notice_title;
+  GtkLabel        *notice_label;
   GtkListBox      *na_list;
   AdwActionRow    *na_row;
   GtkSwitch       *na_switch;
@@ -33,6 +44,8 @@ struct _StSubmissionForm
 
   StReport        *report;
   StIssues        *issues;
+  StWorkflow      *workflow;         /* who may do what; NULL edits freely */
+  char            *refusal;          /* why the last edit was refused, while this submission shows */
   char            *respondent_id;
   char            *item_id;
   GPtrArray       *editors;          /* of StSectionEditor, every section shown */
@@ -47,6 +60,7 @@ enum {
   PROP_REPORT,
   PROP_RESPONDENT_ID,
   PROP_ITEM_ID,
+  PROP_WORKFLOW,
   N_PROPS
 };
 
@@ -89,6 +103,137 @@ update_status (StSubmissionForm *self)
   gtk_image_set_from_icon_name (self->status_icon, st_progress_get_icon_name (&progress));
   gtk_widget_set_css_classes (GTK_WIDGET (self->status_icon),
                               (const char *[]) { st_progress_get_style_class (&progress), NULL });
+}
+
+static const char *
+status_icon_name (StStatus status)
+{
+  switch (status)
+    {
+    case ST_STATUS_SUBMITTED:
+      return "mail-send-symbolic";
+    case ST_STATUS_RETURNED:
+      return "edit-undo-symbolic";
+    case ST_STATUS_APPROVED:
+      return "emblem-ok-symbolic";
+    case ST_STATUS_PUBLISHED:
+      return "web-browser-symbolic";
+    case ST_STATUS_DRAFT:
+    default:
+      return "document-edit-symbolic";
+    }
+}
+
+/* The comment a reviewer returned the submission with: the latest one on
+ * the whole submission */
+static const StComment *
+find_return_comment (StSubmission *submission)
+{
+  GPtrArray *comments = st_submission_get_comments (submission);
+
+  for (guint i = comments->len; i > 0; i--)
+    {
+      const StComment *comment = g_ptr_array_index (comments, i - 1);
+
+      if (comment->section == NULL && comment->reply_to == NULL)
+        return comment;
+    }
+  return NULL;
+}
+
+static void
+show_notice (StSubmissionForm *self,
+             const char       *style,
+             const char       *icon_name,
+             const char       *title,
+             const char       *text)
+{
+  gtk_widget_set_visible (self->notice_box, title != NULL);
+  if (title == NULL)
+    return;
+  gtk_widget_set_css_classes (self->notice_box, (const char *[]) { "card", "review-notice", style, NULL });
+  gtk_image_set_from_icon_name (self->notice_icon, icon_name);
+  gtk_label_set_label (self->notice_title, title);
+  gtk_label_set_label (self->notice_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), text != NULL && *text != '\0');
+}
+
+/* The status in words, the moves open now, the comments still open, and
+ * a returned submission's comment or why it cannot be changed */
+static void
+update_review (StSubmissionForm *self)
+{
+  StSubmission *submission = lookup_submission (self);
+  StStatus status = submission != NULL ? st_submission_get_status (submission) : ST_STATUS_DRAFT;
+  g_autoptr(GArray) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_text = NULL;
+  gboolean can_edit = TRUE;
+  gboolean can_submit = FALSE, can_approve = FALSE, can_return = FALSE;
+  guint open = submission != NULL ? st_workflow_count_unresolved (submission, NULL) : 0;
+
+  /* Translators: the status of a submission: "Status: Submitted" */
+  status_text = g_strdup_printf (_("Status: %s"), st_status_get_label (status));
+  gtk_label_set_label (self->review_label, status_text);
+  gtk_image_set_from_icon_name (self->review_icon, status_icon_name (status));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->comments_label), open > 0);
+  if (open > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "· %u open comment",
+                                                            "· %u open comments", open),
+                                               open);
+
+      gtk_label_set_label (self->comments_label, text);
+    }
+
+  if (self->workflow != NULL)
+    {
+      next = st_workflow_list_next_statuses (self->workflow, self->respondent_id, self->item_id);
+      for (guint i = 0; i < next->len; i++)
+        {
+          StStatus to = g_array_index (next, StStatus, i);
+
+          can_submit |= to == ST_STATUS_SUBMITTED;
+          can_approve |= to == ST_STATUS_APPROVED;
+          can_return |= to == ST_STATUS_RETURNED;
+        }
+      can_edit = st_workflow_can_edit (self->workflow, self->respondent_id, self->item_id, &error);
+    }
+  /* Only the moves this person can make now are offered */
+  gtk_widget_set_visible (self->submit_button, can_submit);
+  gtk_widget_set_visible (self->approve_button, can_approve);
+  gtk_widget_set_visible (self->return_button, can_return);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      StSectionEditor *editor = g_ptr_array_index (self->editors, i);
+      GtkTextView *view = st_section_editor_get_text_view (editor);
+      gboolean editable = can_edit && st_section_editor_get_editable (editor);
+
+      gtk_text_view_set_editable (view, editable);
+      gtk_text_view_set_cursor_visible (view, editable);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->na_list), can_edit);
+
+  if (!can_edit)
+    show_notice (self, "locked", "changes-prevent-symbolic",
+                 status == ST_STATUS_PUBLISHED ? _("Published and Read-Only") : _("Read-Only"),
+                 error->message);
+  else if (self->refusal != NULL)
+    show_notice (self, "locked", "changes-prevent-symbolic", _("Your Change Was Not Kept"), self->refusal);
+  else if (status == ST_STATUS_RETURNED && submission != NULL && find_return_comment (submission) != NULL)
+    {
+      const StComment *comment = find_return_comment (submission);
+      g_autofree char *when = st_format_comment_time (comment->time);
+      g_autofree char *title = NULL;
+
+      /* Translators: who returned the submission, and when */
+      title = g_strdup_printf (_("Returned by %s on %s"), comment->author, when);
+      show_notice (self, "returned", "edit-undo-symbolic", title, comment->text);
+    }
+  else
+    show_notice (self, NULL, NULL, NULL, NULL);
 }
 
 /* Each section says what validation found in it, in words */
@@ -173,6 +318,7 @@ sync_from_model (StSubmissionForm *self)
 
   update_status (self);
   update_section_states (self);
+  update_review (self);
 }
 
 static void
@@ -189,6 +335,28 @@ on_editor_text_changed (StSubmissionForm *self,
   submission = lookup_submission (self);
   if (submission == NULL && *text == '\0')
     return;  /* Nothing to record until there is some text */
+
+  if (self->workflow != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean done;
+
+      /* The workflow's rules apply: a published return cannot change */
+      self->writing = TRUE;
+      done = st_workflow_set_text (self->workflow, self->respondent_id, self->item_id,
+                                   st_section_editor_get_section_id (editor), text, &error);
+      self->writing = FALSE;
+      if (!done)
+        {
+          g_free (self->refusal);
+          self->refusal = g_strdup (error->message);
+          sync_from_model (self);
+          return;
+        }
+      update_status (self);
+      update_review (self);
+      return;
+    }
 
   self->writing = TRUE;
   if (submission == NULL)
@@ -252,6 +420,19 @@ on_na_reason_changed (StSubmissionForm *self)
   submission = lookup_submission (self);
   if (submission == NULL || !st_submission_get_not_applicable (submission))
     return;
+  if (self->workflow != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!st_workflow_set_not_applicable (self->workflow, self->respondent_id, self->item_id,
+                                           gtk_editable_get_text (GTK_EDITABLE (self->na_reason_row)), &error))
+        {
+          g_free (self->refusal);
+          self->refusal = g_strdup (error->message);
+          sync_from_model (self);
+        }
+      return;
+    }
   st_submission_set_not_applicable (submission, gtk_editable_get_text (GTK_EDITABLE (self->na_reason_row)));
 }
 
@@ -315,6 +496,15 @@ build_sections (StSubmissionForm *self)
                                              submission != NULL ? st_submission_get_text (submission, plan->id) : NULL);
         }
 
+      /* The threads on the section, beside its text */
+      {
+        GtkWidget *comments = st_comment_pane_new ();
+
+        st_comment_pane_show (ST_COMMENT_PANE (comments), self->workflow,
+                              self->respondent_id, self->item_id, section->id);
+        st_section_editor_set_comments (ST_SECTION_EDITOR (editor), comments);
+      }
+
       g_ptr_array_add (self->editors, editor);
       if (current)
         {
@@ -356,6 +546,7 @@ st_submission_form_dispose (GObject *object)
   if (self->issues != NULL)
     g_signal_handlers_disconnect_by_data (self->issues, self);
   g_clear_object (&self->issues);
+  g_clear_object (&self->workflow);
 
   G_OBJECT_CLASS (st_submission_form_parent_class)->dispose (object);
 }
@@ -368,6 +559,7 @@ st_submission_form_finalize (GObject *object)
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->respondent_id, g_free);
   g_clear_pointer (&self->item_id, g_free);
+  g_clear_pointer (&self->refusal, g_free);
 
   G_OBJECT_CLASS (st_submission_form_parent_class)->finalize (object);
 }
@@ -394,6 +586,10 @@ st_submission_form_get_property (GObject    *object,
       g_value_set_string (value, self->item_id);
       break;
 
+    case PROP_WORKFLOW:
+      g_value_set_object (value, self->workflow);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -418,6 +614,9 @@ st_submission_form_class_init (StSubmissionFormClass *klass)
   properties[PROP_ITEM_ID] =
     g_param_spec_string ("item-id", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORKFLOW] =
+    g_param_spec_object ("workflow", NULL, NULL, ST_TYPE_WORKFLOW,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-submission-form.ui");
@@ -427,6 +626,16 @@ st_submission_form_class_init (StSubmissionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, note_label);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, status_icon);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, status_label);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, review_icon);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, review_label);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, comments_label);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, return_button);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, notice_icon);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, notice_title);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, notice_label);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_list);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_row);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_switch);
@@ -474,6 +683,7 @@ st_submission_form_show (StSubmissionForm *self,
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
   g_set_object (&self->report, report);
+  g_clear_pointer (&self->refusal, g_free);
   g_clear_pointer (&self->respondent_id, g_free);
   g_clear_pointer (&self->item_id, g_free);
 
@@ -640,10 +850,90 @@ st_submission_form_set_not_applicable (StSubmissionForm *self,
   g_return_if_fail (ST_IS_SUBMISSION_FORM (self));
   g_return_if_fail (self->report != NULL);
 
+  if (self->workflow != NULL && (reason != NULL || lookup_submission (self) != NULL))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!st_workflow_set_not_applicable (self->workflow, self->respondent_id, self->item_id, reason, &error))
+        {
+          g_free (self->refusal);
+          self->refusal = g_strdup (error->message);
+        }
+      sync_from_model (self);
+      return;
+    }
+
   submission = reason != NULL ? ensure_submission (self) : lookup_submission (self);
   if (submission == NULL)
     return;
   st_submission_set_not_applicable (submission, reason);
   /* The model emits nothing when it already agreed */
   sync_from_model (self);
+}
+
+void
+st_submission_form_set_workflow (StSubmissionForm *self,
+                                 StWorkflow       *workflow)
+{
+  g_return_if_fail (ST_IS_SUBMISSION_FORM (self));
+  g_return_if_fail (workflow == NULL || ST_IS_WORKFLOW (workflow));
+
+  if (!g_set_object (&self->workflow, workflow))
+    return;
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      StSectionEditor *editor = g_ptr_array_index (self->editors, i);
+
+      st_comment_pane_show (ST_COMMENT_PANE (st_section_editor_get_comments (editor)), workflow,
+                            self->respondent_id, self->item_id, st_section_editor_get_section_id (editor));
+    }
+  if (self->report != NULL)
+    update_review (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);
+}
+
+StWorkflow *
+st_submission_form_get_workflow (StSubmissionForm *self)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+  return self->workflow;
+}
+
+const char *
+st_submission_form_get_notice (StSubmissionForm *self)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+
+  if (!gtk_widget_get_visible (self->notice_box))
+    return NULL;
+  return gtk_label_get_label (self->notice_title);
+}
+
+const char *
+st_submission_form_get_notice_text (StSubmissionForm *self)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+
+  if (!gtk_widget_get_visible (self->notice_box))
+    return NULL;
+  return gtk_label_get_label (self->notice_label);
+}
+
+const char *
+st_submission_form_get_review_text (StSubmissionForm *self)
+{
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+  return gtk_label_get_label (self->review_label);
+}
+
+StCommentPane *
+st_submission_form_get_comment_pane (StSubmissionForm *self,
+                                     const char       *section_id)
+{
+  StSectionEditor *editor;
+
+  g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
+
+  editor = st_submission_form_get_editor (self, section_id);
+  return editor != NULL ? ST_COMMENT_PANE (st_section_editor_get_comments (editor)) : NULL;
 }

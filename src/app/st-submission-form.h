@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "stocktake-core.h"
+#include "st-comment-pane.h"
 #include "st-issues.h"
 #include "st-section-editor.h"
 
@@ -48,6 +49,22 @@ void             st_submission_form_focus_first      (StSubmissionForm *self);
 
 /* The status line of the header, as shown */
 const char      *st_submission_form_get_status_text  (StSubmissionForm *self);
+
+/* Who is editing: edits and the moves offered follow the workflow's rules.
+ * Without one, the form edits the report directly. */
+void             st_submission_form_set_workflow     (StSubmissionForm *self,
+                                                      StWorkflow       *workflow);
+StWorkflow      *st_submission_form_get_workflow     (StSubmissionForm *self);
+/* The notice above the sections, as shown: a returned submission's
+ * "Returned by …" and its comment, or why it cannot be changed; NULL when
+ * none is shown */
+const char      *st_submission_form_get_notice       (StSubmissionForm *self);
+const char      *st_submission_form_get_notice_text  (StSubmissionForm *self);
+/* The comment threads shown with @section_id, or NULL */
+StCommentPane   *st_submission_form_get_comment_pane (StSubmissionForm *self,
+                                                      const char       *section_id);
+/* "Status: Submitted", as shown */
+const char      *st_submission_form_get_review_text  (StSubmissionForm *self);
 
 /* Marks the submission not applicable with @reason ("" asks for one), or
  * clears the mark when @reason is NULL: the same as the switch */

@@ -10,9 +10,13 @@
 
 #include "st-application.h"
 #include "st-export-dialog.h"
+#include "st-history-dialog.h"
 #include "st-importer.h"
+#include "st-merge-dialog.h"
+#include "st-pack-dialog.h"
 #include "st-print-operation.h"
 #include "st-issues-panel.h"
+#include "st-search-panel.h"
 #include "st-overview.h"
 #include "st-window.h"
 
@@ -44,6 +48,7 @@ struct _StWindow
   StOverview           *overview;
   StSubmissionForm     *form;
   StIssuesPanel        *issues_panel;
+  StSearchPanel        *search_panel;
   GtkWidget            *issues_button;
   GtkRevealer          *export_revealer;
   GtkLabel             *export_label;
@@ -72,6 +77,7 @@ struct _StWindow
   gboolean              round_undo_modified;  /* and whether it had unsaved changes */
   AdwToast             *round_toast;          /* the toast that offers to undo it */
   GFile                *export_file;
+  GPtrArray            *merge_queue;          /* of GFile: packs still to merge, while merging */
 };
 
 G_DEFINE_FINAL_TYPE (StWindow, st_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +96,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void save_as (StWindow *self, AfterSave after);
 static void save (StWindow *self, AfterSave after);
+static void update_review_actions (StWindow *self);
 static void clear_round_undo (StWindow *self);
 
 static StApplication *
@@ -144,7 +151,21 @@ update_title (StWindow *self)
   title = g_strdup_printf ("%s%s", self->is_modified ? "• " : "",
                            st_template_get_title (st_report_get_template (self->report)));
   adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, name);
+  if (st_report_is_pack (self->report))
+    {
+      StTemplate *template = st_report_get_template (self->report);
+      const StRespondent *respondent = st_template_find_respondent (template,
+                                                                     st_report_get_pack_respondent (self->report));
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: a department pack's subtitle: the department's name, then the file's */
+      subtitle = g_strdup_printf (_("Pack for %s – %s"),
+                                  respondent != NULL ? respondent->name : st_report_get_pack_respondent (self->report),
+                                  name);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, name);
 
   /* Translators: the window's title: a "•" when there are unsaved changes,
    * then the file's name */
@@ -157,6 +178,8 @@ update_actions (StWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_report = self->report != NULL;
+  /* A department's pack changes that department's returns and nothing else */
+  gboolean whole_report = has_report && !st_report_is_pack (self->report);
 
   gtk_widget_action_set_enabled (widget, "win.save", has_report);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_report);
@@ -164,11 +187,15 @@ update_actions (StWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-issues", has_report);
   gtk_widget_action_set_enabled (widget, "win.export", has_report && self->export_cancellable == NULL);
   gtk_widget_action_set_enabled (widget, "win.stop-export", self->export_cancellable != NULL);
-  gtk_widget_action_set_enabled (widget, "win.import", has_report);
+  gtk_widget_action_set_enabled (widget, "win.import", whole_report);
   gtk_widget_action_set_enabled (widget, "win.print", has_report);
+  gtk_widget_action_set_enabled (widget, "win.make-pack", whole_report);
+  gtk_widget_action_set_enabled (widget, "win.merge-packs", whole_report && self->merge_queue == NULL);
+  gtk_widget_action_set_enabled (widget, "win.show-history", has_report);
   gtk_widget_action_set_enabled (widget, "win.next-submission", has_report);
   gtk_widget_action_set_enabled (widget, "win.previous-submission", has_report);
   gtk_widget_action_set_enabled (widget, "win.search", has_report);
+  gtk_widget_action_set_enabled (widget, "win.find", has_report);
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_report);
   gtk_widget_action_set_enabled (widget, "win.sidebar-mode", has_report);
   gtk_widget_action_set_enabled (widget, "win.start-new-round", has_report && !st_report_is_pack (self->report));
@@ -284,6 +311,7 @@ on_report_changed (StWindow     *self,
     clear_round_undo (self);
   set_modified (self, TRUE);
   schedule_autosave (self);
+  update_review_actions (self);
 }
 
 /* The name history entries and comments record: the preference, else
@@ -375,6 +403,7 @@ st_window_set_report (StWindow *self,
                                         pack_respondent, author);
       st_workflow_set_history (self->workflow, self->history);
     }
+  st_submission_form_set_workflow (self->form, self->workflow);
 
   st_submission_form_show (self->form, NULL, NULL, NULL);
 
@@ -386,8 +415,12 @@ st_window_set_report (StWindow *self,
   st_overview_set_issues (self->overview, NULL);
   st_submission_form_set_issues (self->form, NULL);
   st_issues_panel_set_issues (self->issues_panel, NULL);
+  /* A pack shows its department alone */
+  st_sidebar_set_respondent_filter (self->sidebar, report != NULL ? st_report_get_pack_respondent (report) : NULL);
+  st_overview_set_respondent_filter (self->overview, report != NULL ? st_report_get_pack_respondent (report) : NULL);
   st_sidebar_set_report (self->sidebar, report);
   st_overview_set_report (self->overview, report);
+  st_search_panel_set_report (self->search_panel, report, self->workflow);
   if (report != NULL)
     {
       self->issues = st_issues_new (report);
@@ -402,6 +435,7 @@ st_window_set_report (StWindow *self,
   self->is_modified = FALSE;
   update_title (self);
   update_actions (self);
+  update_review_actions (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, report != NULL ? "report" : "welcome");
   if (keep_respondent != NULL)
@@ -687,6 +721,20 @@ st_window_show_issues (StWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Opens a submission with characters @start to @end of a section selected:
+ * where a finding or a match of a search is */
+static void
+show_place (StWindow   *self,
+            const char *respondent_id,
+            const char *item_id,
+            const char *section_id,
+            guint       start,
+            guint       end)
+{
+  st_window_show_submission (self, respondent_id, item_id);
+  st_submission_form_reveal (self->form, section_id, start, end);
+}
+
 void
 st_window_show_finding (StWindow  *self,
                         StFinding *finding)
@@ -694,9 +742,8 @@ st_window_show_finding (StWindow  *self,
   g_return_if_fail (ST_IS_WINDOW (self));
   g_return_if_fail (ST_IS_FINDING (finding));
 
-  st_window_show_submission (self, st_finding_get_respondent_id (finding), st_finding_get_item_id (finding));
-  st_submission_form_reveal (self->form, st_finding_get_section_id (finding),
-                             st_finding_get_start (finding), st_finding_get_end (finding));
+  show_place (self, st_finding_get_respondent_id (finding), st_finding_get_item_id (finding),
+              st_finding_get_section_id (finding), st_finding_get_start (finding), st_finding_get_end (finding));
 }
 
 static void
@@ -704,6 +751,55 @@ on_finding_activated (StWindow  *self,
                       StFinding *finding)
 {
   st_window_show_finding (self, finding);
+}
+
+void
+st_window_show_find (StWindow *self)
+{
+  GtkWidget *focus;
+  g_autofree char *selected = NULL;
+
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (self->report != NULL);
+
+  /* Text selected in a section is what the user most likely wants found */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (GTK_IS_TEXT_VIEW (focus))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+      GtkTextIter start, end;
+
+      if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+          gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
+        selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+
+  st_sidebar_unselect (self->sidebar);
+  gtk_stack_set_visible_child_name (self->content_stack, "find");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  st_search_panel_focus (self->search_panel, selected);
+}
+
+static void
+on_match_activated (StWindow      *self,
+                    StSearchMatch *match)
+{
+  show_place (self, st_search_match_get_respondent_id (match), st_search_match_get_item_id (match),
+              st_search_match_get_section_id (match), st_search_match_get_start (match),
+              st_search_match_get_end (match));
+}
+
+/* Back to the form the search started from, or to the overview */
+static void
+on_find_close_requested (StWindow *self)
+{
+  const char *respondent_id = st_submission_form_get_respondent_id (self->form);
+  const char *item_id = st_submission_form_get_item_id (self->form);
+
+  if (respondent_id != NULL && item_id != NULL)
+    st_window_show_submission (self, respondent_id, item_id);
+  else
+    st_window_show_overview (self);
 }
 
 static void
@@ -1437,11 +1533,13 @@ clear_round_undo (StWindow *self)
 }
 
 /* Shows @report in place of the one shown, for the same file: as unsaved
- * changes to it, or, @modified FALSE, as the file is */
+ * changes to it, or, @modified FALSE, as the file is. @edited says whether
+ * its texts differ from the file's. */
 static void
 replace_report (StWindow *self,
                 StReport *report,
-                gboolean  modified)
+                gboolean  modified,
+                gboolean  edited)
 {
   g_autofree char *checksum = g_steal_pointer (&self->file_checksum);
   g_autofree char *path = self->file != NULL ? g_file_get_path (self->file) : NULL;
@@ -1450,8 +1548,9 @@ replace_report (StWindow *self,
   g_free (self->file_checksum);
   self->file_checksum = g_steal_pointer (&checksum);
 
-  /* The history records changes since the file was saved, not since now */
-  if (path != NULL && self->history != NULL)
+  /* The history records changes since the file was saved, not since now:
+   * read the file only when that differs, as a large report takes a while */
+  if (edited && path != NULL && self->history != NULL)
     {
       g_autoptr(StReport) saved = st_report_new_from_file (path, NULL, NULL);
 
@@ -1508,7 +1607,7 @@ on_new_round_response (AdwMessageDialog *dialog,
 
   previous = g_object_ref (self->report);
   was_modified = self->is_modified;
-  replace_report (self, copy, TRUE);
+  replace_report (self, copy, TRUE, was_modified);
   self->round_undo = g_steal_pointer (&previous);
   self->round_undo_modified = was_modified;
 
@@ -1610,7 +1709,362 @@ undo_new_round_action (GtkWidget  *widget,
   if (previous == NULL)
     return;
   clear_round_undo (self);
-  replace_report (self, previous, modified);
+  replace_report (self, previous, modified, modified);
+}
+
+/* Department packs */
+
+gboolean
+st_window_make_pack (StWindow    *self,
+                     const char  *respondent_id,
+                     GFile       *file,
+                     GError     **error)
+{
+  g_autoptr(StReport) pack = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *source = NULL;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (respondent_id != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Packs can only be saved to local files"));
+      return FALSE;
+    }
+  if (self->file != NULL && g_file_equal (file, self->file))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("A pack cannot be saved over the report it comes from"));
+      return FALSE;
+    }
+
+  source = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+  pack = st_pack_new (self->report, respondent_id, source, error);
+  if (pack == NULL || !st_report_save_to_file (pack, path, error))
+    return FALSE;
+
+  /* The report now records the pack, which merging it back needs: keep
+   * that record on disk at once */
+  set_modified (self, TRUE);
+  save (self, AFTER_SAVE_NOTHING);
+  return TRUE;
+}
+
+static void
+on_pack_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          StWindow        *self)
+{
+  g_autofree char *respondent_id = g_strdup (g_object_get_data (G_OBJECT (chooser), "respondent-id"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  /* Saving the report may need a chooser of its own */
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  name = display_name (file);
+  if (!st_window_make_pack (self, respondent_id, file, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Make “%s”"), name);
+
+      show_message (self, heading, error->message);
+    }
+  else
+    {
+      /* Translators: %s is the pack's file name */
+      title = g_strdup_printf (_("Pack saved as “%s”"), name);
+      show_toast (self, title);
+    }
+}
+
+static void
+on_pack_dialog_response (StPackDialog *dialog,
+                         const char   *response,
+                         StWindow     *self)
+{
+  const char *respondent_id = st_pack_dialog_get_respondent_id (dialog);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "make") || respondent_id == NULL || self->report == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save Department Pack"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  name = st_pack_dialog_default_filename (self->report, respondent_id);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "respondent-id", g_strdup (respondent_id), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_pack_chooser_response), self, 0);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+make_pack_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = st_pack_dialog_new (GTK_WINDOW (self), self->report,
+                               st_submission_form_get_respondent_id (self->form));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_pack_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+st_window_apply_merge (StWindow  *self,
+                       StMerge   *merge,
+                       GError   **error)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (ST_IS_MERGE (merge), FALSE);
+  g_return_val_if_fail (self->report != NULL && st_merge_get_report (merge) == self->report, FALSE);
+
+  /* Each change comes through the report's ::changed, which marks the
+   * report modified and updates the views */
+  if (!st_merge_apply (merge, st_workflow_get_author (self->workflow), error))
+    return FALSE;
+  set_modified (self, TRUE);
+  schedule_autosave (self);
+  return TRUE;
+}
+
+static void merge_next (StWindow *self);
+
+static void
+on_merge_problem_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           StWindow         *self)
+{
+  merge_next (self);
+}
+
+/* Says why a pack was not merged, then goes on with the next */
+static void
+show_merge_problem (StWindow   *self,
+                    const char *heading,
+                    const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_problem_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_merge_dialog_response (StMergeDialog *dialog,
+                          const char    *response,
+                          StWindow      *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "pack-name");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "merge"))
+    {
+      if (!st_window_apply_merge (self, st_merge_dialog_get_merge (dialog), &error))
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Merge “%s”"), name);
+
+          show_merge_problem (self, heading, error->message);
+          return;
+        }
+      else
+        {
+          /* Translators: %s is a pack's file name */
+          g_autofree char *title = g_strdup_printf (_("Merged “%s”"), name);
+
+          show_toast (self, title);
+        }
+    }
+  merge_next (self);
+}
+
+/* Takes the next pack of the queue: a refusal is shown, a pack that can
+ * be merged shows what it changes and asks */
+static void
+merge_next (StWindow *self)
+{
+  while (self->merge_queue != NULL && self->merge_queue->len > 0 && self->report != NULL)
+    {
+      g_autoptr(GFile) file = g_ptr_array_steal_index (self->merge_queue, 0);
+      g_autofree char *name = display_name (file);
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(StReport) pack = NULL;
+      g_autoptr(StMerge) merge = NULL;
+      g_autoptr(GError) error = NULL;
+      StErrorLocation location = { 0 };
+      GtkWidget *dialog;
+
+      if (path == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Packs can only be read from local files"));
+      else
+        pack = st_report_new_from_file (path, &location, &error);
+      if (pack == NULL)
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), name);
+          g_autofree char *body = NULL;
+
+          if (location.line > 0)
+            body = g_strdup_printf (_("Line %u, column %u: %s"), location.line, location.column, error->message);
+          else
+            body = g_strdup (error->message);
+          st_error_location_clear (&location);
+          show_merge_problem (self, heading, body);
+          return;
+        }
+
+      merge = st_merge_new (self->report, pack);
+      if (!st_merge_check (merge, NULL))
+        {
+          GPtrArray *problems = st_merge_get_problems (merge);
+          g_autoptr(GString) body = g_string_new (NULL);
+          /* Translators: %s is a file name */
+          g_autofree char *heading = g_strdup_printf (_("“%s” Was Not Merged"), name);
+
+          for (guint i = 0; i < problems->len; i++)
+            g_string_append_printf (body, "• %s\n", (const char *) g_ptr_array_index (problems, i));
+          g_string_append_c (body, '\n');
+          g_string_append (body, _("Nothing in the pack was merged. A pack may change only its own department’s returns."));
+          show_merge_problem (self, heading, body->str);
+          return;
+        }
+
+      dialog = st_merge_dialog_new (GTK_WINDOW (self), merge, name);
+      g_object_set_data_full (G_OBJECT (dialog), "pack-name", g_steal_pointer (&name), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_dialog_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  g_clear_pointer (&self->merge_queue, g_ptr_array_unref);
+  update_actions (self);
+}
+
+void
+st_window_merge_packs (StWindow  *self,
+                       GFile    **files,
+                       guint      n_files)
+{
+  gboolean running;
+
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (self->report != NULL);
+
+  running = self->merge_queue != NULL;
+  if (!running)
+    self->merge_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (self->merge_queue, g_object_ref (files[i]));
+  if (!running)
+    {
+      update_actions (self);
+      merge_next (self);
+    }
+}
+
+gboolean
+st_window_get_merging (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  return self->merge_queue != NULL;
+}
+
+static void
+on_merge_chooser_response (GtkNativeDialog *chooser,
+                           int              response,
+                           StWindow        *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (files == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  if (array->len > 0)
+    st_window_merge_packs (self, (GFile **) array->pdata, array->len);
+}
+
+static void
+merge_packs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Merge Department Packs"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_merge_chooser_response), self, 0);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+/* History */
+
+GtkWidget *
+st_window_show_history (StWindow   *self,
+                        const char *section_id)
+{
+  const char *respondent_id, *item_id;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  respondent_id = st_submission_form_get_respondent_id (self->form);
+  item_id = st_submission_form_get_item_id (self->form);
+  if (self->report == NULL || respondent_id == NULL || item_id == NULL)
+    return NULL;
+
+  dialog = st_history_dialog_new (GTK_WINDOW (self), self->report, respondent_id, item_id, section_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  st_window_show_history (ST_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* Printing */
@@ -1643,6 +2097,333 @@ print_action (GtkWidget  *widget,
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_message (self, _("Could Not Print"), error->message);
+}
+
+/* Reviewing */
+
+/* The submission the review actions act on: the one the form shows */
+static gboolean
+get_current_submission (StWindow    *self,
+                        const char **respondent_id,
+                        const char **item_id)
+{
+  if (self->report == NULL || self->workflow == NULL)
+    return FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "form") != 0 ||
+      st_submission_form_get_respondent_id (self->form) == NULL)
+    return FALSE;
+  *respondent_id = st_submission_form_get_respondent_id (self->form);
+  *item_id = st_submission_form_get_item_id (self->form);
+  return TRUE;
+}
+
+/* The moves the rules allow now are offered; validation is checked when
+ * one is chosen, so that the refusal can say what to put right */
+static void
+update_review_actions (StWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const char *respondent_id, *item_id;
+  gboolean submit = FALSE, approve = FALSE, send_back = FALSE;
+
+  if (get_current_submission (self, &respondent_id, &item_id))
+    {
+      g_autoptr(GArray) next = st_workflow_list_next_statuses (self->workflow, respondent_id, item_id);
+
+      for (guint i = 0; i < next->len; i++)
+        {
+          StStatus to = g_array_index (next, StStatus, i);
+
+          submit |= to == ST_STATUS_SUBMITTED;
+          approve |= to == ST_STATUS_APPROVED;
+          send_back |= to == ST_STATUS_RETURNED;
+        }
+    }
+  gtk_widget_action_set_enabled (widget, "win.submit-submission", submit);
+  gtk_widget_action_set_enabled (widget, "win.approve-submission", approve);
+  gtk_widget_action_set_enabled (widget, "win.return-submission", send_back);
+}
+
+gboolean
+st_window_set_status (StWindow    *self,
+                      const char  *respondent_id,
+                      const char  *item_id,
+                      StStatus     status,
+                      const char  *comment,
+                      GError     **error)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->workflow == NULL)
+    {
+      g_set_error_literal (error, ST_ERROR, ST_ERROR_REFUSED, _("No report is open"));
+      return FALSE;
+    }
+  if (!st_workflow_set_status (self->workflow, respondent_id, item_id, status, comment, error))
+    return FALSE;
+
+  /* The report tells the views; a change it already had tells nothing */
+  set_modified (self, TRUE);
+  schedule_autosave (self);
+  update_review_actions (self);
+  return TRUE;
+}
+
+/* The dialogs remember which submission they asked about */
+static void
+remember_submission (GObject    *dialog,
+                     const char *respondent_id,
+                     const char *item_id)
+{
+  g_object_set_data_full (dialog, "respondent-id", g_strdup (respondent_id), g_free);
+  g_object_set_data_full (dialog, "item-id", g_strdup (item_id), g_free);
+}
+
+static char *
+describe_submission (StWindow   *self,
+                     const char *respondent_id,
+                     const char *item_id)
+{
+  return st_workflow_describe (st_report_get_template (self->report), respondent_id, item_id, NULL);
+}
+
+static void
+set_status_from_dialog (StWindow   *self,
+                        GObject    *dialog,
+                        StStatus    status,
+                        const char *comment,
+                        const char *failed_heading,
+                        const char *done_format)
+{
+  const char *respondent_id = g_object_get_data (dialog, "respondent-id");
+  const char *item_id = g_object_get_data (dialog, "item-id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *done = NULL;
+
+  if (self->report == NULL)
+    return;
+  if (!st_window_set_status (self, respondent_id, item_id, status, comment, &error))
+    {
+      show_message (self, failed_heading, error->message);
+      return;
+    }
+  place = describe_submission (self, respondent_id, item_id);
+  done = g_strdup_printf (done_format, place);
+  show_toast (self, done);
+}
+
+static void
+on_submit_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    StWindow         *self)
+{
+  if (g_str_equal (response, "submit"))
+    /* Translators: %s names a submission: "CO, Action 1" */
+    set_status_from_dialog (self, G_OBJECT (dialog), ST_STATUS_SUBMITTED, NULL,
+                            _("Could Not Submit"), _("Submitted %s for review"));
+}
+
+void
+st_window_ask_submit (StWindow   *self,
+                      const char *respondent_id,
+                      const char *item_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *place = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  const guint shown = 8;
+
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (self->workflow != NULL);
+
+  /* Errors stop it, with the core's word on what to put right */
+  if (!st_workflow_can_set_status (self->workflow, respondent_id, item_id, ST_STATUS_SUBMITTED, &error))
+    {
+      show_message (self, _("Cannot Submit Yet"), error->message);
+      return;
+    }
+
+  place = describe_submission (self, respondent_id, item_id);
+  warnings = st_workflow_get_warnings (self->workflow, respondent_id, item_id);
+  /* Translators: %s names a submission: "CO, Action 1" */
+  heading = g_strdup_printf (_("Submit %s?"), place);
+  g_string_append (body, _("The central team will review it, and approve it or return it with comments."));
+  if (warnings->len > 0)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                 "Validation found %u warning. You may submit anyway:",
+                                                 "Validation found %u warnings. You may submit anyway:",
+                                                 warnings->len),
+                              warnings->len);
+      for (guint i = 0; i < warnings->len && i < shown; i++)
+        g_string_append_printf (body, "\n• %s", st_finding_get_message (g_ptr_array_index (warnings, i)));
+      if (warnings->len > shown)
+        {
+          g_string_append_c (body, '\n');
+          g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                     warnings->len - shown),
+                                  warnings->len - shown);
+        }
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "submit", _("_Submit"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "submit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "submit");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  remember_submission (G_OBJECT (dialog), respondent_id, item_id);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_submit_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+get_dialog_comment (AdwMessageDialog *dialog)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (g_object_get_data (G_OBJECT (dialog), "comment-view"));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+on_return_comment_changed (AdwMessageDialog *dialog)
+{
+  g_autofree char *comment = get_dialog_comment (dialog);
+
+  /* Returning needs a reason */
+  adw_message_dialog_set_response_enabled (dialog, "return", *comment != '\0');
+}
+
+static void
+on_return_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    StWindow         *self)
+{
+  g_autofree char *comment = NULL;
+
+  if (!g_str_equal (response, "return"))
+    return;
+  comment = get_dialog_comment (dialog);
+  /* Translators: %s names a submission: "CO, Action 1" */
+  set_status_from_dialog (self, G_OBJECT (dialog), ST_STATUS_RETURNED, comment,
+                          _("Could Not Return"), _("Returned %s to the department"));
+}
+
+void
+st_window_ask_return (StWindow   *self,
+                      const char *respondent_id,
+                      const char *item_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller, *view;
+
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (self->workflow != NULL);
+
+  if (!st_workflow_can_set_status (self->workflow, respondent_id, item_id, ST_STATUS_RETURNED, &error))
+    {
+      show_message (self, _("Cannot Return"), error->message);
+      return;
+    }
+
+  place = describe_submission (self, respondent_id, item_id);
+  /* Translators: %s names a submission: "CO, Action 1" */
+  heading = g_strdup_printf (_("Return %s?"), place);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("Say what the department should change. They see "
+                                                         "your comment at the top of their form.")));
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_widget_add_css_class (view, "section-text");
+  gtk_widget_add_css_class (view, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Why it goes back"),
+                                  -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  g_object_set_data (G_OBJECT (dialog), "comment-view", view);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "return", _("_Return"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "return", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "return", FALSE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  remember_submission (G_OBJECT (dialog), respondent_id, item_id);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_return_comment_changed), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_return_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+void
+st_window_approve (StWindow   *self,
+                   const char *respondent_id,
+                   const char *item_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *respondent = g_strdup (respondent_id);
+  g_autofree char *item = g_strdup (item_id);
+  g_autofree char *place = NULL;
+  g_autofree char *done = NULL;
+
+  g_return_if_fail (ST_IS_WINDOW (self));
+
+  /* Copied: approving can take the row that named them away */
+  if (!st_window_set_status (self, respondent, item, ST_STATUS_APPROVED, NULL, &error))
+    {
+      show_message (self, _("Cannot Approve"), error->message);
+      return;
+    }
+  place = describe_submission (self, respondent, item);
+  /* Translators: %s names a submission: "CO, Action 1" */
+  done = g_strdup_printf (_("Approved %s"), place);
+  show_toast (self, done);
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StWindow *self = ST_WINDOW (widget);
+  const char *respondent_id, *item_id;
+
+  if (!get_current_submission (self, &respondent_id, &item_id))
+    return;
+  if (g_str_equal (action_name, "win.submit-submission"))
+    st_window_ask_submit (self, respondent_id, item_id);
+  else if (g_str_equal (action_name, "win.approve-submission"))
+    st_window_approve (self, respondent_id, item_id);
+  else
+    st_window_ask_return (self, respondent_id, item_id);
 }
 
 /* Closing */
@@ -1816,6 +2597,14 @@ show_issues_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   st_window_show_issues (ST_WINDOW (widget));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  st_window_show_find (ST_WINDOW (widget));
 }
 
 static void
@@ -2009,6 +2798,7 @@ st_window_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   g_clear_object (&self->export_file);
+  g_clear_pointer (&self->merge_queue, g_ptr_array_unref);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -2145,6 +2935,7 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, StWindow, form);
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_panel);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_button);
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_label);
@@ -2155,6 +2946,8 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_submission_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_match_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_close_requested);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -2167,15 +2960,23 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.stop-export", NULL, stop_export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.make-pack", NULL, make_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-packs", NULL, merge_packs_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
   gtk_widget_class_install_action (widget_class, "win.next-submission", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.previous-submission", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", "s", restore_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.submit-submission", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.approve-submission", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.return-submission", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.start-new-round", NULL, start_new_round_action);
   gtk_widget_class_install_action (widget_class, "win.undo-new-round", NULL, undo_new_round_action);
   gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
 
   g_type_ensure (ST_TYPE_ISSUES_PANEL);
+  g_type_ensure (ST_TYPE_SEARCH_PANEL);
   g_type_ensure (ST_TYPE_OVERVIEW);
   g_type_ensure (ST_TYPE_SIDEBAR);
   g_type_ensure (ST_TYPE_SUBMISSION_FORM);
@@ -2188,6 +2989,11 @@ st_window_init (StWindow *self)
   self->sidebar_mode = g_strdup (ST_SIDEBAR_MODE_BY_ACTION);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->main_stack, "notify::visible-child", G_CALLBACK (on_main_page_changed),
+                           self, G_CONNECT_SWAPPED);
+  /* The review actions follow what is shown */
+  g_signal_connect_object (self->content_stack, "notify::visible-child", G_CALLBACK (update_review_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::item-id", G_CALLBACK (update_review_actions),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -2296,4 +3102,11 @@ st_window_get_history (StWindow *self)
 {
   g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
   return self->history;
+}
+
+StSearchPanel *
+st_window_get_search_panel (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->search_panel;
 }

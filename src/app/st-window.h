@@ -11,6 +11,7 @@
 #include "stocktake-core.h"
 #include "st-export.h"
 #include "st-issues-panel.h"
+#include "st-search-panel.h"
 #include "st-sidebar.h"
 #include "st-submission-form.h"
 
@@ -69,6 +70,29 @@ gboolean          st_window_import            (StWindow      *self,
                                                GFile        **files,
                                                guint          n_files);
 
+/* Makes @respondent_id's department pack, writes it to @file and saves
+ * the report, which records the pack so that it can be merged back */
+gboolean          st_window_make_pack         (StWindow      *self,
+                                               const char    *respondent_id,
+                                               GFile         *file,
+                                               GError       **error);
+/* Merges the packs in @files one after another: a pack that is refused
+ * says why and changes nothing; for one that can be merged, a
+ * StMergeDialog shows its changes and conflicts and asks */
+void              st_window_merge_packs       (StWindow      *self,
+                                               GFile        **files,
+                                               guint          n_files);
+/* Whether packs are being merged: a dialog is asking about one */
+gboolean          st_window_get_merging       (StWindow      *self);
+/* Applies a merge of a pack into this window's report under the author
+ * name; the report is then modified */
+gboolean          st_window_apply_merge       (StWindow      *self,
+                                               StMerge       *merge,
+                                               GError       **error);
+/* Opens the history of a section of the submission in the form */
+GtkWidget        *st_window_show_history      (StWindow      *self,
+                                               const char    *section_id);
+
 void              st_window_show_submission   (StWindow      *self,
                                                const char    *respondent_id,
                                                const char    *item_id);
@@ -77,6 +101,8 @@ void              st_window_show_issues       (StWindow      *self);
 /* Opens the finding's submission with its characters selected */
 void              st_window_show_finding      (StWindow      *self,
                                                StFinding     *finding);
+/* The page that finds and replaces across the report, its entry focused */
+void              st_window_show_find         (StWindow      *self);
 
 StSidebar        *st_window_get_sidebar       (StWindow      *self);
 StSubmissionForm *st_window_get_form          (StWindow      *self);
@@ -86,10 +112,32 @@ StWorkflow       *st_window_get_workflow      (StWindow      *self);
 /* The texts at the last save; saving records each change in the report's
  * history under the author name from the preferences */
 StHistory        *st_window_get_history       (StWindow      *self);
+/* Moves a submission to @status through the workflow (@comment is needed
+ * to return it), marks the report changed and updates the views. A move
+ * the rules refuse fails with ST_ERROR_REFUSED and the core's reason. */
+gboolean          st_window_set_status        (StWindow      *self,
+                                               const char    *respondent_id,
+                                               const char    *item_id,
+                                               StStatus       status,
+                                               const char    *comment,
+                                               GError       **error);
+/* As the window's actions do: asks to confirm submitting (listing the
+ * warnings), asks for the comment to return with, or approves; a
+ * refusal is shown in a message dialog */
+void              st_window_ask_submit        (StWindow      *self,
+                                               const char    *respondent_id,
+                                               const char    *item_id);
+void              st_window_ask_return        (StWindow      *self,
+                                               const char    *respondent_id,
+                                               const char    *item_id);
+void              st_window_approve           (StWindow      *self,
+                                               const char    *respondent_id,
+                                               const char    *item_id);
 /* What validation finds in the report, or NULL with no report */
 StIssues         *st_window_get_issues        (StWindow      *self);
 StIssuesPanel    *st_window_get_issues_panel  (StWindow      *self);
-/* "welcome", "overview", "form" or "issues" */
+StSearchPanel    *st_window_get_search_panel  (StWindow      *self);
+/* "welcome", "overview", "form", "issues" or "find" */
 const char       *st_window_get_visible_page  (StWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,43 @@
+/* st-comment-pane.h: the comment threads on one section
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stocktake-core.h"
+
+G_BEGIN_DECLS
+
+#define ST_TYPE_COMMENT_PANE (st_comment_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (StCommentPane, st_comment_pane, ST, COMMENT_PANE, AdwBin)
+
+GtkWidget   *st_comment_pane_new         (void);
+
+/* Shows the threads on @section_id of @respondent_id × @item_id, and keeps
+ * them current; @section_id NULL shows the ones on the whole submission.
+ * What the buttons offer and do follows @workflow's rules. NULL clears. */
+void         st_comment_pane_show        (StCommentPane *self,
+                                          StWorkflow    *workflow,
+                                          const char    *respondent_id,
+                                          const char    *item_id,
+                                          const char    *section_id);
+/* Threads shown, and those not resolved */
+guint        st_comment_pane_get_n_threads (StCommentPane *self);
+guint        st_comment_pane_get_n_open    (StCommentPane *self);
+/* The entry a new thread is written in (@comment_id NULL), or the reply
+ * entry of the thread that starts with @comment_id; NULL when there is
+ * none (a department cannot start a thread) */
+GtkEditable *st_comment_pane_get_entry     (StCommentPane *self,
+                                            const char    *comment_id);
+/* The last refusal shown, or NULL */
+const char  *st_comment_pane_get_error     (StCommentPane *self);
+
+/* "21 November 2026, 10:00" in local time, from ISO 8601 */
+char        *st_format_comment_time        (const char    *iso8601);
+
+G_END_DECLS

@@ -1,0 +1,436 @@
+/* test-ui-review.c: submitting, returning and approving in the window,
+ * the comments beside each section, and the review queue
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "test-ui-helpers.h"
+
+typedef struct {
+  StApplication *application;
+  char          *dir;
+  char          *path;         /* the full report, as the central team has it */
+  char          *pack_path;    /* CO's pack of it */
+  StWindow      *window;
+} Fixture;
+
+/* The central team's report: CO and AGO have submitted action 1, DfE has
+ * not; CO's pack is made from it */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(StReport) report = NULL;
+  g_autoptr(StReport) pack = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->application = ST_APPLICATION ((gpointer) data);
+  fixture->dir = ui_test_make_dir ();
+  fixture->path = ui_test_write_report (fixture->dir, "report.stocktake");
+  fixture->pack_path = g_build_filename (fixture->dir, "co.stocktake", NULL);
+
+  report = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  pack = st_pack_new (report, "CO", "report.stocktake", &error);
+  g_assert_no_error (error);
+  g_assert_true (st_report_save_to_file (pack, fixture->pack_path, &error));
+  g_assert_no_error (error);
+
+  st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_SUBMITTED);
+  st_submission_set_status (st_report_lookup_submission (report, "AGO", "1"), ST_STATUS_SUBMITTED);
+  g_assert_true (st_report_save_to_file (report, fixture->path, &error));
+  g_assert_no_error (error);
+
+  g_settings_set_string (st_application_get_settings (fixture->application), "author-name", "Rita Reviewer");
+
+  fixture->window = st_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close_dialogs ();
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_null (fixture->window);
+  g_settings_reset (st_application_get_settings (fixture->application), "author-name");
+  ui_test_remove_dir (fixture->dir);
+  g_free (fixture->pack_path);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+open_file (Fixture    *fixture,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (st_window_open_file (fixture->window, file));
+  ui_test_drain ();
+  g_assert_nonnull (st_window_get_report (fixture->window));
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+}
+
+static void
+save (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+}
+
+/* The submission's object in the saved file, or NULL; the parser holds it */
+static JsonObject *
+saved_submission (JsonParser *parser,
+                  const char *path,
+                  const char *respondent_id,
+                  const char *item_id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *submissions;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  submissions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "submissions");
+  for (guint i = 0; i < json_array_get_length (submissions); i++)
+    {
+      JsonObject *submission = json_array_get_object_element (submissions, i);
+
+      if (g_str_equal (json_object_get_string_member (submission, "respondent"), respondent_id) &&
+          g_str_equal (json_object_get_string_member (submission, "item"), item_id))
+        return submission;
+    }
+  return NULL;
+}
+
+static const char *
+saved_status (JsonParser *parser,
+              const char *path,
+              const char *respondent_id,
+              const char *item_id)
+{
+  JsonObject *submission = saved_submission (parser, path, respondent_id, item_id);
+
+  if (submission == NULL)
+    return NULL;
+  return json_object_get_string_member_with_default (submission, "status", "draft");
+}
+
+/* How many history entries of @what, from @old to @new (NULL: any) */
+static guint
+count_history (JsonObject *submission,
+               const char *what,
+               const char *old,
+               const char *new)
+{
+  JsonArray *history;
+  guint n = 0;
+
+  if (!json_object_has_member (submission, "history"))
+    return 0;
+  history = json_object_get_array_member (submission, "history");
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (history, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "what", NULL), what) != 0)
+        continue;
+      if (old != NULL && g_strcmp0 (json_object_get_string_member_with_default (entry, "old", NULL), old) != 0)
+        continue;
+      if (new != NULL && g_strcmp0 (json_object_get_string_member_with_default (entry, "new", NULL), new) != 0)
+        continue;
+      n++;
+    }
+  return n;
+}
+
+static StStatus
+current_status (Fixture    *fixture,
+                const char *respondent_id,
+                const char *item_id)
+{
+  StSubmission *submission = st_report_lookup_submission (st_window_get_report (fixture->window),
+                                                          respondent_id, item_id);
+
+  return submission != NULL ? st_submission_get_status (submission) : ST_STATUS_DRAFT;
+}
+
+static gboolean
+action_enabled (Fixture    *fixture,
+                const char *name)
+{
+  GtkWidget *button;
+  gboolean enabled = FALSE;
+
+  /* The window's own action group answers for widget actions */
+  button = gtk_button_new ();
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+  g_object_ref_sink (button);
+  gtk_widget_set_parent (button, GTK_WIDGET (st_window_get_form (fixture->window)));
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (button);
+  g_object_unref (button);
+  return enabled;
+}
+
+/* Types into the return dialog's comment */
+static void
+set_dialog_comment (AdwMessageDialog *dialog,
+                    const char       *text)
+{
+  GtkWidget *view = ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW);
+
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  ui_test_drain ();
+}
+
+/* Submitting */
+
+/* A department cannot submit a return with errors: the core's reason is
+ * shown, and nothing changes */
+static void
+test_review_submit_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  AdwMessageDialog *dialog;
+
+  open_file (fixture, fixture->pack_path);
+  g_assert_cmpint (st_workflow_get_role (st_window_get_workflow (fixture->window)), ==, ST_ROLE_DEPARTMENT);
+
+  /* Nothing written for action 2: every section is an error */
+  ui_test_select_in_sidebar (fixture->window, "CO", "2");
+  g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Draft");
+  g_assert_true (action_enabled (fixture, "win.submit-submission"));
+  /* A department neither approves nor returns */
+  g_assert_false (action_enabled (fixture, "win.approve-submission"));
+  g_assert_false (action_enabled (fixture, "win.return-submission"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.submit-submission", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Submit Yet");
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "CO, Action 2 has"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "to put right first"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "submit"));
+  ui_test_respond (dialog, "close");
+
+  g_assert_cmpint (current_status (fixture, "CO", "2"), ==, ST_STATUS_DRAFT);
+  g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Draft");
+
+  /* Said directly, the window refuses with the same reason */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (st_window_set_status (fixture->window, "CO", "2", ST_STATUS_SUBMITTED, NULL, &error));
+    g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "to put right first"));
+  }
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  /* Saved, the file has no submitted return for action 2 */
+  ui_test_type_in_section (fixture->window, "progress-2014", "Work began.");
+  save (fixture);
+  g_assert_cmpstr (saved_status (parser, fixture->pack_path, "CO", "2"), ==, "draft");
+  g_assert_cmpuint (count_history (saved_submission (parser, fixture->pack_path, "CO", "2"), "status", NULL, NULL),
+                    ==, 0);
+}
+
+/* Warnings are listed for the department to confirm; cancelling changes
+ * nothing, submitting moves it on and the file says so */
+static void
+test_review_submit_with_warnings (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  AdwMessageDialog *dialog;
+  JsonObject *saved;
+
+  open_file (fixture, fixture->pack_path);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  /* A placeholder is a warning, not an error */
+  ui_test_type_in_section (fixture->window, "progress-2014", " Figures TBC.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.submit-submission", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Submit CO, Action 1?");
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "You may submit anyway:\n• "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "TBC"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+
+  ui_test_respond (dialog, "cancel");
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_DRAFT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.submit-submission", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "submit");
+
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_SUBMITTED);
+  g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Submitted");
+  /* Submitted once: there is nothing more for the department to move */
+  g_assert_false (action_enabled (fixture, "win.submit-submission"));
+  g_assert_true (st_window_get_is_modified (fixture->window));
+
+  save (fixture);
+  g_assert_cmpstr (saved_status (parser, fixture->pack_path, "CO", "1"), ==, "submitted");
+  saved = saved_submission (parser, fixture->pack_path, "CO", "1");
+  g_assert_cmpuint (count_history (saved, "status", "draft", "submitted"), ==, 1);
+  /* The text that was submitted is in the history too */
+  g_assert_cmpuint (count_history (saved, "edit", NULL,
+                                   "Paul Maltby is the Cabinet Office digital lead. Figures TBC."), ==, 1);
+}
+
+/* Returning */
+
+static void
+test_review_return_needs_comment (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  AdwMessageDialog *dialog;
+  JsonObject *saved;
+  JsonObject *comment;
+
+  open_file (fixture, fixture->path);
+  g_assert_cmpint (st_workflow_get_role (st_window_get_workflow (fixture->window)), ==, ST_ROLE_REVIEWER);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Submitted");
+  g_assert_false (action_enabled (fixture, "win.submit-submission"));
+  g_assert_true (action_enabled (fixture, "win.approve-submission"));
+  g_assert_true (action_enabled (fixture, "win.return-submission"));
+
+  /* No comment, no return: the window refuses it as the core does */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_RETURNED, "  ", &error));
+    g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "needs a comment"));
+    g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_SUBMITTED);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.return-submission", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Return CO, Action 1?");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "return"));
+  set_dialog_comment (dialog, "   \n ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "return"));
+  set_dialog_comment (dialog, "  Please give dates for the new department.\n");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "return"));
+  ui_test_respond (dialog, "return");
+
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_RETURNED);
+  g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Returned");
+  /* The department sees why at the top of the form */
+  g_assert_true (g_str_has_prefix (st_submission_form_get_notice (form), "Returned by Rita Reviewer on "));
+  g_assert_cmpstr (st_submission_form_get_notice_text (form), ==, "Please give dates for the new department.");
+
+  save (fixture);
+  g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "returned");
+  saved = saved_submission (parser, fixture->path, "CO", "1");
+  g_assert_cmpuint (count_history (saved, "status", "submitted", "returned"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (saved, "comments")), ==, 1);
+  comment = json_array_get_object_element (json_object_get_array_member (saved, "comments"), 0);
+  g_assert_cmpstr (json_object_get_string_member (comment, "text"), ==, "Please give dates for the new department.");
+  g_assert_cmpstr (json_object_get_string_member (comment, "author"), ==, "Rita Reviewer");
+  /* On the whole submission: no section */
+  g_assert_true (!json_object_has_member (comment, "section") || json_object_get_null_member (comment, "section"));
+  /* AGO's was not touched */
+  g_assert_cmpstr (saved_status (parser, fixture->path, "AGO", "1"), ==, "submitted");
+}
+
+/* Approving, then editing what was approved sends it back to submitted;
+ * published text cannot be changed at all */
+static void
+test_review_approve_edit_publish (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  StSectionEditor *editor;
+  JsonObject *saved;
+
+  open_file (fixture, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.approve-submission", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_APPROVED);
+  g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Approved");
+  g_assert_false (action_enabled (fixture, "win.approve-submission"));
+  g_assert_true (action_enabled (fixture, "win.return-submission"));
+
+  ui_test_type_in_section (fixture->window, "plans-2015", " From April.");
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_SUBMITTED);
+  g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Submitted");
+
+  save (fixture);
+  saved = saved_submission (parser, fixture->path, "CO", "1");
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "submitted");
+  g_assert_cmpuint (count_history (saved, "status", "submitted", "approved"), ==, 1);
+  g_assert_cmpuint (count_history (saved, "status", "approved", "submitted"), ==, 1);
+
+  /* Approved again and published: read-only, and the form says why */
+  g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_APPROVED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (st_workflow_publish_approved (st_window_get_workflow (fixture->window), &error), ==, 1);
+  g_assert_no_error (error);
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Published");
+  g_assert_cmpstr (st_submission_form_get_notice (form), ==, "Published and Read-Only");
+  g_assert_nonnull (strstr (st_submission_form_get_notice_text (form), "has been published"));
+  editor = st_submission_form_get_editor (form, "plans-2015");
+  g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
+
+  /* Marking it not applicable is refused too, and the text stays */
+  st_submission_form_set_not_applicable (form, "Not for CO.");
+  g_assert_false (st_submission_get_not_applicable (st_report_lookup_submission (st_window_get_report (fixture->window),
+                                                                                 "CO", "1")));
+  save (fixture);
+  g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "published");
+  saved = saved_submission (parser, fixture->path, "CO", "1");
+  g_assert_false (json_object_has_member (saved, "not-applicable"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  StApplication *application;
+
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+  application = ui_test_application ();
+
+#define ADD(name, func) \
+  g_test_add ("/review/" name, Fixture, application, fixture_set_up, func, fixture_tear_down)
+  ADD ("submit-refused", test_review_submit_refused);
+  ADD ("submit-with-warnings", test_review_submit_with_warnings);
+  ADD ("return-needs-comment", test_review_return_needs_comment);
+  ADD ("approve-edit-publish", test_review_approve_edit_publish);
+#undef ADD
+
+  return ui_test_run ();
+}
