@@ -414,6 +414,140 @@ test_review_approve_edit_publish (Fixture       *fixture,
   g_assert_false (json_object_has_member (saved, "not-applicable"));
 }
 
+/* Comments */
+
+static JsonObject *
+saved_comment (JsonObject *submission,
+               guint       index)
+{
+  JsonArray *comments;
+
+  g_assert_true (json_object_has_member (submission, "comments"));
+  comments = json_object_get_array_member (submission, "comments");
+  g_assert_cmpuint (index, <, json_array_get_length (comments));
+  return json_array_get_object_element (comments, index);
+}
+
+/* The central team starts a thread on a section; an empty comment is
+ * refused */
+static void
+test_review_comment_start (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  StCommentPane *pane;
+  GtkEditable *entry;
+  JsonObject *comment;
+
+  open_file (fixture, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  pane = st_submission_form_get_comment_pane (form, "progress-2014");
+  g_assert_nonnull (pane);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
+  g_assert_cmpuint (st_comment_pane_get_n_threads (pane), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "comments.start", NULL));
+  entry = st_comment_pane_get_entry (pane, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "   ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "comments.post", NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (st_comment_pane_get_error (pane), ==, "Write the comment first");
+  g_assert_cmpuint (st_comment_pane_get_n_threads (pane), ==, 0);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  gtk_editable_set_text (entry, "Please say when Paul Maltby took up the post.");
+  /* Enter in the entry posts it */
+  g_signal_emit_by_name (entry, "activate");
+  ui_test_drain ();
+  g_assert_null (st_comment_pane_get_error (pane));
+  g_assert_cmpuint (st_comment_pane_get_n_threads (pane), ==, 1);
+  g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 1);
+  /* Only that section's pane has it */
+  g_assert_cmpuint (st_comment_pane_get_n_threads (st_submission_form_get_comment_pane (form, "plans-2015")), ==, 0);
+  g_assert_true (st_window_get_is_modified (fixture->window));
+
+  save (fixture);
+  comment = saved_comment (saved_submission (parser, fixture->path, "CO", "1"), 0);
+  g_assert_cmpstr (json_object_get_string_member (comment, "section"), ==, "progress-2014");
+  g_assert_cmpstr (json_object_get_string_member (comment, "author"), ==, "Rita Reviewer");
+  g_assert_cmpstr (json_object_get_string_member (comment, "text"), ==, "Please say when Paul Maltby took up the post.");
+  g_assert_false (json_object_get_boolean_member (comment, "resolved"));
+}
+
+/* The department sees the thread in its pack, cannot start one, replies,
+ * resolves and reopens */
+static void
+test_review_comment_reply_resolve (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *pack_path = g_build_filename (fixture->dir, "co-with-comment.stocktake", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  StCommentPane *pane;
+  GtkEditable *entry;
+  JsonObject *saved;
+  JsonObject *reply;
+
+  /* The central team's comment, then CO's pack */
+  {
+    g_autoptr(StReport) report = st_report_new_from_file (fixture->path, NULL, &error);
+    g_autoptr(StWorkflow) reviewer = NULL;
+    g_autoptr(StReport) pack = NULL;
+
+    g_assert_no_error (error);
+    reviewer = st_workflow_new (report, ST_ROLE_REVIEWER, NULL, "Rita Reviewer");
+    id = g_strdup (st_workflow_add_comment (reviewer, "CO", "1", "plans-2015", "When will it be set up?", &error));
+    g_assert_no_error (error);
+    pack = st_pack_new (report, "CO", "report.stocktake", &error);
+    g_assert_no_error (error);
+    g_assert_true (st_report_save_to_file (pack, pack_path, &error));
+  }
+  g_settings_set_string (st_application_get_settings (fixture->application), "author-name", "Colin Office");
+
+  open_file (fixture, pack_path);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  pane = st_submission_form_get_comment_pane (form, "plans-2015");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
+  g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 1);
+  /* A department answers threads but does not start them */
+  g_assert_null (st_comment_pane_get_entry (pane, NULL));
+  /* A section with no comments shows nothing to a department */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (st_submission_form_get_comment_pane (form, "progress-2014"))));
+
+  entry = st_comment_pane_get_entry (pane, id);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "In April 2015.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "comments.reply", "s", id));
+  ui_test_drain ();
+  g_assert_null (st_comment_pane_get_error (pane));
+  g_assert_cmpuint (st_comment_pane_get_n_threads (pane), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "comments.resolve", "s", id));
+  ui_test_drain ();
+  g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 0);
+  /* Resolved: no reply entry any more */
+  g_assert_null (st_comment_pane_get_entry (pane, id));
+
+  save (fixture);
+  saved = saved_submission (parser, pack_path, "CO", "1");
+  g_assert_true (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
+  reply = saved_comment (saved, 1);
+  g_assert_cmpstr (json_object_get_string_member (reply, "reply-to"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (reply, "text"), ==, "In April 2015.");
+  g_assert_cmpstr (json_object_get_string_member (reply, "author"), ==, "Colin Office");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "comments.reopen", "s", id));
+  ui_test_drain ();
+  g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 1);
+  save (fixture);
+  saved = saved_submission (parser, pack_path, "CO", "1");
+  g_assert_false (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +564,8 @@ main (int   argc,
   ADD ("submit-with-warnings", test_review_submit_with_warnings);
   ADD ("return-needs-comment", test_review_return_needs_comment);
   ADD ("approve-edit-publish", test_review_approve_edit_publish);
+  ADD ("comment-start", test_review_comment_start);
+  ADD ("comment-reply-resolve", test_review_comment_reply_resolve);
 #undef ADD
 
   return ui_test_run ();
