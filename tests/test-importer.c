@@ -14,12 +14,18 @@
 #include "st-importer.h"
 
 static StReport *
-new_gds_report (void)
+new_report (const char *template_id)
 {
-  g_autoptr(StTemplate) template = st_template_new_builtin ("gds-2012", NULL);
+  g_autoptr(StTemplate) template = st_template_new_builtin (template_id, NULL);
 
   g_assert_nonnull (template);
   return st_report_new (template);
+}
+
+static StReport *
+new_gds_report (void)
+{
+  return new_report ("gds-2012");
 }
 
 /* The published pages are in fixtures/, the made-up ones in fixtures/pages/ */
@@ -150,11 +156,12 @@ export_view (StReport       *report,
  * line that differs carries a diagnostic, and that the warnings are on
  * exactly the lines given. */
 static void
-check_round_trip (const char *name,
+check_round_trip (const char *template_id,
+                  const char *name,
                   const char *view,
                   const char *expected_warnings)
 {
-  g_autoptr(StReport) into = new_gds_report ();
+  g_autoptr(StReport) into = new_report (template_id);
   g_autoptr(StImporter) importer = st_importer_new (into);
   g_autoptr(StReport) report = NULL;
   g_autofree char *page = NULL;
@@ -212,6 +219,9 @@ check_round_trip (const char *name,
 
   /* Lines differ if and only if something was reported */
   g_assert_true ((differing > 0) == (*expected_warnings != '\0'));
+  /* and with nothing reported, the page comes back byte for byte */
+  if (*expected_warnings == '\0')
+    g_assert_cmpstr (exported, ==, page);
 }
 
 static void
@@ -219,14 +229,14 @@ test_fixture_action (void)
 {
   /* Line 73: "Progress in 2014" for "Progress during 2014" (Defra);
    * line 141: "Foreign and Commonwealth Office’s" as a heading */
-  check_round_trip ("action-1-digital-leaders.txt", "action:1", "73,141");
+  check_round_trip ("gds-2012", "action-1-digital-leaders.txt", "action:1", "73,141");
 }
 
 static void
 test_fixture_department (void)
 {
   /* The Cabinet Office page follows the template exactly */
-  check_round_trip ("cabinet-office-actions.txt", "department:CO", "");
+  check_round_trip ("gds-2012", "cabinet-office-actions.txt", "department:CO", "");
 }
 
 static guint
@@ -382,6 +392,172 @@ test_text_round_trip_all (void)
   g_assert_cmpuint (st_importer_get_diagnostics (importer)->len, ==, 0);
   again = st_importer_finish (importer);
   g_assert_true (st_report_equal (report, again));
+}
+
+static StReport *
+import_2022 (const char  *name,
+             StImporter **importer_out)
+{
+  g_autoptr(StReport) into = new_report ("dec-2022");
+  StImporter *importer = st_importer_new (into);
+
+  add_fixture_ok (importer, name);
+  *importer_out = importer;
+  return st_importer_finish (importer);
+}
+
+static void
+test_fixture_2022 (void)
+{
+  g_autoptr(StImporter) importer = NULL;
+  g_autoptr(StReport) report = import_2022 ("organising-for-digital-delivery-2022.txt", &importer);
+  const char *overview = st_report_get_preamble_text (report, "overview");
+  GDate *published = st_report_get_updated (report);
+
+  /* The whole document: its layout is all in the template, so nothing
+   * deviates and the page comes back byte for byte */
+  check_round_trip ("dec-2022", "organising-for-digital-delivery-2022.txt", "all", "");
+
+  g_assert_cmpuint (st_importer_get_diagnostics (importer)->len, ==, 0);
+  g_assert_cmpuint (st_importer_get_conflicts (importer)->len, ==, 0);
+  g_assert_cmpuint (st_importer_get_n_pages (importer), ==, 1);
+  /* Eight recommendations and the two preamble sections */
+  g_assert_cmpuint (st_importer_get_n_sections (importer), ==, 8 + 2);
+  g_assert_cmpuint (count_respondent_answers (report, "CDDO"), ==, 8);
+  g_assert_true (g_date_valid (published));
+  g_assert_cmpuint (g_date_get_day (published), ==, 7);
+  g_assert_cmpuint (g_date_get_month (published), ==, G_DATE_MARCH);
+  g_assert_cmpuint (g_date_get_year (published), ==, 2022);
+
+  /* "  • " bullets are kept as CommonMark bullets, the text as written */
+  g_assert_true (g_str_has_prefix (overview, "In 2020, the Cabinet Office and Department for Culture"));
+  g_assert_nonnull (strstr (overview, "eight recommendations:\n\n"
+                                      "Build mechanisms to put the citizen at the heart of all design decisions\n\n"
+                                      "- strengthen the accountability of Departments and their Permanent Secretaries\n"
+                                      "- hire a Permanent Secretary level head of function\n"));
+  g_assert_true (g_str_has_suffix (overview, "\n- create a Government data application centre of excellence"));
+  g_assert_true (g_str_has_prefix (st_report_get_preamble_text (report, "summary"),
+                                   "There has been significant change at the centre"));
+  /* What the PDF the page came from made of "ff" and "ffi" stays */
+  g_assert_nonnull (strstr (st_submission_get_text (st_report_lookup_submission (report, "CDDO", "1"),
+                                                    "progress-2022"), "connect the di.erent groups"));
+  g_assert_nonnull (strstr (st_submission_get_text (st_report_lookup_submission (report, "CDDO", "2"),
+                                                    "progress-2022"), "which are signed o. by"));
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (report, "CDDO", "6"), "progress-2022"),
+                   ==,
+                   "In February 2021, CDDO set up the Quarterly Business Review (QBR) process to review "
+                   "departments’ progress against operational and strategic DDaT priorities. The QBR process is "
+                   "ongoing and meetings are co-chaired by CDDO Executive Director Joanna Davinson and Cat Little, "
+                   "Director General for Public Spending at HMT.");
+}
+
+/* The 2022 page as HTML goes back into the same report */
+static void
+test_2022_html_round_trip (void)
+{
+  g_autoptr(StImporter) importer = NULL;
+  g_autoptr(StReport) report = import_2022 ("organising-for-digital-delivery-2022.txt", &importer);
+  g_autoptr(StReport) into = new_report ("dec-2022");
+  g_autoptr(StImporter) html_importer = st_importer_new (into);
+  g_autoptr(StReport) again = NULL;
+  g_autofree char *html = export_view (report, "all", ST_EXPORT_HTML);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (st_importer_add_html_page (html_importer, "all.html", html, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (st_importer_get_diagnostics (html_importer)->len, ==, 0);
+  again = st_importer_finish (html_importer);
+  g_assert_true (st_report_equal (report, again));
+}
+
+/* A damaged copy: each deviation on its line, the rest still read */
+static void
+test_2022_damaged (void)
+{
+  g_autoptr(StImporter) importer = NULL;
+  g_autoptr(StReport) report = import_2022 ("damaged-2022.txt", &importer);
+  g_autofree char *warnings = diagnostic_lines (importer, ST_DIAGNOSTIC_WARNING);
+  g_autofree char *errors = diagnostic_lines (importer, ST_DIAGNOSTIC_ERROR);
+
+  /* "Recommendation 9:" for 3: no such recommendation, its block left out */
+  g_assert_cmpstr (errors, ==, "49-60");
+  g_assert_cmpstr (message_at (importer, 49), ==, "The template has no Recommendation 9 (lines 49–60 left out)");
+  g_assert_null (st_report_lookup_submission (report, "CDDO", "3"));
+
+  /* Recommendation 4 without its "Progress update" heading */
+  g_assert_cmpstr (warnings, ==, "66-78,62,88");
+  g_assert_cmpstr (message_at (importer, 66), ==,
+                   "Text before the first section heading for CDDO (lines 66–78 left out)");
+  g_assert_cmpstr (message_at (importer, 62), ==, "Nothing from CDDO for Recommendation 4");
+  g_assert_null (st_report_lookup_submission (report, "CDDO", "4"));
+
+  /* Recommendation 6's title in lower case: read, and reported */
+  g_assert_cmpstr (message_at (importer, 88), ==,
+                   "“Recommendation 6: set up a quarterly business review process” is published as "
+                   "“Recommendation 6: Set up a quarterly business review process”");
+  g_assert_nonnull (st_submission_get_text (st_report_lookup_submission (report, "CDDO", "6"), "progress-2022"));
+
+  /* Everything else is as on the real page */
+  g_assert_cmpuint (count_respondent_answers (report, "CDDO"), ==, 6);
+  g_assert_nonnull (st_report_get_preamble_text (report, "summary"));
+  g_assert_cmpuint (st_importer_get_n_sections (importer), ==, 6 + 2);
+}
+
+/* A news article about the strategy is no page of either template */
+static void
+test_news_article (void)
+{
+  const char * const templates[] = { "gds-2012", "dec-2022" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autoptr(StReport) into = new_report (templates[i]);
+      g_autoptr(StImporter) importer = st_importer_new (into);
+      g_autoptr(StReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      const StDiagnostic *diagnostic;
+
+      g_assert_false (add_fixture (importer, "digital-leaders-network-news.txt", &error));
+      g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+      g_assert_cmpuint (st_importer_get_diagnostics (importer)->len, ==, 1);
+      diagnostic = g_ptr_array_index (st_importer_get_diagnostics (importer), 0);
+      g_assert_cmpint (diagnostic->severity, ==, ST_DIAGNOSTIC_ERROR);
+      g_assert_cmpuint (diagnostic->line, ==, 1);
+      g_assert_true (g_str_has_prefix (diagnostic->message, "This is not a published page of “"));
+      g_assert_nonnull (strstr (diagnostic->message, "“Government creates Digital Leaders network” is not the "
+                                                     "title of any of its pages"));
+      g_assert_cmpuint (st_importer_get_n_pages (importer), ==, 0);
+      report = st_importer_finish (importer);
+      g_assert_cmpuint (st_report_get_n_submissions (report), ==, 0);
+    }
+}
+
+/* The document type line is the 2022 template's: a page with it and no
+ * title after it is refused on its line */
+static void
+test_document_type_only (void)
+{
+  g_autoptr(StReport) into = new_report ("dec-2022");
+  g_autoptr(StImporter) importer = st_importer_new (into);
+  g_autoptr(StReport) missing_into = new_report ("dec-2022");
+  g_autoptr(StImporter) missing = st_importer_new (missing_into);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *without_type = NULL;
+  g_autofree char *warnings = NULL;
+  gsize length;
+  g_autofree char *page = read_fixture ("organising-for-digital-delivery-2022.txt", &length);
+
+  g_assert_false (st_importer_add_text_page (importer, "type.txt", "\nTransparency data\n\n  \n", -1, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_assert_cmpstr (message_at (importer, 2), ==, "The page has no title after “Transparency data”");
+
+  /* Without it, the page is read all the same, and that is reported */
+  without_type = g_strdup (page + strlen ("Transparency data\n\n"));
+  g_assert_true (st_importer_add_text_page (missing, "untyped.txt", without_type, -1, NULL));
+  warnings = diagnostic_lines (missing, ST_DIAGNOSTIC_WARNING);
+  g_assert_cmpstr (warnings, ==, "1");
+  g_assert_cmpstr (message_at (missing, 1), ==, "The page has no “Transparency data” line above its title");
+  g_assert_cmpuint (st_importer_get_n_sections (missing), ==, 10);
 }
 
 static StReport *
@@ -783,6 +959,11 @@ main (int   argc,
   g_test_add_func ("/importer/fixture/action", test_fixture_action);
   g_test_add_func ("/importer/fixture/department", test_fixture_department);
   g_test_add_func ("/importer/fixture/both", test_fixture_both);
+  g_test_add_func ("/importer/fixture/2022", test_fixture_2022);
+  g_test_add_func ("/importer/round-trip/2022-html", test_2022_html_round_trip);
+  g_test_add_func ("/importer/deviation/2022-damaged", test_2022_damaged);
+  g_test_add_func ("/importer/bad/news-article", test_news_article);
+  g_test_add_func ("/importer/bad/document-type-only", test_document_type_only);
   g_test_add_func ("/importer/round-trip/html", test_html_round_trip);
   g_test_add_func ("/importer/round-trip/text-all", test_text_round_trip_all);
   g_test_add_func ("/importer/deviation/heading-variants", test_heading_variants);
