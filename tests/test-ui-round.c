@@ -235,6 +235,47 @@ test_round_start_and_save (Fixture       *fixture,
                    ==, "AGO will continue to provide board-level responsibility.");
 }
 
+/* Edits made before the new round are recorded in the history at the
+ * save, as any edit is */
+static void
+test_round_history (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *submission, *entry;
+  JsonArray *history;
+
+  open_file (fixture, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  ui_test_type_in_section (fixture->window, "plans-2015", "DfE will publish its plan.");
+  ui_test_respond (ask_new_round (fixture), "start");
+  assert_editable (st_window_get_form (fixture->window), "plans-2015", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  g_assert_true (json_parser_load_from_file (parser, fixture->path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "round"), ==, "2015");
+  submission = find_submission (root, "DfE", "1");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (submission, "sections"),
+                                                  "plans-2015"),
+                   ==, "DfE will publish its plan.");
+  /* A draft stays one: only the edit */
+  history = json_object_get_array_member (submission, "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 1);
+  entry = json_array_get_object_element (history, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "what"), ==, "edit");
+  g_assert_cmpstr (json_object_get_string_member (entry, "section"), ==, "plans-2015");
+  g_assert_cmpstr (json_object_get_string_member (entry, "new"), ==, "DfE will publish its plan.");
+  g_assert_false (json_object_has_member (entry, "old"));
+  /* Nothing for the texts nobody changed */
+  submission = find_submission (root, "AGO", "1");
+  g_assert_false (json_object_has_member (submission, "history"));
+}
+
 /* Undo puts back the report as it was, unsaved changes and all */
 static void
 test_round_undo (Fixture       *fixture,
@@ -357,6 +398,7 @@ main (int   argc,
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/round/start-and-save", test_round_start_and_save);
   ADD ("/round/undo", test_round_undo);
+  ADD ("/round/history", test_round_history);
   ADD ("/round/pack", test_round_pack);
   ADD ("/round/refused", test_round_refused);
 #undef ADD
