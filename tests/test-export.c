@@ -14,6 +14,7 @@
 
 #include "stocktake-core.h"
 #include "st-export.h"
+#include "st-importer.h"
 
 /* Text with every character that markup formats treat specially */
 #define NASTY "Text with <script>alert(\"x\")</script> & \"quotes\" ]]> and *emphasis* _under_ `code` \\ [link](u) &amp; <!-- c --> -- ... 'single'"
@@ -346,6 +347,109 @@ test_markdown_structure (void)
   g_assert_nonnull (strstr (all, "\n## Action 16: help third party organisations"));
   g_assert_nonnull (strstr (all, "\n### Cabinet Office\n\n#### Departmental digital strategy commitments (December 2012)\n"));
   g_assert_true (g_str_has_suffix (all, "\n"));
+}
+
+/* The 2022 update, imported from its published page, and the page's
+ * non-blank lines with the bullets' marks taken off */
+static StReport *
+import_2022 (GPtrArray **lines_out)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                 "organising-for-digital-delivery-2022.txt", NULL);
+  g_autoptr(StTemplate) template = st_template_new_builtin ("dec-2022", NULL);
+  g_autoptr(StReport) into = st_report_new (template);
+  g_autoptr(StImporter) importer = st_importer_new (into);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &page, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (st_importer_add_text_page (importer, "2022.txt", page, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (st_importer_get_diagnostics (importer)->len, ==, 0);
+
+  *lines_out = g_ptr_array_new_with_free_func (g_free);
+  lines = g_strsplit (page, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_ptr_array_add (*lines_out, g_strdup (g_str_has_prefix (lines[i], "  • ") ? lines[i] + strlen ("  • ")
+                                                                                : lines[i]));
+  return st_importer_finish (importer);
+}
+
+static void
+test_2022_html (void)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(StReport) report = import_2022 (&lines);
+  g_autoptr(GBytes) bytes = export_bytes (report, "all", ST_EXPORT_HTML);
+  htmlDocPtr doc = parse_html (bytes);
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr blocks = NULL;
+  g_autofree char *type = node_text (doc, "//main/p[@class='meta']", 0);
+  g_autofree char *title = node_text (doc, "//h1", 0);
+  g_autofree char *annex = node_text (doc, "//main/h2", 2);
+
+  /* One page: the type and the date as small print, the title; the
+   * preamble and the annex, the recommendations under the annex and
+   * their sections under them; real lists; a contents list */
+  g_assert_cmpint (count_nodes (doc, "//html[@lang='en-GB']/body/main"), ==, 1);
+  g_assert_cmpstr (type, ==, "Transparency data");
+  g_assert_cmpint (count_nodes (doc, "//h1"), ==, 1);
+  g_assert_cmpstr (title, ==, "Organising for digital delivery (progress update, February 2022)");
+  g_assert_cmpint (count_nodes (doc, "//main/h2"), ==, 3);
+  g_assert_cmpstr (annex, ==, "Annex A: Recommendation by Recommendation Progress Update");
+  g_assert_cmpint (count_nodes (doc, "//main/h3"), ==, 8);
+  g_assert_cmpint (count_nodes (doc, "//main/h4[text()='Progress update']"), ==, 8);
+  g_assert_cmpint (count_nodes (doc, "//main/ul"), ==, 4);
+  g_assert_cmpint (count_nodes (doc, "//main/ul/li"), ==, 7 + 2 + 5 + 3);
+  g_assert_cmpint (count_nodes (doc, "//nav//a[@href='#annex-a-recommendation-by-recommendation-progress-update']"), ==, 1);
+  g_assert_cmpint (count_nodes (doc, "//nav/ul/li/ul/li/a[@href='#action-8']"), ==, 1);
+
+  /* Every line of the page, in order, and nothing else */
+  blocks = xmlXPathEvalExpression ((const xmlChar *) "//main/p | //main/h1 | //main/h2 | //main/h3 | "
+                                                     "//main/h4 | //main/ul/li", context);
+  g_assert_nonnull (blocks);
+  g_assert_cmpint (blocks->nodesetval->nodeNr, ==, lines->len);
+  for (int i = 0; i < blocks->nodesetval->nodeNr; i++)
+    {
+      xmlChar *content = xmlNodeGetContent (blocks->nodesetval->nodeTab[i]);
+
+      g_assert_cmpstr ((const char *) content, ==, g_ptr_array_index (lines, i));
+      xmlFree (content);
+    }
+
+  xmlXPathFreeObject (blocks);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+}
+
+static void
+test_2022_markdown (void)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(StReport) report = import_2022 (&lines);
+  g_autofree char *markdown = export_string (report, "all", ST_EXPORT_MARKDOWN);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  cmark_node *root = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
+
+  collect_commonmark (root, blocks, NULL);
+  cmark_node_free (root);
+
+  /* The publisher has its own fields for the type, the title and the date */
+  g_assert_true (g_str_has_prefix (markdown, "Progress update: February 2022.\n\n## Overview\n\n"));
+  g_assert_nonnull (strstr (markdown, "\n\n## Annex A: Recommendation by Recommendation Progress Update\n\n"
+                                      "### Recommendation 1: build mechanisms to put the citizen at the heart "
+                                      "of all design decisions\n\n#### Progress update\n\n"));
+  g_assert_nonnull (strstr (markdown, "\n\n- strengthen the accountability of Departments and their "
+                                      "Permanent Secretaries\n- hire a Permanent"));
+
+  /* and a CommonMark reader gets every other line of the page back */
+  g_assert_cmpuint (blocks->len, ==, lines->len - 3);
+  for (guint i = 0; i < blocks->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (blocks, i), ==, g_ptr_array_index (lines, i + 3));
 }
 
 static gboolean
@@ -812,6 +916,8 @@ main (int   argc,
   g_test_add_func ("/export/html/chromium", test_html_in_chromium);
   g_test_add_func ("/export/markdown/literal", test_markdown_literal);
   g_test_add_func ("/export/markdown/structure", test_markdown_structure);
+  g_test_add_func ("/export/2022/html", test_2022_html);
+  g_test_add_func ("/export/2022/markdown", test_2022_markdown);
   g_test_add_func ("/export/html/as-before", test_html_as_before);
   g_test_add_func ("/export/stream/long", test_stream_long);
   g_test_add_func ("/export/stream/failure", test_stream_failure);
