@@ -27,6 +27,7 @@ struct _StOverview
   GListStore    *rows;          /* of StOverviewRow */
   GHashTable    *by_respondent; /* respondent id → StOverviewRow */
   StOverviewRow *total_row;
+  char          *respondent_filter; /* the only respondent shown, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (StOverview, st_overview, ADW_TYPE_BIN)
@@ -82,6 +83,8 @@ compute_tally (StOverview *self,
       const StRespondent *respondent = st_template_get_respondent (template, r);
 
       if (respondent_id != NULL && !g_str_equal (respondent->id, respondent_id))
+        continue;
+      if (self->respondent_filter != NULL && !g_str_equal (respondent->id, self->respondent_filter))
         continue;
       for (guint i = 0; i < st_template_get_n_items (template); i++)
         {
@@ -156,6 +159,7 @@ typedef struct {
   GtkWidget *button;
   GtkImage  *icon;
   GtkLabel  *label;
+  char      *tooltip;
   gulong     handler;
   StOverviewRow *row;
 } Cell;
@@ -163,7 +167,24 @@ typedef struct {
 static void
 cell_free (Cell *cell)
 {
+  g_free (cell->tooltip);
   g_free (cell);
+}
+
+/* Tooltips are made when asked for: setting a tooltip's text on a shown
+ * widget asks the display where the pointer is, a round trip per cell */
+static gboolean
+on_cell_query_tooltip (GtkWidget  *button,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       Cell       *cell)
+{
+  if (cell->tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, cell->tooltip);
+  return TRUE;
 }
 
 static void
@@ -198,6 +219,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (cell->label));
   gtk_button_set_child (GTK_BUTTON (cell->button), box);
   g_signal_connect_object (cell->button, "clicked", G_CALLBACK (on_cell_clicked), self, 0);
+  gtk_widget_set_has_tooltip (cell->button, TRUE);
+  g_signal_connect (cell->button, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), cell);
 
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_child (list_item, cell->button);
@@ -267,8 +290,9 @@ update_cell (Cell       *cell,
   gtk_label_set_label (cell->label, text);
   /* Translators: department, action: state, as read out or in a tooltip */
   accessible = g_strdup_printf (_("%s, %s: %s"), row_title, column_title, long_text);
-  gtk_widget_set_tooltip_text (cell->button, accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_free (cell->tooltip);
+  cell->tooltip = g_steal_pointer (&accessible);
 
   g_object_set_data_full (G_OBJECT (cell->button), "respondent-id", g_strdup (respondent_id), g_free);
   g_object_set_data_full (G_OBJECT (cell->button), "item-id", g_strdup (item_id), g_free);
@@ -324,6 +348,23 @@ unbind_cell (GtkSignalListItemFactory *factory,
   cell->row = NULL;
 }
 
+/* The full name, for when it is cut short */
+static gboolean
+on_name_query_tooltip (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *name = gtk_label_get_label (GTK_LABEL (label));
+
+  if (name == NULL || *name == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, name);
+  return TRUE;
+}
+
 static void
 setup_name (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -335,6 +376,8 @@ setup_name (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 22);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_name_query_tooltip), NULL);
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_child (list_item, label);
 }
@@ -348,7 +391,6 @@ bind_name (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   gtk_label_set_label (GTK_LABEL (label), st_overview_row_get_title (row));
-  gtk_widget_set_tooltip_text (label, st_overview_row_get_title (row));
   if (st_overview_row_is_total (row))
     gtk_widget_add_css_class (label, "heading");
   else
@@ -513,8 +555,11 @@ rebuild (StOverview *self)
   for (guint r = 0; r < st_template_get_n_respondents (template); r++)
     {
       const StRespondent *respondent = st_template_get_respondent (template, r);
-      g_autoptr(StOverviewRow) row = st_overview_row_new (respondent->id, respondent->name);
+      g_autoptr(StOverviewRow) row = NULL;
 
+      if (self->respondent_filter != NULL && !g_str_equal (respondent->id, self->respondent_filter))
+        continue;
+      row = st_overview_row_new (respondent->id, respondent->name);
       g_list_store_append (self->rows, row);
       g_hash_table_insert (self->by_respondent, g_strdup (respondent->id), row);
     }
@@ -544,6 +589,7 @@ st_overview_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->total_row);
   g_clear_pointer (&self->by_respondent, g_hash_table_unref);
+  g_clear_pointer (&self->respondent_filter, g_free);
 
   G_OBJECT_CLASS (st_overview_parent_class)->dispose (object);
 }
@@ -663,6 +709,26 @@ st_overview_set_report (StOverview *self,
     g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+const char *
+st_overview_get_respondent_filter (StOverview *self)
+{
+  g_return_val_if_fail (ST_IS_OVERVIEW (self), NULL);
+  return self->respondent_filter;
+}
+
+void
+st_overview_set_respondent_filter (StOverview *self,
+                                   const char *respondent_id)
+{
+  g_return_if_fail (ST_IS_OVERVIEW (self));
+
+  if (g_strcmp0 (self->respondent_filter, respondent_id) == 0)
+    return;
+  g_free (self->respondent_filter);
+  self->respondent_filter = g_strdup (respondent_id);
+  rebuild (self);
 }
 
 GListModel *

@@ -26,6 +26,12 @@ void        st_overview_set_report       (StOverview *self,
 void        st_overview_set_issues       (StOverview *self,
                                           StIssues   *issues);
 
+/* Shows only @respondent_id's row (in a department pack), or every
+ * respondent's when NULL */
+const char *st_overview_get_respondent_filter (StOverview *self);
+void        st_overview_set_respondent_filter (StOverview *self,
+                                               const char *respondent_id);
+
 /* The rows (of StOverviewRow): one per department, then the totals */
 GListModel *st_overview_get_rows         (StOverview *self);
 /* What the cell says: "Complete", "2 missing", … with the status. For

@@ -1,0 +1,153 @@
+/* st-diff-markup.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "st-diff-markup.h"
+
+/* Light enough behind text in both the light and the dark style */
+#define DELETED_SPAN  "<span strikethrough=\"true\" background=\"#e01b24\" bgalpha=\"22%\">"
+#define INSERTED_SPAN "<span underline=\"single\" background=\"#2ec27e\" bgalpha=\"28%\">"
+
+static gboolean
+has_words (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+st_diff_markup (GPtrArray  *chunks,
+                StDiffShow  show)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gboolean any_words = FALSE;
+
+  g_return_val_if_fail (chunks != NULL, NULL);
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      const StDiffChunk *chunk = g_ptr_array_index (chunks, i);
+      g_autofree char *escaped = NULL;
+      const char *span = NULL;
+
+      if ((chunk->op == ST_DIFF_DELETE && show == ST_DIFF_SHOW_NEW) ||
+          (chunk->op == ST_DIFF_INSERT && show == ST_DIFF_SHOW_OLD))
+        continue;
+      if (chunk->op == ST_DIFF_DELETE)
+        span = DELETED_SPAN;
+      else if (chunk->op == ST_DIFF_INSERT)
+        span = INSERTED_SPAN;
+
+      any_words |= has_words (chunk->text);
+      escaped = g_markup_escape_text (chunk->text, -1);
+      if (span == NULL)
+        {
+          g_string_append (markup, escaped);
+          continue;
+        }
+
+      /* The marks stop at the white space after the last word, so that a
+       * line break or a space is not struck through */
+      {
+        gsize len = strlen (escaped);
+        gsize end = len;
+
+        while (end > 0 && g_ascii_isspace (escaped[end - 1]))
+          end--;
+        g_string_append (markup, span);
+        g_string_append_len (markup, escaped, end);
+        g_string_append (markup, "</span>");
+        g_string_append (markup, escaped + end);
+      }
+    }
+
+  if (!any_words)
+    return g_strdup_printf ("<i>%s</i>", _("(empty)"));
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+char *
+st_diff_describe_count (GPtrArray *chunks)
+{
+  guint deleted = 0, inserted = 0;
+  g_autofree char *removed = NULL;
+  g_autofree char *added = NULL;
+
+  g_return_val_if_fail (chunks != NULL, NULL);
+
+  st_diff_count (chunks, &deleted, &inserted);
+  if (deleted == 0 && inserted == 0)
+    return g_strdup (_("No change"));
+  removed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word removed", "%u words removed", deleted),
+                             deleted);
+  /* Translators: the second half of "4 words removed, 7 added" */
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", inserted), inserted);
+  /* Translators: "4 words removed, 7 added" */
+  return g_strdup_printf (_("%s, %s"), removed, added);
+}
+
+/* The changes in words, for those who cannot see the marks */
+static char *
+describe_for_reading (GPtrArray  *chunks,
+                      StDiffShow  show)
+{
+  g_autoptr(GString) removed = g_string_new (NULL);
+  g_autoptr(GString) added = g_string_new (NULL);
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      const StDiffChunk *chunk = g_ptr_array_index (chunks, i);
+
+      GString *into = NULL;
+
+      if (chunk->op == ST_DIFF_DELETE && show != ST_DIFF_SHOW_NEW)
+        into = removed;
+      else if (chunk->op == ST_DIFF_INSERT && show != ST_DIFF_SHOW_OLD)
+        into = added;
+      if (into == NULL)
+        continue;
+      /* Runs apart in the text are apart when read out */
+      if (into->len > 0 && !g_ascii_isspace (into->str[into->len - 1]))
+        g_string_append_c (into, ' ');
+      g_string_append (into, chunk->text);
+    }
+
+  g_strstrip (removed->str);
+  g_strstrip (added->str);
+  if (*removed->str != '\0' && *added->str != '\0')
+    /* Translators: read out after a text that changed */
+    return g_strdup_printf (_("Removed: %s. Added: %s."), removed->str, added->str);
+  if (*removed->str != '\0')
+    return g_strdup_printf (_("Removed: %s."), removed->str);
+  if (*added->str != '\0')
+    return g_strdup_printf (_("Added: %s."), added->str);
+  return g_strdup (_("No change"));
+}
+
+void
+st_diff_markup_set_label (GtkLabel   *label,
+                          GPtrArray  *chunks,
+                          StDiffShow  show)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (chunks != NULL);
+
+  markup = st_diff_markup (chunks, show);
+  description = describe_for_reading (chunks, show);
+  gtk_label_set_markup (label, markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}

@@ -1,0 +1,36 @@
+/* st-diff-markup.h: word diffs shown in labels, marked so that colour is
+ * never the only sign of a change
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "stocktake-core.h"
+
+G_BEGIN_DECLS
+
+/* Which text of a diff to show */
+typedef enum {
+  ST_DIFF_SHOW_OLD,    /* the old text, its deleted words struck through */
+  ST_DIFF_SHOW_NEW,    /* the new text, its inserted words underlined */
+  ST_DIFF_SHOW_BOTH,   /* one text with both, deletions before insertions */
+} StDiffShow;
+
+/* Pango markup for a word diff (of StDiffChunk): deleted words struck
+ * through on a red ground, inserted ones underlined on a green ground.
+ * A text with no words shows as "(empty)". */
+char *st_diff_markup         (GPtrArray  *chunks,
+                              StDiffShow  show);
+/* "4 words removed, 7 added", or "No change" */
+char *st_diff_describe_count (GPtrArray  *chunks);
+/* Shows the diff in @label, with what a screen reader says instead of the
+ * marks: the diff in words, such as "removed: old words; added: new words" */
+void  st_diff_markup_set_label (GtkLabel  *label,
+                                GPtrArray *chunks,
+                                StDiffShow show);
+
+G_END_DECLS

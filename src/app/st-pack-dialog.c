@@ -1,0 +1,140 @@
+/* st-pack-dialog.c
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "st-pack-dialog.h"
+
+struct _StPackDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  AdwComboRow      *respondent_row;
+
+  GPtrArray        *respondent_ids;   /* parallel to the row's choices */
+};
+
+G_DEFINE_FINAL_TYPE (StPackDialog, st_pack_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static void
+st_pack_dialog_finalize (GObject *object)
+{
+  StPackDialog *self = (StPackDialog *)object;
+
+  g_clear_pointer (&self->respondent_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (st_pack_dialog_parent_class)->finalize (object);
+}
+
+static void
+st_pack_dialog_class_init (StPackDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = st_pack_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-pack-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StPackDialog, respondent_row);
+}
+
+static void
+st_pack_dialog_init (StPackDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->respondent_ids = g_ptr_array_new_with_free_func (g_free);
+}
+
+GtkWidget *
+st_pack_dialog_new (GtkWindow  *parent,
+                    StReport   *report,
+                    const char *respondent_id)
+{
+  StPackDialog *self;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  StTemplate *template;
+  const char *word;
+
+  g_return_val_if_fail (ST_IS_REPORT (report), NULL);
+
+  self = g_object_new (ST_TYPE_PACK_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  template = st_report_get_template (report);
+
+  /* The template says what its respondents are: departments, organisations */
+  word = st_template_get_word (template, ST_WORD_RESPONDENT);
+  if (word != NULL)
+    {
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->respondent_row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->respondent_row), word);
+    }
+
+  for (guint i = 0; i < st_template_get_n_respondents (template); i++)
+    {
+      const StRespondent *respondent = st_template_get_respondent (template, i);
+      /* Translators: a department's name and abbreviation, as in "Cabinet Office (CO)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), respondent->name, respondent->abbreviation);
+
+      gtk_string_list_append (names, label);
+      g_ptr_array_add (self->respondent_ids, g_strdup (respondent->id));
+    }
+  adw_combo_row_set_model (self->respondent_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->respondent_row, 0);
+  if (respondent_id != NULL)
+    st_pack_dialog_set_respondent_id (self, respondent_id);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "make", self->respondent_ids->len > 0);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+st_pack_dialog_get_respondent_id (StPackDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (ST_IS_PACK_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->respondent_row);
+  if (selected >= self->respondent_ids->len)
+    return NULL;
+  return g_ptr_array_index (self->respondent_ids, selected);
+}
+
+gboolean
+st_pack_dialog_set_respondent_id (StPackDialog *self,
+                                  const char   *respondent_id)
+{
+  g_return_val_if_fail (ST_IS_PACK_DIALOG (self), FALSE);
+  g_return_val_if_fail (respondent_id != NULL, FALSE);
+
+  for (guint i = 0; i < self->respondent_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->respondent_ids, i), respondent_id))
+      {
+        adw_combo_row_set_selected (self->respondent_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+st_pack_dialog_default_filename (StReport   *report,
+                                 const char *respondent_id)
+{
+  const StRespondent *respondent;
+
+  g_return_val_if_fail (ST_IS_REPORT (report), NULL);
+  g_return_val_if_fail (respondent_id != NULL, NULL);
+
+  respondent = st_template_find_respondent (st_report_get_template (report), respondent_id);
+  /* Translators: the file name a department's pack is offered under;
+   * %s is the department's abbreviation */
+  return g_strdup_printf (_("%s pack.stocktake"), respondent != NULL ? respondent->abbreviation : respondent_id);
+}

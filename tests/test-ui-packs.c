@@ -1,0 +1,973 @@
+/* test-ui-packs.c: department packs in the app: making one, working in
+ * it, merging it back with its conflicts and refusals, a section's
+ * history, and a whole review cycle
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "st-diff-markup.h"
+#include "st-history-dialog.h"
+#include "st-merge-dialog.h"
+#include "st-overview.h"
+#include "st-pack-dialog.h"
+#include "st-sidebar-node.h"
+#include "test-ui-helpers.h"
+
+#define REVIEWER   "Rita Reviewer"
+#define DEPARTMENT "Dewi Department"
+
+typedef struct {
+  StApplication *application;
+  char          *dir;
+  char          *path;         /* the full report, as the central team has it */
+  char          *pack_path;    /* where CO's pack goes */
+  StWindow      *window;       /* the central team's */
+  StWindow      *pack_window;  /* CO's, when a test opens the pack */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->application = ST_APPLICATION ((gpointer) data);
+  fixture->dir = ui_test_make_dir ();
+  fixture->path = ui_test_write_report (fixture->dir, "report.stocktake");
+  fixture->pack_path = g_build_filename (fixture->dir, "co.stocktake", NULL);
+
+  g_settings_set_string (st_application_get_settings (fixture->application), "author-name", REVIEWER);
+
+  fixture->window = st_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+}
+
+/* Every window of ours that is not the main window: merge and history
+ * dialogs, left open by a failing test */
+static void
+destroy_other_windows (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
+
+      if (ST_IS_MERGE_DIALOG (window) || ST_IS_HISTORY_DIALOG (window))
+        g_ptr_array_add (others, window);
+      else
+        g_object_unref (window);
+    }
+  for (guint i = 0; i < others->len; i++)
+    gtk_window_destroy (g_ptr_array_index (others, i));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close_dialogs ();
+  destroy_other_windows (fixture);
+  if (fixture->pack_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->pack_window));
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_null (fixture->window);
+  g_assert_null (fixture->pack_window);
+  g_settings_reset (st_application_get_settings (fixture->application), "author-name");
+  ui_test_remove_dir (fixture->dir);
+  g_free (fixture->pack_path);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+open_in (StWindow   *window,
+         const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (st_window_open_file (window, file));
+  ui_test_drain ();
+  g_assert_nonnull (st_window_get_report (window));
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (window)));
+}
+
+static void
+open_report (Fixture *fixture)
+{
+  open_in (fixture->window, fixture->path);
+}
+
+/* Opens CO's pack in a window of its own, as the department would */
+static void
+open_pack (Fixture *fixture)
+{
+  g_assert_null (fixture->pack_window);
+  fixture->pack_window = st_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (fixture->pack_window), (gpointer *) &fixture->pack_window);
+  gtk_window_present (GTK_WINDOW (fixture->pack_window));
+  open_in (fixture->pack_window, fixture->pack_path);
+}
+
+static void
+close_pack (Fixture *fixture)
+{
+  g_assert_false (st_window_get_is_modified (fixture->pack_window));
+  gtk_window_destroy (GTK_WINDOW (fixture->pack_window));
+  ui_test_drain ();
+  g_assert_null (fixture->pack_window);
+}
+
+static void
+save (StWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (window)));
+  g_assert_false (st_window_get_is_modified (window));
+}
+
+static void
+make_pack (Fixture *fixture)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->pack_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (st_window_make_pack (fixture->window, "CO", file, &error));
+  g_assert_no_error (error);
+  ui_test_drain ();
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Whether the window's widget action is enabled, as a button bound to it sees */
+static gboolean
+action_enabled (StWindow   *window,
+                const char *name)
+{
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+  g_object_ref_sink (button);
+  gtk_widget_set_parent (button, GTK_WIDGET (st_window_get_form (window)));
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (button);
+  g_object_unref (button);
+  return enabled;
+}
+
+/* The shown toplevel of @type transient for @parent, or NULL */
+static GtkWindow *
+find_window (GtkWindow *parent,
+             GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  ui_test_drain ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+  return NULL;
+}
+
+static StMergeDialog *
+find_merge_dialog (Fixture *fixture)
+{
+  return (StMergeDialog *) find_window (GTK_WINDOW (fixture->window), ST_TYPE_MERGE_DIALOG);
+}
+
+static void
+merge_files (Fixture     *fixture,
+             const char **paths)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+  st_window_merge_packs (fixture->window, (GFile **) files->pdata, files->len);
+  ui_test_drain ();
+}
+
+/* The report's text for a section, as the window has it */
+static const char *
+text_in (StWindow   *window,
+         const char *respondent_id,
+         const char *item_id,
+         const char *section_id)
+{
+  StSubmission *submission = st_report_lookup_submission (st_window_get_report (window), respondent_id, item_id);
+
+  return submission != NULL ? st_submission_get_text (submission, section_id) : NULL;
+}
+
+/* The submission's object in the saved file, or NULL; the parser holds it */
+static JsonObject *
+saved_submission (JsonParser *parser,
+                  const char *path,
+                  const char *respondent_id,
+                  const char *item_id)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *submissions;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  submissions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "submissions");
+  for (guint i = 0; i < json_array_get_length (submissions); i++)
+    {
+      JsonObject *submission = json_array_get_object_element (submissions, i);
+
+      if (g_str_equal (json_object_get_string_member (submission, "respondent"), respondent_id) &&
+          g_str_equal (json_object_get_string_member (submission, "item"), item_id))
+        return submission;
+    }
+  return NULL;
+}
+
+static const char *
+saved_status (JsonObject *submission)
+{
+  return json_object_get_string_member_with_default (submission, "status", "draft");
+}
+
+/* How many history entries of @what by @author (NULL: anyone) with
+ * @new_text (NULL: any) the saved submission has */
+static guint
+count_history (JsonObject *submission,
+               const char *what,
+               const char *author,
+               const char *new_text)
+{
+  JsonArray *history;
+  guint n = 0;
+
+  if (!json_object_has_member (submission, "history"))
+    return 0;
+  history = json_object_get_array_member (submission, "history");
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (history, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "what", NULL), what) != 0)
+        continue;
+      if (author != NULL && g_strcmp0 (json_object_get_string_member_with_default (entry, "author", NULL), author) != 0)
+        continue;
+      if (new_text != NULL && g_strcmp0 (json_object_get_string_member_with_default (entry, "new", NULL), new_text) != 0)
+        continue;
+      n++;
+    }
+  return n;
+}
+
+/* Making a pack */
+
+static void
+test_packs_make (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(StReport) pack = NULL;
+  g_autoptr(StReport) saved = NULL;
+  g_autoptr(GPtrArray) issued = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *name = NULL;
+  StPackRecord *record;
+
+  open_report (fixture);
+  g_assert_true (action_enabled (fixture->window, "win.make-pack"));
+  g_assert_true (action_enabled (fixture->window, "win.merge-packs"));
+
+  make_pack (fixture);
+
+  /* CO's text and nobody else's */
+  pack = st_report_new_from_file (fixture->pack_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_report_get_pack_respondent (pack), ==, "CO");
+  g_assert_cmpstr (st_report_get_pack_source (pack), ==, "report.stocktake");
+  bytes = read_file (fixture->pack_path);
+  g_assert_nonnull (strstr (bytes, "Paul Maltby is the Cabinet Office digital lead."));
+  g_assert_null (strstr (bytes, "AGO has board-level responsibility"));
+  g_assert_null (strstr (bytes, "DfE has a digital leader"));
+
+  /* The report was saved with its record of the pack, which merging needs */
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  saved = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  issued = st_pack_list_issued (saved);
+  g_assert_cmpuint (issued->len, ==, 1);
+  record = g_ptr_array_index (issued, 0);
+  g_assert_cmpstr (record->respondent_id, ==, "CO");
+  g_assert_cmpstr (record->id, ==, st_report_get_pack_id (pack));
+
+  name = st_pack_dialog_default_filename (st_window_get_report (fixture->window), "CO");
+  g_assert_cmpstr (name, ==, "CO pack.stocktake");
+}
+
+static void
+test_packs_make_fails (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *missing_dir = g_build_filename (fixture->dir, "no-such-folder", "co.stocktake", NULL);
+  g_autoptr(GFile) in_missing_dir = g_file_new_for_path (missing_dir);
+  g_autoptr(GFile) pack_file = g_file_new_for_path (fixture->pack_path);
+  g_autoptr(GFile) report_file = g_file_new_for_path (fixture->path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GError *error = NULL;
+
+  open_report (fixture);
+  before = read_file (fixture->path);
+
+  g_assert_false (st_window_make_pack (fixture->window, "XYZ", pack_file, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (fixture->pack_path, G_FILE_TEST_EXISTS));
+
+  g_assert_false (st_window_make_pack (fixture->window, "CO", in_missing_dir, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* Never over the report itself */
+  g_assert_false (st_window_make_pack (fixture->window, "CO", report_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  after = read_file (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* The dialog offers every department, the one being edited first */
+static void
+test_packs_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  StPackDialog *pack_dialog;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.make-pack", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (ST_IS_PACK_DIALOG (dialog));
+  pack_dialog = ST_PACK_DIALOG (dialog);
+  g_assert_cmpstr (st_pack_dialog_get_respondent_id (pack_dialog), ==, "DfE");
+  g_assert_true (st_pack_dialog_set_respondent_id (pack_dialog, "HMRC"));
+  g_assert_cmpstr (st_pack_dialog_get_respondent_id (pack_dialog), ==, "HMRC");
+  g_assert_false (st_pack_dialog_set_respondent_id (pack_dialog, "XYZ"));
+  g_assert_cmpstr (st_pack_dialog_get_respondent_id (pack_dialog), ==, "HMRC");
+
+  /* Cancelled: nothing is made, nothing recorded */
+  ui_test_respond (dialog, "cancel");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_null (st_report_get_issued_packs (st_window_get_report (fixture->window)));
+}
+
+/* Pack mode */
+
+static guint
+count_sidebar_leaves (StWindow   *window,
+                      const char *respondent_id,
+                      guint      *others)
+{
+  GListModel *groups = NULL;
+  StSidebar *sidebar = st_window_get_sidebar (window);
+  GtkSingleSelection *selection = st_sidebar_get_selection (sidebar);
+  GtkTreeListModel *tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (selection));
+  guint n = 0;
+
+  *others = 0;
+  groups = gtk_tree_list_model_get_model (tree);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(StSidebarNode) group = g_list_model_get_item (groups, i);
+      GListModel *children = st_sidebar_node_get_children (group);
+
+      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+        {
+          g_autoptr(StSidebarNode) leaf = g_list_model_get_item (children, j);
+
+          if (g_strcmp0 (st_sidebar_node_get_respondent_id (leaf), respondent_id) == 0)
+            n++;
+          else
+            (*others)++;
+        }
+    }
+  return n;
+}
+
+/* Whether a window title under @widget has @subtitle */
+static gboolean
+has_subtitle (GtkWidget  *widget,
+              const char *subtitle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_WINDOW_TITLE (child) &&
+          g_strcmp0 (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child)), subtitle) == 0)
+        return TRUE;
+      if (has_subtitle (child, subtitle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_packs_mode (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  StTemplate *template;
+  StWorkflow *workflow;
+  guint others, n_items;
+
+  open_report (fixture);
+  template = st_report_get_template (st_window_get_report (fixture->window));
+  n_items = st_template_get_n_items (template);
+
+  /* The central team sees everyone */
+  g_assert_cmpuint (count_sidebar_leaves (fixture->window, "CO", &others), ==, n_items);
+  g_assert_cmpuint (others, ==, n_items * (st_template_get_n_respondents (template) - 1));
+  g_assert_cmpuint (g_list_model_get_n_items (st_overview_get_rows (ST_OVERVIEW (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW)))),
+                    ==, st_template_get_n_respondents (template) + 1);
+  {
+    g_autofree char *total = st_overview_describe_cell (ST_OVERVIEW (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW)),
+                                                        NULL, "1");
+
+    g_assert_cmpstr (total, ==, "2/17 done");
+  }
+
+  make_pack (fixture);
+  open_pack (fixture);
+
+  /* The department sees itself alone, by action and by department */
+  g_assert_cmpuint (count_sidebar_leaves (fixture->pack_window, "CO", &others), ==, n_items);
+  g_assert_cmpuint (others, ==, 0);
+  st_window_set_sidebar_mode (fixture->pack_window, ST_SIDEBAR_MODE_BY_DEPARTMENT);
+  ui_test_drain ();
+  g_assert_cmpuint (count_sidebar_leaves (fixture->pack_window, "CO", &others), ==, n_items);
+  g_assert_cmpuint (others, ==, 0);
+  st_window_set_sidebar_mode (fixture->pack_window, ST_SIDEBAR_MODE_BY_ACTION);
+  {
+    StOverview *overview = ST_OVERVIEW (ui_test_find_descendant (GTK_WIDGET (fixture->pack_window), ST_TYPE_OVERVIEW));
+    GListModel *rows = st_overview_get_rows (overview);
+    g_autofree char *total = NULL;
+
+    /* CO's row and the totals, which count CO alone */
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+    g_assert_cmpstr (st_overview_get_respondent_filter (overview), ==, "CO");
+    total = st_overview_describe_cell (overview, NULL, "1");
+    g_assert_cmpstr (total, ==, "1/1 done");
+  }
+  /* Stepping stays inside the department */
+  ui_test_select_in_sidebar (fixture->pack_window, "CO", "1");
+  for (guint i = 1; i < n_items; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pack_window), "win.next-submission", NULL));
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->pack_window)), ==, "CO");
+
+  /* It says whose pack it is */
+  g_assert_true (has_subtitle (GTK_WIDGET (fixture->pack_window), "Pack for Cabinet Office – co.stocktake"));
+  g_assert_false (has_subtitle (GTK_WIDGET (fixture->window), "Pack for Cabinet Office – co.stocktake"));
+  g_assert_true (has_subtitle (GTK_WIDGET (fixture->window), "report.stocktake"));
+
+  /* What the department may do, and what it may not */
+  workflow = st_window_get_workflow (fixture->pack_window);
+  g_assert_cmpint (st_workflow_get_role (workflow), ==, ST_ROLE_DEPARTMENT);
+  g_assert_cmpstr (st_workflow_get_respondent_id (workflow), ==, "CO");
+  g_assert_false (action_enabled (fixture->pack_window, "win.import"));
+  g_assert_false (action_enabled (fixture->pack_window, "win.make-pack"));
+  g_assert_false (action_enabled (fixture->pack_window, "win.merge-packs"));
+  g_assert_true (action_enabled (fixture->pack_window, "win.save"));
+  g_assert_true (action_enabled (fixture->pack_window, "win.export"));
+  g_assert_true (action_enabled (fixture->window, "win.import"));
+}
+
+/* Merging */
+
+static void
+set_author (Fixture    *fixture,
+            const char *name)
+{
+  g_settings_set_string (st_application_get_settings (fixture->application), "author-name", name);
+  ui_test_drain ();
+}
+
+/* The department opens its pack, changes a section and saves */
+static void
+edit_pack (Fixture    *fixture,
+           const char *item_id,
+           const char *section_id,
+           const char *text)
+{
+  set_author (fixture, DEPARTMENT);
+  open_pack (fixture);
+  ui_test_select_in_sidebar (fixture->pack_window, "CO", item_id);
+  ui_test_type_in_section (fixture->pack_window, section_id, text);
+  save (fixture->pack_window);
+  close_pack (fixture);
+  set_author (fixture, REVIEWER);
+}
+
+/* The word-diff labels under @widget, in order */
+static void
+collect_diff_labels (GtkWidget *widget,
+                     GPtrArray *labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "diff-text"))
+        g_ptr_array_add (labels, child);
+      collect_diff_labels (child, labels);
+    }
+}
+
+static void
+test_packs_merge (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *paths[] = { fixture->pack_path, NULL };
+  const char *merged = "Paul Maltby is the Cabinet Office digital lead. Tom Read is the CTO.";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  StMergeDialog *dialog;
+  StMerge *merge;
+  JsonObject *submission;
+
+  open_report (fixture);
+  make_pack (fixture);
+  edit_pack (fixture, "1", "progress-2014", " Tom Read is the CTO.");
+
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  merge_files (fixture, paths);
+  g_assert_true (st_window_get_merging (fixture->window));
+  g_assert_false (action_enabled (fixture->window, "win.merge-packs"));
+  dialog = find_merge_dialog (fixture);
+  g_assert_nonnull (dialog);
+  merge = st_merge_dialog_get_merge (dialog);
+  g_assert_cmpuint (st_merge_get_conflicts (merge)->len, ==, 0);
+  g_assert_cmpuint (st_merge_get_changes (merge)->len, >=, 1);
+  /* Nothing changes while the reviewer reads */
+  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, "Paul Maltby is the Cabinet Office digital lead.");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  g_assert_true (st_merge_dialog_respond (dialog, "merge"));
+  ui_test_drain ();
+  g_assert_null (find_merge_dialog (fixture));
+  g_assert_false (st_window_get_merging (fixture->window));
+  g_assert_true (action_enabled (fixture->window, "win.merge-packs"));
+
+  /* The report, the form and the title follow */
+  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, merged);
+  {
+    g_autofree char *shown = st_section_editor_get_text (st_submission_form_get_editor (st_window_get_form (fixture->window),
+                                                                                        "progress-2014"));
+
+    g_assert_cmpstr (shown, ==, merged);
+  }
+  g_assert_true (st_window_get_is_modified (fixture->window));
+
+  /* Saved: the merge under the reviewer's name, the department's own edit with it */
+  save (fixture->window);
+  submission = saved_submission (parser, fixture->path, "CO", "1");
+  g_assert_nonnull (submission);
+  g_assert_cmpuint (count_history (submission, "merge", REVIEWER, merged), ==, 1);
+  g_assert_cmpuint (count_history (submission, "edit", DEPARTMENT, merged), ==, 1);
+  /* Not recorded again as the reviewer's edit */
+  g_assert_cmpuint (count_history (submission, "edit", REVIEWER, NULL), ==, 0);
+}
+
+static void
+test_packs_merge_conflict (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *paths[] = { fixture->pack_path, NULL };
+  const char *reviewers = "Paul Maltby is the Cabinet Office digital lead. The report says that.";
+  const char *settled = "Paul Maltby and Tom Read lead digital at the Cabinet Office.";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  StMergeDialog *dialog;
+  StMerge *merge;
+  JsonObject *submission;
+  gsize length;
+
+  open_report (fixture);
+  make_pack (fixture);
+  edit_pack (fixture, "1", "progress-2014", " The pack says this.");
+
+  /* Meanwhile the central team changed the same section */
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " The report says that.");
+  before = st_report_to_data (st_window_get_report (fixture->window), &length);
+
+  merge_files (fixture, paths);
+  dialog = find_merge_dialog (fixture);
+  g_assert_nonnull (dialog);
+  merge = st_merge_dialog_get_merge (dialog);
+  g_assert_cmpuint (st_merge_get_conflicts (merge)->len, ==, 1);
+  g_assert_cmpuint (st_merge_count_unresolved (merge), ==, 1);
+
+  /* Both texts side by side */
+  collect_diff_labels (GTK_WIDGET (dialog), labels);
+  g_assert_cmpuint (labels->len, >=, 2);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, reviewers);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 1)), ==,
+                   "Paul Maltby is the Cabinet Office digital lead. The pack says this.");
+
+  /* Nothing is picked for the reviewer */
+  g_assert_false (st_merge_dialog_respond (dialog, "merge"));
+  g_assert_true (find_merge_dialog (fixture) == dialog);
+
+  /* Cancelled: the report is as it was */
+  g_assert_true (st_merge_dialog_respond (dialog, "cancel"));
+  ui_test_drain ();
+  g_assert_null (find_merge_dialog (fixture));
+  after = st_report_to_data (st_window_get_report (fixture->window), &length);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Again, and settled with a text of the reviewer's own */
+  merge_files (fixture, paths);
+  dialog = find_merge_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_PACK, NULL));
+  g_assert_cmpuint (st_merge_count_unresolved (st_merge_dialog_get_merge (dialog)), ==, 0);
+  g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_CUSTOM, settled));
+  g_assert_false (st_merge_dialog_choose (dialog, 1, ST_MERGE_TAKE_PACK, NULL));
+  g_assert_true (st_merge_dialog_respond (dialog, "merge"));
+  ui_test_drain ();
+
+  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, settled);
+  save (fixture->window);
+  submission = saved_submission (parser, fixture->path, "CO", "1");
+  g_assert_cmpuint (count_history (submission, "merge", REVIEWER, settled), ==, 1);
+}
+
+static void
+test_packs_merge_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *other = ui_test_write_report (fixture->dir, "other.stocktake");
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.stocktake", NULL);
+  g_autofree char *foreign = g_build_filename (fixture->dir, "foreign.stocktake", NULL);
+  g_autofree char *on_disk = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *message;
+  gsize length;
+
+  /* A pack of another report than this one */
+  {
+    g_autoptr(StReport) report = st_report_new_from_file (other, NULL, NULL);
+    g_autoptr(StReport) pack = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (report);
+    pack = st_pack_new (report, "CO", "other.stocktake", &error);
+    g_assert_no_error (error);
+    g_assert_true (st_report_save_to_file (pack, foreign, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_set_contents (broken, "{\n  \"format\": \"stocktake-report\",\n  oops\n}\n", -1, NULL));
+
+  open_report (fixture);
+  on_disk = read_file (fixture->path);
+  before = st_report_to_data (st_window_get_report (fixture->window), &length);
+
+  {
+    const char *paths[] = { other, NULL };
+
+    merge_files (fixture, paths);
+    g_assert_null (find_merge_dialog (fixture));
+    message = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+    g_assert_nonnull (message);
+    g_test_message ("%s\n%s", adw_message_dialog_get_heading (message), adw_message_dialog_get_body (message));
+    g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "“other.stocktake” Was Not Merged");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "This is not a department pack"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Nothing in the pack was merged."));
+    ui_test_respond (message, "close");
+    g_assert_false (st_window_get_merging (fixture->window));
+  }
+  {
+    const char *paths[] = { broken, NULL };
+
+    merge_files (fixture, paths);
+    message = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+    g_assert_nonnull (message);
+    g_test_message ("%s", adw_message_dialog_get_body (message));
+    g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Read “broken.stocktake”");
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (message), "Line "));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (message), ", column "));
+    ui_test_respond (message, "close");
+  }
+  {
+    const char *paths[] = { foreign, NULL };
+
+    merge_files (fixture, paths);
+    message = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+    g_assert_nonnull (message);
+    g_test_message ("%s", adw_message_dialog_get_body (message));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "This report did not issue the pack"));
+    ui_test_respond (message, "close");
+  }
+
+  /* None of them changed anything */
+  after = st_report_to_data (st_window_get_report (fixture->window), &length);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_clear_pointer (&after, g_free);
+  after = read_file (fixture->path);
+  g_assert_cmpstr (after, ==, on_disk);
+
+  /* In a run of several, a refusal does not stop the rest */
+  make_pack (fixture);
+  edit_pack (fixture, "1", "plans-2015", " Soon.");
+  {
+    const char *paths[] = { other, fixture->pack_path, NULL };
+    StMergeDialog *dialog;
+
+    merge_files (fixture, paths);
+    message = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+    g_assert_nonnull (message);
+    g_assert_null (find_merge_dialog (fixture));
+    ui_test_respond (message, "close");
+    dialog = find_merge_dialog (fixture);
+    g_assert_nonnull (dialog);
+    g_assert_true (st_merge_dialog_respond (dialog, "merge"));
+    ui_test_drain ();
+    g_assert_cmpstr (text_in (fixture->window, "CO", "1", "plans-2015"), ==,
+                     "A new in-house Digital and Technology Department will be established. Soon.");
+  }
+}
+
+/* History */
+
+/* The titles of the rows under @widget */
+static void
+collect_row_titles (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child))
+        g_ptr_array_add (titles, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
+      collect_row_titles (child, titles);
+    }
+}
+
+static GtkWidget *
+find_history_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.show-history") == 0)
+        return child;
+      if ((found = find_history_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text at the start of a section. (At the end, the old last word
+ * gains a space and counts as changed.) */
+static void
+type_at_start (StWindow   *window,
+               const char *section_id,
+               const char *text)
+{
+  StSectionEditor *editor = st_submission_form_get_editor (st_window_get_form (window), section_id);
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_assert_nonnull (editor);
+  buffer = st_section_editor_get_buffer (editor);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE));
+  ui_test_drain ();
+}
+
+static void
+test_packs_history (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  StHistoryDialog *dialog;
+  StSectionEditor *editor;
+  GtkWidget *button;
+  GVariant *target;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  type_at_start (fixture->window, "progress-2014", "First. ");
+  save (fixture->window);
+  set_author (fixture, DEPARTMENT);
+  type_at_start (fixture->window, "progress-2014", "Second one. ");
+  save (fixture->window);
+  set_author (fixture, REVIEWER);
+
+  /* The section card's button opens its history */
+  editor = st_submission_form_get_editor (st_window_get_form (fixture->window), "progress-2014");
+  button = find_history_button (GTK_WIDGET (editor));
+  g_assert_nonnull (button);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "progress-2014");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  dialog = (StHistoryDialog *) find_window (GTK_WINDOW (fixture->window), ST_TYPE_HISTORY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "History of “Progress during 2014”");
+
+  /* The text as loaded, then each save, with who saved it */
+  g_assert_cmpuint (st_history_dialog_get_n_versions (dialog), ==, 3);
+  collect_row_titles (GTK_WIDGET (dialog), titles);
+  g_assert_cmpuint (titles->len, >=, 3);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "1. Before the history begins");
+  g_assert_cmpstr (g_ptr_array_index (titles, 1), ==, "2. Saved by " REVIEWER);
+  g_assert_cmpstr (g_ptr_array_index (titles, 2), ==, "3. Saved by " DEPARTMENT);
+
+  /* The last two first, then any two, either way round */
+  g_assert_cmpstr (st_history_dialog_get_summary (dialog), ==, "0 words removed, 2 added");
+  g_assert_cmpstr (st_history_dialog_get_diff_text (dialog), ==,
+                   "Second one. First. Paul Maltby is the Cabinet Office digital lead.");
+  g_assert_true (st_history_dialog_compare (dialog, 0, 1));
+  g_assert_cmpstr (st_history_dialog_get_summary (dialog), ==, "0 words removed, 1 added");
+  g_assert_true (st_history_dialog_compare (dialog, 2, 0));
+  g_assert_cmpstr (st_history_dialog_get_summary (dialog), ==, "3 words removed, 0 added");
+  g_assert_true (st_history_dialog_compare (dialog, 1, 1));
+  g_assert_cmpstr (st_history_dialog_get_summary (dialog), ==, "No change");
+  g_assert_false (st_history_dialog_compare (dialog, 0, 3));
+  /* Never approved: no such view */
+  g_assert_false (st_history_dialog_has_approved (dialog));
+  g_assert_null (st_history_dialog_get_approved_diff_text (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Approved, then changed: what changed since */
+  {
+    StReport *report = st_window_get_report (fixture->window);
+    g_autoptr(StWorkflow) department = st_workflow_new (report, ST_ROLE_DEPARTMENT, "CO", DEPARTMENT);
+
+    st_workflow_set_validator (department, st_workflow_get_validator (st_window_get_workflow (fixture->window)));
+    g_assert_true (st_workflow_set_status (department, "CO", "1", ST_STATUS_SUBMITTED, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (st_workflow_set_status (st_window_get_workflow (fixture->window), "CO", "1",
+                                           ST_STATUS_APPROVED, NULL, &error));
+    g_assert_no_error (error);
+  }
+  type_at_start (fixture->window, "progress-2014", "Third. ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", "s", "progress-2014"));
+  dialog = (StHistoryDialog *) find_window (GTK_WINDOW (fixture->window), ST_TYPE_HISTORY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (st_history_dialog_has_approved (dialog));
+  g_assert_cmpstr (st_history_dialog_get_approved_summary (dialog), ==, "0 words removed, 1 added");
+  g_assert_cmpstr (st_history_dialog_get_approved_diff_text (dialog), ==,
+                   "Third. Second one. First. Paul Maltby is the Cabinet Office digital lead.");
+  /* The unsaved text is the last version */
+  g_assert_cmpuint (st_history_dialog_get_n_versions (dialog), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A submission with nothing written has no versions */
+  ui_test_select_in_sidebar (fixture->window, "HMRC", "7");
+  dialog = ST_HISTORY_DIALOG (st_window_show_history (fixture->window, "progress-2014"));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (st_history_dialog_get_n_versions (dialog), ==, 0);
+  g_assert_false (st_history_dialog_has_approved (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Marks that are not colour alone */
+static void
+test_packs_diff_markup (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) diff = st_diff_words ("The old words stay.", "The new words stay.");
+  g_autoptr(GPtrArray) none = st_diff_words (NULL, "  ");
+  g_autofree char *both = st_diff_markup (diff, ST_DIFF_SHOW_BOTH);
+  g_autofree char *old = st_diff_markup (diff, ST_DIFF_SHOW_OLD);
+  g_autofree char *new = st_diff_markup (diff, ST_DIFF_SHOW_NEW);
+  g_autofree char *empty = st_diff_markup (none, ST_DIFF_SHOW_NEW);
+  g_autofree char *count = st_diff_describe_count (diff);
+  g_autoptr(GPtrArray) escaped = st_diff_words ("a < b", "a <b> & b");
+  g_autofree char *escaped_markup = st_diff_markup (escaped, ST_DIFF_SHOW_BOTH);
+
+  g_test_message ("%s", both);
+  g_assert_nonnull (strstr (both, "strikethrough=\"true\""));
+  g_assert_nonnull (strstr (both, "underline=\"single\""));
+  g_assert_nonnull (strstr (both, ">old</span> "));
+  g_assert_nonnull (strstr (both, ">new</span> "));
+  g_assert_null (strstr (old, "new"));
+  g_assert_null (strstr (old, "underline"));
+  g_assert_null (strstr (new, "old"));
+  g_assert_null (strstr (new, "strikethrough"));
+  g_assert_cmpstr (empty, ==, "<i>(empty)</i>");
+  g_assert_cmpstr (count, ==, "1 word removed, 1 added");
+  /* Text is text, not markup */
+  g_assert_null (strstr (escaped_markup, "<b>"));
+  g_assert_nonnull (strstr (escaped_markup, "&lt;b&gt;"));
+  g_assert_true (pango_parse_markup (escaped_markup, -1, 0, NULL, NULL, NULL, NULL));
+  g_assert_true (pango_parse_markup (both, -1, 0, NULL, NULL, NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(StApplication) application = NULL;
+
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+  application = ui_test_application ();
+
+#define ADD(name, func) \
+  g_test_add ("/packs/" name, Fixture, application, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("make", test_packs_make);
+  ADD ("make-fails", test_packs_make_fails);
+  ADD ("dialog", test_packs_dialog);
+  ADD ("mode", test_packs_mode);
+  ADD ("merge", test_packs_merge);
+  ADD ("merge-conflict", test_packs_merge_conflict);
+  ADD ("merge-refused", test_packs_merge_refused);
+  ADD ("history", test_packs_history);
+  ADD ("diff-markup", test_packs_diff_markup);
+
+#undef ADD
+
+  return ui_test_run ();
+}
