@@ -24,6 +24,7 @@ struct _StIssuesPanel
   StIssues           *issues;
   GtkCustomFilter    *filter;
   GtkFilterListModel *shown;
+  GtkSelectionModel  *selection;      /* the list's, given to it when first shown */
   GPtrArray          *respondent_ids;   /* parallel to the dropdown; [0] is NULL for all */
   GPtrArray          *item_ids;
 };
@@ -283,12 +284,27 @@ st_issues_panel_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->issues);
+  g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->respondent_ids, g_ptr_array_unref);
   g_clear_pointer (&self->item_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (st_issues_panel_parent_class)->dispose (object);
+}
+
+/* The list gets its rows when the panel is first shown: until then a
+ * hidden page, it would still be measured beside the page that shows, a
+ * label per finding, before the window's first frame */
+static void
+st_issues_panel_map (GtkWidget *widget)
+{
+  StIssuesPanel *self = ST_ISSUES_PANEL (widget);
+
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    gtk_list_view_set_model (self->list_view, self->selection);
+
+  GTK_WIDGET_CLASS (st_issues_panel_parent_class)->map (widget);
 }
 
 static void
@@ -298,6 +314,7 @@ st_issues_panel_class_init (StIssuesPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = st_issues_panel_dispose;
+  widget_class->map = st_issues_panel_map;
 
   /**
    * StIssuesPanel::finding-activated:
@@ -325,7 +342,6 @@ static void
 st_issues_panel_init (StIssuesPanel *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkNoSelection) selection = NULL;
   const char *severities[] = { _("All severities"), _("Errors"), _("Warnings"), _("Notes"), NULL };
   g_autoptr(GtkStringList) severity_list = gtk_string_list_new (severities);
 
@@ -334,11 +350,10 @@ st_issues_panel_init (StIssuesPanel *self)
   gtk_drop_down_set_model (self->severity_dropdown, G_LIST_MODEL (severity_list));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown))));
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   fill_dropdowns (self);
   update_summary (self);
