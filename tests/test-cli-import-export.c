@@ -59,6 +59,13 @@ sample_path (void)
   return g_test_build_filename (G_TEST_DIST, "..", "data", "sample", "digital-leaders.stocktake", NULL);
 }
 
+static char *
+sample_2022_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                "organising-for-digital-delivery-2022.stocktake", NULL);
+}
+
 static void
 test_import_fixtures (Tmp           *tmp,
                       gconstpointer  data)
@@ -248,6 +255,91 @@ test_export_formats (Tmp           *tmp,
   g_assert_nonnull (strstr (broken_report->err, ": error: "));
 }
 
+/* The 2022 update: imported without a word of warning, exported again
+ * byte for byte, the whole document and on standard output */
+static void
+test_2022_round_trip (Tmp           *tmp,
+                      gconstpointer  data)
+{
+  g_autofree char *published = fixture ("organising-for-digital-delivery-2022.txt");
+  g_autofree char *report = tmp_file (tmp, "2022.stocktake");
+  g_autofree char *exported = tmp_file (tmp, "2022.txt");
+  g_autoptr(CliResult) imported = cli_run_new ("import", "--template", "dec-2022", "-o", report, published, NULL);
+  g_autoptr(CliResult) to_file = NULL;
+  g_autoptr(CliResult) to_stdout = NULL;
+  g_autofree char *page = cli_read_file (published);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (imported->status, ==, 0);
+  g_assert_cmpstr (imported->out, ==, "1 page read, 10 sections taken, 0 conflicts; 0 errors, 0 warnings\n");
+  g_assert_cmpstr (imported->err, ==, "");
+
+  to_file = cli_run_new ("export", report, "--format", "text", "--view", "all", "-o", exported, NULL);
+  g_assert_cmpint (to_file->status, ==, 0);
+  text = cli_read_file (exported);
+  g_assert_cmpstr (text, ==, page);
+
+  to_stdout = cli_run_new ("export", report, "--format", "text", "--view", "all", "-o", "-", NULL);
+  g_assert_cmpint (to_stdout->status, ==, 0);
+  g_assert_cmpstr (to_stdout->out, ==, page);
+}
+
+/* A damaged copy: each deviation with its page and line; an unknown
+ * recommendation is an error, so the exit status is 1, but what could
+ * be read is written */
+static void
+test_2022_damaged (Tmp           *tmp,
+                   gconstpointer  data)
+{
+  g_autofree char *damaged = page ("damaged-2022.txt");
+  g_autofree char *report = tmp_file (tmp, "damaged.stocktake");
+  g_autoptr(CliResult) result = cli_run_new ("import", "--template", "dec-2022", "-o", report, damaged, NULL);
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (result->status, ==, 1);
+  expected = g_strdup_printf ("%s:49: error: The template has no Recommendation 9 (lines 49–60 left out)\n"
+                              "%s:66: warning: Text before the first section heading for CDDO (lines 66–78 left out)\n"
+                              "%s:62: warning: Nothing from CDDO for Recommendation 4\n"
+                              "%s:88: warning: “Recommendation 6: set up a quarterly business review process” is "
+                              "published as “Recommendation 6: Set up a quarterly business review process”\n"
+                              "1 page read, 8 sections taken, 0 conflicts; 1 error, 3 warnings\n",
+                              damaged, damaged, damaged, damaged);
+  g_assert_cmpstr (result->out, ==, expected);
+  g_assert_true (g_file_test (report, G_FILE_TEST_EXISTS));
+}
+
+/* A news article is not a report page: refused, saying so, and the
+ * output is not touched */
+static void
+test_import_news_article (Tmp           *tmp,
+                          gconstpointer  data)
+{
+  g_autofree char *news = page ("digital-leaders-network-news.txt");
+  g_autofree char *report = tmp_file (tmp, "news.stocktake");
+  g_autofree char *before = NULL;
+  g_autoptr(CliResult) new_file = cli_run_new ("import", "--template", "dec-2022", "-o", report, news, NULL);
+  g_autoptr(CliResult) over = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (new_file->status, ==, 1);
+  expected = g_strdup_printf ("%s:1: error: This is not a published page of “Organising for digital delivery”: "
+                              "“Government creates Digital Leaders network” is not the title of any of its "
+                              "pages, which read like “Recommendation 1: …” or “Organising for digital "
+                              "delivery (progress update, February 2022)”\n"
+                              "0 pages read, 0 sections taken, 0 conflicts; 1 error, 0 warnings\n", news);
+  g_assert_cmpstr (new_file->out, ==, expected);
+  g_assert_nonnull (strstr (new_file->err, "no page could be read"));
+  g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
+
+  /* Into a report that is there, with the 2015 template: left as it was */
+  g_assert_true (g_file_set_contents (report, "not touched", -1, NULL));
+  over = cli_run_new ("import", "-o", report, news, NULL);
+  g_assert_cmpint (over->status, ==, 1);
+  g_assert_nonnull (strstr (over->out, ":1: error: This is not a published page of “Government Digital Strategy”"));
+  before = cli_read_file (report);
+  g_assert_cmpstr (before, ==, "not touched");
+}
+
 /* A disc that fills up while the page is written: a clear error and
  * status 2, whether to a file or to standard output */
 static void
@@ -309,6 +401,26 @@ test_sample_is_current (Tmp           *tmp,
              "named in tests/meson.build");
 }
 
+/* The 2022 sample is the 2022 page, imported */
+static void
+test_sample_2022_is_current (Tmp           *tmp,
+                             gconstpointer  data)
+{
+  g_autofree char *published = fixture ("organising-for-digital-delivery-2022.txt");
+  g_autofree char *output = tmp_file (tmp, "organising-for-digital-delivery-2022.stocktake");
+  g_autofree char *sample = sample_2022_path ();
+  g_autoptr(CliResult) result = cli_run_new ("import", "--template", "dec-2022", "-o", output, published, NULL);
+  g_autofree char *made = NULL;
+  g_autofree char *committed = NULL;
+
+  g_assert_cmpint (result->status, ==, 0);
+  made = cli_read_file (output);
+  committed = cli_read_file (sample);
+  if (g_strcmp0 (made, committed) != 0)
+    g_error ("data/sample/organising-for-digital-delivery-2022.stocktake is out of date: make it again "
+             "with the command named in tests/meson.build");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +434,10 @@ main (int   argc,
   g_test_add ("/cli/export/formats", Tmp, NULL, tmp_set_up, test_export_formats, tmp_tear_down);
   g_test_add ("/cli/export/full", Tmp, NULL, tmp_set_up, test_export_full, tmp_tear_down);
   g_test_add ("/cli/sample", Tmp, NULL, tmp_set_up, test_sample_is_current, tmp_tear_down);
+  g_test_add ("/cli/2022/round-trip", Tmp, NULL, tmp_set_up, test_2022_round_trip, tmp_tear_down);
+  g_test_add ("/cli/2022/damaged", Tmp, NULL, tmp_set_up, test_2022_damaged, tmp_tear_down);
+  g_test_add ("/cli/2022/sample", Tmp, NULL, tmp_set_up, test_sample_2022_is_current, tmp_tear_down);
+  g_test_add ("/cli/import/news-article", Tmp, NULL, tmp_set_up, test_import_news_article, tmp_tear_down);
 
   return g_test_run ();
 }
