@@ -89,6 +89,17 @@ def main(templates, fixtures):
         check(section['heading'] in page, 'dec-2022: heading “%s” is not on the page' % section['heading'])
     check(dec['layout']['document-title'] in page, 'dec-2022: document-title')
     check(dec['layout']['updated'].replace('{date}', '7 March 2022') in page, 'dec-2022: updated')
+    # The page's own layout: a document type first, an introduction, a
+    # heading over the recommendations, "  • " bullets, blank lines between
+    layout = dec['layout']
+    check(layout['document-type'] == page[0], 'dec-2022: document-type is not the first line')
+    for line in layout['document-intro']:
+        check(line in page, 'dec-2022: intro line “%s” is not on the page' % line)
+    check(layout['items-heading'] in page, 'dec-2022: items-heading')
+    check(layout['respondent-heading'] == '' and len(dec['respondents']) == 1, 'dec-2022: respondent-heading')
+    bullets = [line for line in page if line.lstrip().startswith('•')]
+    check(bullets and all(line.startswith(layout['text-bullet']) for line in bullets), 'dec-2022: text-bullet')
+    check(layout['text-separator'] == '\n\n' and page[1] == '' and page[3] == '', 'dec-2022: text-separator')
 
     for e in errors:
         print(e)

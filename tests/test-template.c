@@ -91,6 +91,13 @@ test_template_gds (void)
   g_assert_cmpstr (respondent->id, ==, "AGO");
   g_assert_null (st_template_match_respondent (template, "Ministry of Magic"));
   g_assert_null (st_template_match_respondent (template, ""));
+
+  /* The 2015 pages: none of the optional layout, so the defaults */
+  g_assert_null (st_template_get_layout (template, ST_LAYOUT_DOCUMENT_TYPE));
+  g_assert_null (st_template_get_layout_lines (template, ST_LAYOUT_DOCUMENT_INTRO)[0]);
+  g_assert_true (st_template_has_respondent_headings (template));
+  g_assert_cmpstr (st_template_get_text_bullet (template), ==, "- ");
+  g_assert_cmpstr (st_template_get_text_separator (template), ==, "\n");
 }
 
 static void
@@ -113,6 +120,16 @@ test_template_dec_2022 (void)
   g_assert_nonnull (item);
   g_assert_cmpstr (item->title, ==, "Hire a Permanent Secretary level head of function");
   g_assert_cmpstr (st_template_get_section (template, 0)->heading, ==, "Progress update");
+
+  /* The page's layout, as data */
+  g_assert_cmpstr (st_template_get_layout (template, ST_LAYOUT_DOCUMENT_TYPE), ==, "Transparency data");
+  g_assert_cmpstr (st_template_get_layout_lines (template, ST_LAYOUT_DOCUMENT_INTRO)[0], ==,
+                   "Progress update: February 2022.");
+  g_assert_cmpstr (st_template_get_layout (template, ST_LAYOUT_ITEMS_HEADING), ==,
+                   "Annex A: Recommendation by Recommendation Progress Update");
+  g_assert_false (st_template_has_respondent_headings (template));
+  g_assert_cmpstr (st_template_get_text_bullet (template), ==, "  • ");
+  g_assert_cmpstr (st_template_get_text_separator (template), ==, "\n\n");
 }
 
 static void
@@ -234,6 +251,25 @@ test_template_errors (void)
     { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": [], \"layout\": {\"updated\": 4}}",
       "$.layout.updated", "expected a string" },
     { "{\"format\": \"something-else\", \"id\": \"t\"}", "$.format", "not a Stocktake template" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": [],"
+      " \"layout\": {\"respondent-heading\": \"{abbreviation}\"}}",
+      "$.layout.respondent-heading", "either “{name}” or empty" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": ["
+      "{\"id\": \"A\", \"name\": \"Ay\"}, {\"id\": \"B\", \"name\": \"Bee\"}],"
+      " \"layout\": {\"respondent-heading\": \"\"}}",
+      "$.layout.respondent-heading", "only a template with one respondent" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": [],"
+      " \"layout\": {\"text-bullet\": \"  \"}}",
+      "$.layout.text-bullet", "a mark other than white space" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": [],"
+      " \"layout\": {\"text-bullet\": \"*\\n\"}}",
+      "$.layout.text-bullet", "on one line" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": [],"
+      " \"layout\": {\"text-separator\": \"\\n--\\n\"}}",
+      "$.layout.text-separator", "one or more line breaks" },
+    { "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], \"respondents\": [],"
+      " \"layout\": {\"text-separator\": \"\"}}",
+      "$.layout.text-separator", "one or more line breaks" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
