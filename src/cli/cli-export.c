@@ -89,6 +89,12 @@ cli_command_export (int    argc,
       return CLI_EXIT_USAGE;
     }
 
+  /* The document has its own copy of the text and points only into the
+   * template: the rest of the report can go before the page is made */
+  cli_keep_until_exit (g_object_ref (st_report_get_template (report)));
+  cli_keep_until_exit (g_object_ref (document));
+  g_clear_object (&report);
+
   if (g_str_equal (output, "-"))
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);

@@ -57,5 +57,6 @@ cli_command_info (int    argc,
   g_print (_("Submissions: %u\n"), st_report_get_n_submissions (report));
   g_print (_("Sections filled: %u of %u\n"), filled, total);
 
+  cli_keep_until_exit (g_steal_pointer (&report));
   return CLI_EXIT_OK;
 }

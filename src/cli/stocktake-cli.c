@@ -91,6 +91,16 @@ cli_load_report (const char *filename,
   return NULL;
 }
 
+static GPtrArray *kept_until_exit;
+
+void
+cli_keep_until_exit (gpointer object)
+{
+  if (kept_until_exit == NULL)
+    kept_until_exit = g_ptr_array_new ();
+  g_ptr_array_add (kept_until_exit, object);
+}
+
 static void
 print_usage (FILE *stream)
 {

@@ -228,7 +228,14 @@ st_export_document_to_stream (StDocument     *document,
       return FALSE;
     }
   if (format == ST_EXPORT_PDF)
-    return st_export_pdf (document, stream, cancellable, error);
+    {
+      /* cairo writes a few dozen bytes at a time */
+      g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (stream, OUT_CHUNK);
+
+      g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+      return st_export_pdf (document, buffered, cancellable, error) &&
+             g_output_stream_flush (buffered, cancellable, error);
+    }
   if (format == ST_EXPORT_ODT)
     {
       g_autoptr(GBytes) bytes = st_export_odt (document, error);
@@ -315,6 +322,18 @@ static const char page_style[] =
   "nav h2{font-size:24px;margin-top:0}"
   "nav li{margin-bottom:5px}";
 
+/* What append_html_text() does with each byte: 0 keeps it, 1 leaves it
+ * out, and the rest are the references of "<", ">" and "&" */
+static const guchar html_byte_action[256] = {
+  [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+  [0x08] = 1, [0x0b] = 1, [0x0c] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
+  [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
+  [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
+  ['<'] = 2, ['>'] = 3, ['&'] = 4,
+};
+
+static const char * const html_references[] = { NULL, "", "&lt;", "&gt;", "&amp;" };
+
 /* Text as HTML: "<", ">" and "&" as references, control characters other
  * than tab and line breaks left out (HTML has no place for them), and
  * everything else as it is, in UTF-8 */
@@ -322,30 +341,20 @@ static void
 append_html_text (GString    *out,
                   const char *text)
 {
-  const char *run = text;
-  const char *p;
+  const guchar *run = (const guchar *) text;
+  const guchar *p;
 
-  for (p = text; *p != '\0'; p++)
+  for (p = run; *p != '\0'; p++)
     {
-      const char *reference;
-      guchar c = *p;
+      guchar action = html_byte_action[*p];
 
-      if (c == '<')
-        reference = "&lt;";
-      else if (c == '>')
-        reference = "&gt;";
-      else if (c == '&')
-        reference = "&amp;";
-      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        reference = "";
-      else
+      if (G_LIKELY (action == 0))
         continue;
-
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, reference);
+      g_string_append_len (out, (const char *) run, p - run);
+      g_string_append (out, html_references[action]);
       run = p + 1;
     }
-  g_string_append_len (out, run, p - run);
+  g_string_append_len (out, (const char *) run, p - run);
 }
 
 /* An attribute, quoted as the HTML serialiser of libxml2 has always
