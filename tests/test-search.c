@@ -140,6 +140,21 @@ test_search_across (void)
   g_clear_pointer (&matches, g_ptr_array_unref);
   matches = find (search, "no such words", ST_SEARCH_DEFAULT);
   g_assert_cmpuint (matches->len, ==, 0);
+  g_clear_pointer (&matches, g_ptr_array_unref);
+
+  /* A search can stop early, and says when it did */
+  {
+    gboolean more = FALSE;
+
+    matches = st_search_find_at_most (search, "digital", ST_SEARCH_DEFAULT, 4, &more, NULL);
+    g_assert_cmpuint (matches->len, ==, 4);
+    g_assert_true (more);
+    assert_place (nth (matches, 3), "CO", "1", "progress-2014");
+    g_clear_pointer (&matches, g_ptr_array_unref);
+    matches = st_search_find_at_most (search, "digital", ST_SEARCH_DEFAULT, 6, &more, NULL);
+    g_assert_cmpuint (matches->len, ==, 6);
+    g_assert_false (more);
+  }
 }
 
 static void

@@ -14,6 +14,10 @@
  * date, so that a burst of changes searches once */
 #define REFRESH_DELAY_MS 200
 
+/* More matches than anyone reads: the list stops there, and typing more
+ * narrows it down */
+#define MAX_SHOWN 2000
+
 struct _StSearchPanel
 {
   AdwBin          parent_instance;
@@ -35,6 +39,7 @@ struct _StSearchPanel
   AdwToast       *toast;            /* weak: the offer to undo, while shown */
   char           *shown_query;      /* what the matches shown were found with */
   StSearchFlags   shown_flags;
+  gboolean        more;             /* there are more matches than shown */
   gboolean        stale;            /* the report changed since */
   gboolean        replacing;
   guint           refresh_id;
@@ -89,6 +94,9 @@ update_summary (StSearchPanel *self)
 
   if (self->matches == NULL)
     summary = g_strdup (_("Type what to find; the report’s sections are searched as you type."));
+  else if (self->more)
+    summary = g_strdup_printf (_("More than %u matches: the first are listed. Type more to narrow the search."),
+                               n_matches);
   else if (n_matches == 0)
     summary = g_strdup (_("No matches"));
   else
@@ -117,7 +125,7 @@ update_summary (StSearchPanel *self)
         }
     }
   gtk_label_set_label (self->summary_label, summary);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->replace_all_button), n_editable > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->replace_all_button), n_editable > 0 || self->more);
 
   if (self->matches == NULL)
     gtk_stack_set_visible_child_name (self->stack, "start");
@@ -141,13 +149,14 @@ refresh (StSearchPanel *self,
     return;
 
   self->stale = FALSE;
+  self->more = FALSE;
   g_free (self->shown_query);
   self->shown_query = g_strdup (query);
   self->shown_flags = flags;
 
   if (self->search != NULL && *query != '\0')
     {
-      matches = st_search_find (self->search, query, flags, &error);
+      matches = st_search_find_at_most (self->search, query, flags, MAX_SHOWN, &self->more, &error);
       if (matches == NULL)
         g_warning ("Could not search for “%s”: %s", query, error->message);
     }
@@ -477,15 +486,20 @@ st_search_panel_replace_all (StSearchPanel *self)
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *matches_text = NULL;
   g_autofree char *sections_text = NULL;
+  g_autoptr(GPtrArray) all = NULL;
   guint n_editable = 0, n_sections = 0;
 
   g_return_if_fail (ST_IS_SEARCH_PANEL (self));
 
-  /* What is asked about is what is shown */
+  /* What is asked about is what is shown, and what is beyond the list */
   refresh (self, FALSE);
   if (self->matches == NULL)
     return;
-  st_search_count_editable (self->matches, &n_editable, &n_sections);
+  all = self->more ? st_search_find (self->search, self->shown_query, self->shown_flags, NULL)
+                   : g_ptr_array_ref (self->matches);
+  if (all == NULL)
+    return;
+  st_search_count_editable (all, &n_editable, &n_sections);
   if (n_editable == 0)
     return;
 
@@ -504,9 +518,9 @@ st_search_panel_replace_all (StSearchPanel *self)
     /* Translators: "Replace 12 matches of “CO” with “Cabinet Office” in 5 sections." */
     g_string_append_printf (body, _("Replace %s of “%s” with “%s” in %s."), matches_text, request->query,
                             request->replacement, sections_text);
-  if (n_editable < self->matches->len)
+  if (n_editable < all->len)
     {
-      guint left = self->matches->len - n_editable;
+      guint left = all->len - n_editable;
 
       g_string_append_c (body, ' ');
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,

@@ -182,18 +182,37 @@ typedef struct {
 } Boundary;
 
 typedef struct {
-  GString *text;
-  GArray  *bounds;   /* of Boundary, one per cluster and one for the end */
+  const char *str;      /* the compared text */
+  gsize       len;
+  gboolean    identity; /* plain ASCII: a cluster per byte, the offsets the original's */
+  GString    *buffer;
+  GArray     *bounds;   /* of Boundary, one per cluster and one for the end */
 } Folded;
+
+static void
+folded_init (Folded *folded)
+{
+  folded->str = NULL;
+  folded->len = 0;
+  folded->identity = FALSE;
+  folded->buffer = g_string_new (NULL);
+  folded->bounds = g_array_new (FALSE, FALSE, sizeof (Boundary));
+}
 
 static void
 folded_clear (Folded *folded)
 {
-  if (folded->text != NULL)
-    g_string_free (folded->text, TRUE);
-  g_clear_pointer (&folded->bounds, g_array_unref);
+  g_string_free (folded->buffer, TRUE);
+  g_array_unref (folded->bounds);
 }
 
+static gboolean
+starts_with_mark (const char *p)
+{
+  return (guchar) *p >= 0x80 && g_unichar_ismark (g_utf8_get_char (p));
+}
+
+/* Fills @out, whose buffers are reused from one text to the next */
 static void
 fold (const char *text,
       gboolean    case_sensitive,
@@ -203,19 +222,48 @@ fold (const char *text,
   guint chr = 0;
   Boundary end;
 
-  out->text = g_string_sized_new (strlen (text));
-  out->bounds = g_array_new (FALSE, FALSE, sizeof (Boundary));
+  g_string_truncate (out->buffer, 0);
+  g_array_set_size (out->bounds, 0);
+
+  /* Most text is plain ASCII: folding it is lower-casing it, and nothing
+   * moves */
+  out->identity = g_str_is_ascii (text);
+  if (out->identity)
+    {
+      if (case_sensitive)
+        {
+          out->str = text;
+          out->len = strlen (text);
+          return;
+        }
+      for (; *p != '\0'; p++)
+        g_string_append_c (out->buffer, g_ascii_tolower (*p));
+      out->str = out->buffer->str;
+      out->len = out->buffer->len;
+      return;
+    }
 
   while (*p != '\0')
     {
-      Boundary bound = { out->text->len, p - text, chr };
+      Boundary bound = { out->buffer->len, p - text, chr };
       const char *start = p;
       g_autofree char *folded = NULL;
       g_autofree char *normal = NULL;
 
+      g_array_append_val (out->bounds, bound);
+
+      /* An ASCII character with no marks after it is its own fold */
+      if ((guchar) *p < 0x80 && !starts_with_mark (p + 1))
+        {
+          g_string_append_c (out->buffer, case_sensitive ? *p : g_ascii_tolower (*p));
+          p++;
+          chr++;
+          continue;
+        }
+
       p = g_utf8_next_char (p);
       chr++;
-      while (*p != '\0' && g_unichar_ismark (g_utf8_get_char (p)))
+      while (*p != '\0' && starts_with_mark (p))
         {
           p = g_utf8_next_char (p);
           chr++;
@@ -225,40 +273,52 @@ fold (const char *text,
         folded = g_utf8_casefold (start, p - start);
       normal = g_utf8_normalize (folded != NULL ? folded : start, folded != NULL ? -1 : p - start,
                                  G_NORMALIZE_DEFAULT_COMPOSE);
-      g_array_append_val (out->bounds, bound);
       if (normal != NULL)
-        g_string_append (out->text, normal);
+        g_string_append (out->buffer, normal);
       else
-        g_string_append_len (out->text, start, p - start);
+        g_string_append_len (out->buffer, start, p - start);
     }
 
-  end.folded = out->text->len;
+  end.folded = out->buffer->len;
   end.byte = p - text;
   end.chr = chr;
   g_array_append_val (out->bounds, end);
+  out->str = out->buffer->str;
+  out->len = out->buffer->len;
 }
 
-/* The cluster that starts at @offset of the compared text, or -1 when
- * @offset is inside one */
-static int
-find_boundary (Folded *folded,
-               gsize   offset)
+/* Where the cluster that starts at @offset of the compared text came
+ * from; FALSE when @offset is inside a cluster */
+static gboolean
+find_boundary (Folded   *folded,
+               gsize     offset,
+               Boundary *bound)
 {
   guint low = 0, high = folded->bounds->len;
+
+  if (folded->identity)
+    {
+      bound->folded = bound->byte = offset;
+      bound->chr = offset;
+      return offset <= folded->len;
+    }
 
   while (low < high)
     {
       guint mid = low + (high - low) / 2;
-      gsize at = g_array_index (folded->bounds, Boundary, mid).folded;
+      const Boundary *at = &g_array_index (folded->bounds, Boundary, mid);
 
-      if (at == offset)
-        return mid;
-      if (at < offset)
+      if (at->folded == offset)
+        {
+          *bound = *at;
+          return TRUE;
+        }
+      if (at->folded < offset)
         low = mid + 1;
       else
         high = mid;
     }
-  return -1;
+  return FALSE;
 }
 
 static gboolean
@@ -491,46 +551,37 @@ check_query (const char  *query,
 }
 
 /* Appends to @matches every match of @needle (already folded) in @text */
+/* Appends to @matches every match of @needle (already folded) in @text;
+ * @folded is the space to fold it in */
 static void
 find_in_text (const char    *text,
               const char    *needle,
               StSearchFlags  flags,
+              Folded        *folded,
               const char    *respondent_id,
               const char    *item_id,
               const char    *section_id,
-              gboolean       editable,
               GPtrArray     *matches)
 {
-  Folded folded = { NULL, NULL };
   gsize length = strlen (needle);
   gsize pos = 0;
 
   if (!g_utf8_validate (text, -1, NULL))
     return;
-  fold (text, (flags & ST_SEARCH_CASE_SENSITIVE) != 0, &folded);
+  fold (text, (flags & ST_SEARCH_CASE_SENSITIVE) != 0, folded);
 
-  while (pos + length <= folded.text->len)
+  while (pos + length <= folded->len)
     {
-      const char *hit = strstr (folded.text->str + pos, needle);
-      gsize at, after;
-      int first, last;
-      const Boundary *start, *end;
+      const char *hit = strstr (folded->str + pos, needle);
+      Boundary start, end;
+      gsize at;
       StSearchMatch *match;
 
       if (hit == NULL)
         break;
-      at = hit - folded.text->str;
-      after = at + length;
-      first = find_boundary (&folded, at);
-      last = find_boundary (&folded, after);
-      if (first < 0 || last < 0)
-        {
-          pos = at + 1;
-          continue;
-        }
-      start = &g_array_index (folded.bounds, Boundary, first);
-      end = &g_array_index (folded.bounds, Boundary, last);
-      if ((flags & ST_SEARCH_WHOLE_WORDS) != 0 && !is_whole_word (text, start->byte, end->byte))
+      at = hit - folded->str;
+      if (!find_boundary (folded, at, &start) || !find_boundary (folded, at + length, &end) ||
+          ((flags & ST_SEARCH_WHOLE_WORDS) != 0 && !is_whole_word (text, start.byte, end.byte)))
         {
           pos = at + 1;
           continue;
@@ -540,20 +591,17 @@ find_in_text (const char    *text,
       match->respondent_id = g_intern_string (respondent_id);
       match->item_id = g_intern_string (item_id);
       match->section_id = g_intern_string (section_id);
-      match->start = start->chr;
-      match->end = end->chr;
-      match->byte_start = start->byte;
-      match->byte_end = end->byte;
-      match->text = g_strndup (text + start->byte, end->byte - start->byte);
-      match->context = make_context (text, start->byte, end->byte, &match->context_start, &match->context_end);
-      match->editable = editable;
+      match->start = start.chr;
+      match->end = end.chr;
+      match->byte_start = start.byte;
+      match->byte_end = end.byte;
+      match->text = g_strndup (text + start.byte, end.byte - start.byte);
+      match->context = make_context (text, start.byte, end.byte, &match->context_start, &match->context_end);
       g_ptr_array_add (matches, match);
 
       /* The next match starts after this one: matches never overlap */
-      pos = after;
+      pos = at + length;
     }
-
-  folded_clear (&folded);
 }
 
 GPtrArray *
@@ -562,10 +610,22 @@ st_search_find (StSearch       *self,
                 StSearchFlags   flags,
                 GError        **error)
 {
+  return st_search_find_at_most (self, query, flags, G_MAXUINT, NULL, error);
+}
+
+GPtrArray *
+st_search_find_at_most (StSearch       *self,
+                        const char     *query,
+                        StSearchFlags   flags,
+                        guint           max_matches,
+                        gboolean       *more,
+                        GError        **error)
+{
   StTemplate *template;
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(GHashTable) item_sections = NULL;
-  Folded needle = { NULL, NULL };
+  Folded folded;
+  g_autofree char *needle = NULL;
   guint round;
 
   g_return_val_if_fail (ST_IS_SEARCH (self), NULL);
@@ -578,8 +638,12 @@ st_search_find (StSearch       *self,
   round = st_report_get_round (self->report);
   matches = g_ptr_array_new_with_free_func (g_object_unref);
   item_sections = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  fold (query, (flags & ST_SEARCH_CASE_SENSITIVE) != 0, &needle);
+  folded_init (&folded);
+  fold (query, (flags & ST_SEARCH_CASE_SENSITIVE) != 0, &folded);
+  needle = g_strndup (folded.str, folded.len);
 
+  if (more != NULL)
+    *more = FALSE;
   for (guint i = 0; i < st_report_get_n_submissions (self->report); i++)
     {
       StSubmission *submission = st_report_get_submission (self->report, i);
@@ -608,7 +672,7 @@ st_search_find (StSearch       *self,
 
           if (text == NULL)
             continue;
-          find_in_text (text, needle.text->str, flags, respondent_id, item_id, section->id, FALSE, matches);
+          find_in_text (text, needle, flags, &folded, respondent_id, item_id, section->id, matches);
           /* Whether it may change is only worth asking once there is a match */
           if (matches->len > before)
             {
@@ -617,10 +681,19 @@ st_search_find (StSearch       *self,
               for (guint m = before; m < matches->len; m++)
                 ((StSearchMatch *) g_ptr_array_index (matches, m))->editable = editable;
             }
+          if (matches->len > max_matches)
+            {
+              g_ptr_array_set_size (matches, max_matches);
+              if (more != NULL)
+                *more = TRUE;
+              goto done;
+            }
         }
     }
 
-  folded_clear (&needle);
+done:
+
+  folded_clear (&folded);
   return g_steal_pointer (&matches);
 }
 

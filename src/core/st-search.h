@@ -82,6 +82,15 @@ GPtrArray  *st_search_find           (StSearch      *self,
                                       StSearchFlags  flags,
                                       GError       **error);
 
+/* The same, stopping at @max_matches; @more, if not NULL, says whether
+ * there were more */
+GPtrArray  *st_search_find_at_most   (StSearch      *self,
+                                      const char    *query,
+                                      StSearchFlags  flags,
+                                      guint          max_matches,
+                                      gboolean      *more,
+                                      GError       **error);
+
 /* Whether replacing may change the section; if not, ST_ERROR_REFUSED says
  * why */
 gboolean    st_search_can_replace    (StSearch      *self,
