@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <gdk/x11/gdkx.h>
 
 #include "test-ui-helpers.h"
 
@@ -216,9 +217,10 @@ test_review_submit_refused (Fixture       *fixture,
   ui_test_select_in_sidebar (fixture->window, "CO", "2");
   g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Draft");
   g_assert_true (action_enabled (fixture, "win.submit-submission"));
-  /* A department neither approves nor returns */
+  /* A department neither approves nor returns, and has no queue */
   g_assert_false (action_enabled (fixture, "win.approve-submission"));
   g_assert_false (action_enabled (fixture, "win.return-submission"));
+  g_assert_false (action_enabled (fixture, "win.show-review-queue"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.submit-submission", NULL));
   dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
@@ -548,6 +550,224 @@ test_review_comment_reply_resolve (Fixture       *fixture,
   g_assert_false (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
 }
 
+/* The review queue */
+
+/* Presses @keys on the display's keyboard with the window focused, then
+ * waits for @check; FALSE when the display is not X11 */
+static gboolean
+press_keys (Fixture     *fixture,
+            const char  *keys,
+            gboolean   (*check) (gpointer data),
+            gpointer     data)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { "timeout", "30", "xdotool", "windowfocus", "--sync", xid,
+                           "key", "--clearmodifiers", keys, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  if (!ui_test_wait_for (check, data, 20))
+    g_error ("Pressing %s did nothing; focus on %s", keys,
+             G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  return TRUE;
+}
+
+typedef struct {
+  Fixture    *fixture;
+  const char *respondent_id;
+  StStatus    status;
+} StatusWait;
+
+static gboolean
+has_status (gpointer data)
+{
+  StatusWait *wait = data;
+
+  return current_status (wait->fixture, wait->respondent_id, "1") == wait->status;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return ui_test_find_dialog (GTK_WINDOW (fixture->window)) != NULL;
+}
+
+static gboolean
+shows_page (gpointer data)
+{
+  Fixture *fixture = data;
+  const char *page = g_object_get_data (G_OBJECT (fixture->window), "awaited-page");
+
+  return g_strcmp0 (st_window_get_visible_page (fixture->window), page) == 0;
+}
+
+static const char *
+row_respondent (StReviewQueue *queue,
+                guint          position)
+{
+  const char *respondent_id = NULL, *item_id = NULL;
+
+  if (!st_review_queue_get_row (queue, position, &respondent_id, &item_id))
+    return NULL;
+  g_assert_cmpstr (item_id, ==, "1");
+  return respondent_id;
+}
+
+static void
+add_submitted_entry (StReport   *report,
+                     const char *respondent_id,
+                     const char *time)
+{
+  StSubmission *submission = st_report_lookup_submission (report, respondent_id, "1");
+
+  st_submission_set_status (submission, ST_STATUS_SUBMITTED);
+  if (time != NULL)
+    st_submission_add_history (submission, st_history_entry_new ("Dee Partment", time, NULL, "status",
+                                                                 "draft", "submitted"));
+}
+
+/* Submitted returns, oldest first, filtered, approved and returned with
+ * the keyboard, and opened with Enter */
+static void
+test_review_queue (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  StReviewQueue *queue = st_window_get_review_queue (fixture->window);
+  const char *respondent_id, *item_id;
+  AdwMessageDialog *dialog;
+  StatusWait wait = { fixture, NULL, 0 };
+  JsonObject *saved;
+
+  {
+    g_autoptr(StReport) report = st_report_new_from_file (fixture->path, NULL, &error);
+
+    g_assert_no_error (error);
+    add_submitted_entry (report, "CO", "2026-11-20T09:00:00Z");
+    add_submitted_entry (report, "AGO", "2026-11-20T10:00:00Z");
+    add_submitted_entry (report, "DfE", NULL);
+    g_assert_true (st_report_save_to_file (report, fixture->path, &error));
+  }
+
+  open_file (fixture, fixture->path);
+  g_assert_true (action_enabled (fixture, "win.show-review-queue"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-review-queue", NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "review");
+
+  /* First submitted, first listed; no time recorded, last */
+  g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 3);
+  g_assert_cmpstr (row_respondent (queue, 0), ==, "CO");
+  g_assert_cmpstr (row_respondent (queue, 1), ==, "AGO");
+  g_assert_cmpstr (row_respondent (queue, 2), ==, "DfE");
+  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 returns waiting for review; 3 shown");
+
+  /* Filters narrow it */
+  st_review_queue_set_filter (queue, "CO", NULL);
+  g_assert_cmpuint (st_review_queue_get_n_shown (queue), ==, 1);
+  g_assert_cmpstr (row_respondent (queue, 0), ==, "CO");
+  st_review_queue_set_filter (queue, NULL, "2");
+  g_assert_cmpuint (st_review_queue_get_n_shown (queue), ==, 0);
+  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 returns waiting for review; 0 shown");
+  /* Nothing selected, nothing to approve */
+  g_assert_false (action_enabled (fixture, "win.approve-submission"));
+  st_review_queue_set_filter (queue, NULL, "1");
+  g_assert_cmpuint (st_review_queue_get_n_shown (queue), ==, 3);
+  st_review_queue_set_filter (queue, NULL, NULL);
+
+  /* Ctrl+Shift+A approves the selected return, which leaves the queue */
+  st_review_queue_select (queue, 1);
+  g_assert_true (st_review_queue_get_selected (queue, &respondent_id, &item_id));
+  g_assert_cmpstr (respondent_id, ==, "AGO");
+  g_assert_true (action_enabled (fixture, "win.approve-submission"));
+  st_review_queue_focus (queue);
+  wait.respondent_id = "AGO";
+  wait.status = ST_STATUS_APPROVED;
+  if (!press_keys (fixture, "ctrl+shift+a", has_status, &wait))
+    {
+      g_test_skip ("The keyboard can only be driven on X11");
+      return;
+    }
+  g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 2);
+  /* The next one is selected for the reviewer to go on */
+  g_assert_true (st_review_queue_get_selected (queue, &respondent_id, &item_id));
+  g_assert_cmpstr (respondent_id, ==, "DfE");
+
+  /* Ctrl+Shift+R asks for the comment */
+  press_keys (fixture, "ctrl+shift+r", has_dialog, fixture);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Return DfE, Action 1?");
+  set_dialog_comment (dialog, "Please name the digital leader.");
+  ui_test_respond (dialog, "return");
+  g_assert_cmpint (current_status (fixture, "DfE", "1"), ==, ST_STATUS_RETURNED);
+  g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 1);
+
+  /* Enter opens the selected return's form */
+  st_review_queue_focus (queue);
+  g_object_set_data (G_OBJECT (fixture->window), "awaited-page", (gpointer) "form");
+  press_keys (fixture, "Return", shows_page, fixture);
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "CO");
+  /* F7 goes back to the queue */
+  g_object_set_data (G_OBJECT (fixture->window), "awaited-page", (gpointer) "review");
+  press_keys (fixture, "F7", shows_page, fixture);
+
+  save (fixture);
+  saved = saved_submission (parser, fixture->path, "AGO", "1");
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "approved");
+  g_assert_cmpuint (count_history (saved, "status", "submitted", "approved"), ==, 1);
+  saved = saved_submission (parser, fixture->path, "DfE", "1");
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "returned");
+  g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "text"), ==,
+                   "Please name the digital leader.");
+  g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "submitted");
+}
+
+/* Submitting elsewhere adds to the queue while it is shown */
+static void
+test_review_queue_live (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  StReviewQueue *queue = st_window_get_review_queue (fixture->window);
+  StReport *report;
+
+  open_file (fixture, fixture->path);
+  st_window_show_review_queue (fixture->window);
+  ui_test_drain ();
+  g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 2);
+
+  /* As a merged pack would: the department's own move, made in the report */
+  report = st_window_get_report (fixture->window);
+  st_submission_set_status (st_report_lookup_submission (report, "DfE", "1"), ST_STATUS_SUBMITTED);
+  ui_test_drain ();
+  g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 3);
+  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 returns waiting for review; 3 shown");
+
+  g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_RETURNED, "Dates, please.", NULL));
+  ui_test_drain ();
+  g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 2);
+
+  /* All approved: the empty state */
+  g_assert_true (st_window_set_status (fixture->window, "AGO", "1", ST_STATUS_APPROVED, NULL, NULL));
+  g_assert_true (st_window_set_status (fixture->window, "DfE", "1", ST_STATUS_RETURNED, "Unfinished.", NULL));
+  ui_test_drain ();
+  g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 0);
+  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "0 returns waiting for review; 0 shown");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +786,8 @@ main (int   argc,
   ADD ("approve-edit-publish", test_review_approve_edit_publish);
   ADD ("comment-start", test_review_comment_start);
   ADD ("comment-reply-resolve", test_review_comment_reply_resolve);
+  ADD ("queue", test_review_queue);
+  ADD ("queue-live", test_review_queue_live);
 #undef ADD
 
   return ui_test_run ();

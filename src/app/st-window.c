@@ -16,6 +16,7 @@
 #include "st-pack-dialog.h"
 #include "st-print-operation.h"
 #include "st-issues-panel.h"
+#include "st-review-queue.h"
 #include "st-search-panel.h"
 #include "st-overview.h"
 #include "st-window.h"
@@ -50,6 +51,9 @@ struct _StWindow
   StIssuesPanel        *issues_panel;
   StSearchPanel        *search_panel;
   GtkWidget            *issues_button;
+  GtkWidget            *find_button;
+  StReviewQueue        *review_queue;
+  GtkWidget            *review_button;
   GtkRevealer          *export_revealer;
   GtkLabel             *export_label;
   GtkProgressBar       *export_progress;
@@ -185,6 +189,10 @@ update_actions (StWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", has_report);
   gtk_widget_action_set_enabled (widget, "win.show-overview", has_report);
   gtk_widget_action_set_enabled (widget, "win.show-issues", has_report);
+  /* The central team reviews the full report; a department's pack has
+   * nothing waiting for it */
+  gtk_widget_action_set_enabled (widget, "win.show-review-queue", whole_report);
+  gtk_widget_set_visible (self->review_button, whole_report);
   gtk_widget_action_set_enabled (widget, "win.export", has_report && self->export_cancellable == NULL);
   gtk_widget_action_set_enabled (widget, "win.stop-export", self->export_cancellable != NULL);
   gtk_widget_action_set_enabled (widget, "win.import", whole_report);
@@ -347,7 +355,10 @@ update_issues_button (StWindow *self)
     st_issues_count_all (self->issues, &errors, &warnings, NULL);
   /* Translators: a tooltip: the issues found, then the shortcut */
   tooltip = g_strdup_printf (_("Issues: %u errors, %u warnings (F8)"), errors, warnings);
-  gtk_widget_set_tooltip_text (self->issues_button, tooltip);
+  /* Setting it asks the display where the pointer is: not on every
+   * keystroke when the counts stay the same */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->issues_button), tooltip) != 0)
+    gtk_widget_set_tooltip_text (self->issues_button, tooltip);
 }
 
 void
@@ -415,6 +426,7 @@ st_window_set_report (StWindow *self,
   st_overview_set_issues (self->overview, NULL);
   st_submission_form_set_issues (self->form, NULL);
   st_issues_panel_set_issues (self->issues_panel, NULL);
+  st_review_queue_set_report (self->review_queue, NULL, NULL);
   /* A pack shows its department alone */
   st_sidebar_set_respondent_filter (self->sidebar, report != NULL ? st_report_get_pack_respondent (report) : NULL);
   st_overview_set_respondent_filter (self->overview, report != NULL ? st_report_get_pack_respondent (report) : NULL);
@@ -429,6 +441,7 @@ st_window_set_report (StWindow *self,
       st_overview_set_issues (self->overview, self->issues);
       st_submission_form_set_issues (self->form, self->issues);
       st_issues_panel_set_issues (self->issues_panel, self->issues);
+      st_review_queue_set_report (self->review_queue, report, self->issues);
       st_workflow_set_validator (self->workflow, st_issues_get_validator (self->issues));
     }
   update_issues_button (self);
@@ -721,6 +734,25 @@ st_window_show_issues (StWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+void
+st_window_show_review_queue (StWindow *self)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (self->report != NULL);
+
+  st_sidebar_unselect (self->sidebar);
+  gtk_stack_set_visible_child_name (self->content_stack, "review");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  st_review_queue_focus (self->review_queue);
+}
+
+StReviewQueue *
+st_window_get_review_queue (StWindow *self)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
+  return self->review_queue;
+}
+
 /* Opens a submission with characters @start to @end of a section selected:
  * where a finding or a match of a search is */
 static void
@@ -825,6 +857,8 @@ on_leaflet_folded (StWindow *self)
   /* Narrow, the header has room for the way back but not for stepping;
    * Ctrl+Page Up and Down still step */
   gtk_widget_set_visible (self->step_box, !adw_leaflet_get_folded (self->leaflet));
+  /* ... and the list's header none for finding: Ctrl+F and the menu find */
+  gtk_widget_set_visible (self->find_button, !adw_leaflet_get_folded (self->leaflet));
 
   /* Folded with nothing chosen: start from the list */
   if (adw_leaflet_get_folded (self->leaflet) &&
@@ -2101,7 +2135,8 @@ print_action (GtkWidget  *widget,
 
 /* Reviewing */
 
-/* The submission the review actions act on: the one the form shows */
+/* The submission the review actions act on: the one selected in the
+ * review queue, or the one the form shows */
 static gboolean
 get_current_submission (StWindow    *self,
                         const char **respondent_id,
@@ -2109,6 +2144,8 @@ get_current_submission (StWindow    *self,
 {
   if (self->report == NULL || self->workflow == NULL)
     return FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "review") == 0)
+    return st_review_queue_get_selected (self->review_queue, respondent_id, item_id);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "form") != 0 ||
       st_submission_form_get_respondent_id (self->form) == NULL)
     return FALSE;
@@ -2406,6 +2443,14 @@ st_window_approve (StWindow   *self,
   /* Translators: %s names a submission: "CO, Action 1" */
   done = g_strdup_printf (_("Approved %s"), place);
   show_toast (self, done);
+}
+
+static void
+show_review_queue_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  st_window_show_review_queue (ST_WINDOW (widget));
 }
 
 static void
@@ -2937,6 +2982,9 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_panel);
   gtk_widget_class_bind_template_child (widget_class, StWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_button);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, review_queue);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_progress);
@@ -2971,11 +3019,13 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.submit-submission", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.approve-submission", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.return-submission", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.show-review-queue", NULL, show_review_queue_action);
   gtk_widget_class_install_action (widget_class, "win.start-new-round", NULL, start_new_round_action);
   gtk_widget_class_install_action (widget_class, "win.undo-new-round", NULL, undo_new_round_action);
   gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
 
   g_type_ensure (ST_TYPE_ISSUES_PANEL);
+  g_type_ensure (ST_TYPE_REVIEW_QUEUE);
   g_type_ensure (ST_TYPE_SEARCH_PANEL);
   g_type_ensure (ST_TYPE_OVERVIEW);
   g_type_ensure (ST_TYPE_SIDEBAR);
@@ -2994,6 +3044,10 @@ st_window_init (StWindow *self)
   g_signal_connect_object (self->content_stack, "notify::visible-child", G_CALLBACK (update_review_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::item-id", G_CALLBACK (update_review_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_queue, "selection-changed", G_CALLBACK (update_review_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_queue, "submission-activated", G_CALLBACK (on_submission_activated),
                            self, G_CONNECT_SWAPPED);
 }
 

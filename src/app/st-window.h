@@ -11,6 +11,7 @@
 #include "stocktake-core.h"
 #include "st-export.h"
 #include "st-issues-panel.h"
+#include "st-review-queue.h"
 #include "st-search-panel.h"
 #include "st-sidebar.h"
 #include "st-submission-form.h"
@@ -98,6 +99,9 @@ void              st_window_show_submission   (StWindow      *self,
                                                const char    *item_id);
 void              st_window_show_overview     (StWindow      *self);
 void              st_window_show_issues       (StWindow      *self);
+/* The central team's list of submitted returns */
+void              st_window_show_review_queue (StWindow      *self);
+StReviewQueue    *st_window_get_review_queue  (StWindow      *self);
 /* Opens the finding's submission with its characters selected */
 void              st_window_show_finding      (StWindow      *self,
                                                StFinding     *finding);
