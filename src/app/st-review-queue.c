@@ -374,11 +374,18 @@ bind_cell (GtkSignalListItemFactory *factory,
         if (entry->errors > 0)
           g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", entry->errors),
                                   entry->errors);
-        if (entry->errors > 0)
-          /* Translators: between the counts of errors, warnings and comments */
-          g_string_append (checks, _(", "));
-        g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", entry->warnings),
-                                entry->warnings);
+        if (entry->warnings > 0 || entry->errors == 0)
+          {
+            if (entry->errors > 0)
+              /* Translators: between the counts of errors, warnings and comments */
+              g_string_append (checks, _(", "));
+            if (entry->warnings == 0)
+              g_string_append (checks, _("No warnings"));
+            else
+              g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                           entry->warnings),
+                                      entry->warnings);
+          }
         if (entry->open_comments > 0)
           {
             g_string_append (checks, _(", "));
