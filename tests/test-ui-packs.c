@@ -928,7 +928,7 @@ test_packs_diff_markup (Fixture       *fixture,
 
   g_test_message ("%s", both);
   g_assert_nonnull (strstr (both, "strikethrough=\"true\""));
-  g_assert_nonnull (strstr (both, "underline=\"single\""));
+  g_assert_nonnull (strstr (both, "underline=\"low\""));
   g_assert_nonnull (strstr (both, ">old</span> "));
   g_assert_nonnull (strstr (both, ">new</span> "));
   g_assert_null (strstr (old, "new"));
@@ -942,6 +942,246 @@ test_packs_diff_markup (Fixture       *fixture,
   g_assert_nonnull (strstr (escaped_markup, "&lt;b&gt;"));
   g_assert_true (pango_parse_markup (escaped_markup, -1, 0, NULL, NULL, NULL, NULL));
   g_assert_true (pango_parse_markup (both, -1, 0, NULL, NULL, NULL, NULL));
+}
+
+/* The whole cycle */
+
+static gboolean
+export_done (gpointer data)
+{
+  return !st_window_get_exporting (ST_WINDOW (data));
+}
+
+/* The department submits the return shown in the pack window, confirming
+ * the warnings it is shown */
+static void
+submit_in_pack (Fixture *fixture)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pack_window), "win.submit-submission", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->pack_window));
+  g_assert_nonnull (dialog);
+  g_test_message ("%s\n%s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Submit CO, Action 1?");
+  ui_test_respond (dialog, "submit");
+}
+
+/* Merges the pack at @path into the central team's report, which must
+ * bring no conflicts */
+static void
+merge_clean (Fixture    *fixture,
+             const char *path)
+{
+  const char *paths[] = { path, NULL };
+  StMergeDialog *dialog;
+
+  set_author (fixture, REVIEWER);
+  merge_files (fixture, paths);
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  dialog = find_merge_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (st_merge_get_conflicts (st_merge_dialog_get_merge (dialog))->len, ==, 0);
+  g_assert_true (st_merge_dialog_respond (dialog, "merge"));
+  ui_test_drain ();
+  g_assert_false (st_window_get_merging (fixture->window));
+}
+
+static StStatus
+status_in (StWindow   *window,
+           const char *respondent_id,
+           const char *item_id)
+{
+  StSubmission *submission = st_report_lookup_submission (st_window_get_report (window), respondent_id, item_id);
+
+  return submission != NULL ? st_submission_get_status (submission) : ST_STATUS_DRAFT;
+}
+
+static guint
+count_issued (const char *path)
+{
+  g_autoptr(StReport) report = st_report_new_from_file (path, NULL, NULL);
+  g_autoptr(GPtrArray) issued = NULL;
+
+  g_assert_nonnull (report);
+  issued = st_pack_list_issued (report);
+  return issued->len;
+}
+
+static void
+test_packs_full_cycle (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *first_text = "Paul Maltby is the Cabinet Office digital lead. Tom Read is the chief technology officer.";
+  const char *fixed_text = "A new in-house Digital and Technology Department will be established. It starts in April 2015.";
+  const char *comment = "Please say when the new department starts.";
+  g_autofree char *second_pack = g_build_filename (fixture->dir, "co-again.stocktake", NULL);
+  g_autofree char *export_path = g_build_filename (fixture->dir, "co.txt", NULL);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *report_before = NULL;
+  g_autofree char *report_after = NULL;
+  StSubmissionForm *form;
+  AdwMessageDialog *dialog;
+  JsonObject *saved;
+  gsize length;
+
+  /* The central team makes CO's pack */
+  open_report (fixture);
+  make_pack (fixture);
+  g_assert_cmpuint (count_issued (fixture->path), ==, 1);
+
+  /* CO fills it in and submits */
+  set_author (fixture, DEPARTMENT);
+  open_pack (fixture);
+  form = st_window_get_form (fixture->pack_window);
+  ui_test_select_in_sidebar (fixture->pack_window, "CO", "1");
+  ui_test_type_in_section (fixture->pack_window, "progress-2014", " Tom Read is the chief technology officer.");
+  submit_in_pack (fixture);
+  g_assert_cmpint (status_in (fixture->pack_window, "CO", "1"), ==, ST_STATUS_SUBMITTED);
+  save (fixture->pack_window);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    saved = saved_submission (parser, fixture->pack_path, "CO", "1");
+    g_assert_cmpstr (saved_status (saved), ==, "submitted");
+    g_assert_cmpuint (count_history (saved, "status", DEPARTMENT, "submitted"), ==, 1);
+    g_assert_cmpuint (count_history (saved, "edit", DEPARTMENT, first_text), ==, 1);
+    /* Nobody else's returns travel in the pack */
+    g_assert_null (saved_submission (parser, fixture->pack_path, "AGO", "1"));
+  }
+  close_pack (fixture);
+
+  /* The central team merges it */
+  merge_clean (fixture, fixture->pack_path);
+  g_assert_cmpint (status_in (fixture->window, "CO", "1"), ==, ST_STATUS_SUBMITTED);
+  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, first_text);
+  save (fixture->window);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    saved = saved_submission (parser, fixture->path, "CO", "1");
+    g_assert_cmpstr (saved_status (saved), ==, "submitted");
+    g_assert_cmpuint (count_history (saved, "merge", REVIEWER, first_text), ==, 1);
+    g_assert_cmpuint (count_history (saved, "status", DEPARTMENT, "submitted"), ==, 1);
+  }
+
+  /* … and returns it with a comment */
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.return-submission", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "return"));
+  {
+    GtkWidget *view = ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_TEXT_VIEW);
+
+    g_assert_nonnull (view);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), comment, -1);
+    ui_test_drain ();
+  }
+  ui_test_respond (dialog, "return");
+  g_assert_cmpint (status_in (fixture->window, "CO", "1"), ==, ST_STATUS_RETURNED);
+  save (fixture->window);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *comments;
+    JsonObject *first;
+
+    saved = saved_submission (parser, fixture->path, "CO", "1");
+    g_assert_cmpstr (saved_status (saved), ==, "returned");
+    g_assert_cmpuint (count_history (saved, "status", REVIEWER, "returned"), ==, 1);
+    comments = json_object_get_array_member (saved, "comments");
+    g_assert_cmpuint (json_array_get_length (comments), ==, 1);
+    first = json_array_get_object_element (comments, 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "text"), ==, comment);
+    g_assert_cmpstr (json_object_get_string_member (first, "author"), ==, REVIEWER);
+  }
+
+  /* The returned submission and its comment go back to CO in a new pack */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (second_pack);
+
+    g_assert_true (st_window_make_pack (fixture->window, "CO", file, &error));
+    g_assert_no_error (error);
+    ui_test_drain ();
+    g_assert_cmpuint (count_issued (fixture->path), ==, 2);
+    g_free (fixture->pack_path);
+    fixture->pack_path = g_strdup (second_pack);
+  }
+  set_author (fixture, DEPARTMENT);
+  open_pack (fixture);
+  form = st_window_get_form (fixture->pack_window);
+  ui_test_select_in_sidebar (fixture->pack_window, "CO", "1");
+  g_assert_cmpint (status_in (fixture->pack_window, "CO", "1"), ==, ST_STATUS_RETURNED);
+  g_assert_cmpstr (st_submission_form_get_notice_text (form), ==, comment);
+  ui_test_type_in_section (fixture->pack_window, "plans-2015", " It starts in April 2015.");
+  submit_in_pack (fixture);
+  g_assert_cmpint (status_in (fixture->pack_window, "CO", "1"), ==, ST_STATUS_SUBMITTED);
+  save (fixture->pack_window);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    saved = saved_submission (parser, fixture->pack_path, "CO", "1");
+    g_assert_cmpstr (saved_status (saved), ==, "submitted");
+    g_assert_cmpuint (count_history (saved, "edit", DEPARTMENT, fixed_text), ==, 1);
+  }
+  close_pack (fixture);
+
+  /* Merged again, then approved */
+  merge_clean (fixture, fixture->pack_path);
+  g_assert_cmpint (status_in (fixture->window, "CO", "1"), ==, ST_STATUS_SUBMITTED);
+  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "plans-2015"), ==, fixed_text);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.approve-submission", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_cmpint (status_in (fixture->window, "CO", "1"), ==, ST_STATUS_APPROVED);
+  save (fixture->window);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    saved = saved_submission (parser, fixture->path, "CO", "1");
+    g_assert_cmpstr (saved_status (saved), ==, "approved");
+    g_assert_cmpuint (count_history (saved, "status", REVIEWER, "approved"), ==, 1);
+    g_assert_cmpuint (count_history (saved, "merge", REVIEWER, fixed_text), ==, 1);
+    g_assert_cmpuint (count_history (saved, "status", DEPARTMENT, "submitted"), ==, 2);
+    /* The other departments were never touched */
+    g_assert_cmpstr (saved_status (saved_submission (parser, fixture->path, "AGO", "1")), ==, "draft");
+  }
+
+  /* What changed since approval: nothing yet */
+  {
+    StHistoryDialog *history = ST_HISTORY_DIALOG (st_window_show_history (fixture->window, "plans-2015"));
+
+    g_assert_nonnull (history);
+    g_assert_true (st_history_dialog_has_approved (history));
+    g_assert_cmpstr (st_history_dialog_get_approved_summary (history), ==, "No change");
+    gtk_window_destroy (GTK_WINDOW (history));
+  }
+
+  /* A file that is not a pack is refused, and changes nothing */
+  report_before = st_report_to_data (st_window_get_report (fixture->window), &length);
+  {
+    const char *paths[] = { fixture->path, NULL };
+
+    merge_files (fixture, paths);
+    dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "This is not a department pack"));
+    ui_test_respond (dialog, "close");
+  }
+  report_after = st_report_to_data (st_window_get_report (fixture->window), &length);
+  g_assert_cmpstr (report_after, ==, report_before);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  /* The department's page, published with the fixed words */
+  g_assert_true (st_window_export (fixture->window, "department:CO", ST_EXPORT_TEXT, export_file));
+  g_assert_true (ui_test_wait_for (export_done, fixture->window, 20));
+  exported = read_file (export_path);
+  g_assert_nonnull (strstr (exported, "It starts in April 2015."));
+  g_assert_nonnull (strstr (exported, "Tom Read is the chief technology officer."));
+  g_assert_null (strstr (exported, "AGO has board-level responsibility"));
 }
 
 int
@@ -966,6 +1206,7 @@ main (int   argc,
   ADD ("merge-refused", test_packs_merge_refused);
   ADD ("history", test_packs_history);
   ADD ("diff-markup", test_packs_diff_markup);
+  ADD ("full-cycle", test_packs_full_cycle);
 
 #undef ADD
 

@@ -13,7 +13,10 @@
 
 /* Light enough behind text in both the light and the dark style */
 #define DELETED_SPAN  "<span strikethrough=\"true\" background=\"#e01b24\" bgalpha=\"22%\">"
-#define INSERTED_SPAN "<span underline=\"single\" background=\"#2ec27e\" bgalpha=\"28%\">"
+#define INSERTED_SPAN "<span underline=\"low\" background=\"#2ec27e\" bgalpha=\"28%\">"
+/* The space between two changed words: the same ground, no line */
+#define DELETED_GAP   "<span background=\"#e01b24\" bgalpha=\"22%\">"
+#define INSERTED_GAP  "<span background=\"#2ec27e\" bgalpha=\"28%\">"
 
 static gboolean
 has_words (const char *text)
@@ -22,6 +25,43 @@ has_words (const char *text)
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return TRUE;
   return FALSE;
+}
+
+/* Each word in a span of its own, the white space between them
+ * unmarked: Pango draws a line through or under a run that wraps onto
+ * the next line on one of its lines only */
+static void
+append_marked (GString    *markup,
+               const char *text,
+               const char *span,
+               const char *gap)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      g_autofree char *word = NULL;
+      g_autofree char *space = NULL;
+
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      if (p > start)
+        {
+          word = g_markup_escape_text (start, p - start);
+          g_string_append (markup, span);
+          g_string_append (markup, word);
+          g_string_append (markup, "</span>");
+        }
+      start = p;
+      while (*p != '\0' && g_ascii_isspace (*p))
+        p++;
+      space = g_markup_escape_text (start, p - start);
+      if (*p != '\0' && *space != '\0' && strchr (space, '\n') == NULL)
+        g_string_append_printf (markup, "%s%s</span>", gap, space);
+      else
+        g_string_append (markup, space);
+    }
 }
 
 char *
@@ -48,26 +88,14 @@ st_diff_markup (GPtrArray  *chunks,
         span = INSERTED_SPAN;
 
       any_words |= has_words (chunk->text);
-      escaped = g_markup_escape_text (chunk->text, -1);
       if (span == NULL)
         {
+          escaped = g_markup_escape_text (chunk->text, -1);
           g_string_append (markup, escaped);
           continue;
         }
-
-      /* The marks stop at the white space after the last word, so that a
-       * line break or a space is not struck through */
-      {
-        gsize len = strlen (escaped);
-        gsize end = len;
-
-        while (end > 0 && g_ascii_isspace (escaped[end - 1]))
-          end--;
-        g_string_append (markup, span);
-        g_string_append_len (markup, escaped, end);
-        g_string_append (markup, "</span>");
-        g_string_append (markup, escaped + end);
-      }
+      append_marked (markup, chunk->text, span,
+                     chunk->op == ST_DIFF_DELETE ? DELETED_GAP : INSERTED_GAP);
     }
 
   if (!any_words)

@@ -165,6 +165,7 @@ fill (StHistoryDialog *self,
   /* Translators: the history window's title; %s is a section's heading */
   title = g_strdup_printf (_("History of “%s”"), section != NULL ? section->heading : self->section_id);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
 
   if (self->submission != NULL)
     self->versions = st_history_list_versions (self->submission, self->section_id);

@@ -403,7 +403,7 @@ fill (StMergeDialog *self,
     adw_window_title_set_subtitle (self->window_title, respondent->name);
 
   /* Translators: %s is a department's name, then a date and time */
-  g_string_append_printf (summary, _("The pack of %s, issued %s."),
+  g_string_append_printf (summary, _("The pack for %s, issued %s."),
                           respondent != NULL ? respondent->name : st_report_get_pack_respondent (pack), issued);
   g_string_append_c (summary, ' ');
   if (changes->len == 0 && conflicts->len == 0)
