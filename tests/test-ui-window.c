@@ -755,6 +755,41 @@ test_window_overview (Fixture       *fixture,
 #undef CHECK_CELL
 }
 
+/* What st_issues_count() and st_issues_count_all() say is what counting
+ * the findings one by one gives */
+static void
+assert_counts_agree (StIssues   *issues,
+                     const char *respondent_id,
+                     const char *item_id,
+                     const char *section_id)
+{
+  GListModel *model = st_issues_get_model (issues);
+  guint all[3] = { 0 }, here[3] = { 0 }, counted[3] = { 0 };
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
+      guint severity = MIN ((guint) st_finding_get_severity (finding), 2);
+
+      all[severity]++;
+      if (g_strcmp0 (st_finding_get_respondent_id (finding), respondent_id) == 0 &&
+          g_strcmp0 (st_finding_get_item_id (finding), item_id) == 0 &&
+          (section_id == NULL || g_strcmp0 (st_finding_get_section_id (finding), section_id) == 0))
+        here[severity]++;
+    }
+
+  st_issues_count_all (issues, &counted[ST_SEVERITY_ERROR], &counted[ST_SEVERITY_WARNING], &counted[ST_SEVERITY_INFO]);
+  g_assert_cmpuint (counted[ST_SEVERITY_ERROR], ==, all[ST_SEVERITY_ERROR]);
+  g_assert_cmpuint (counted[ST_SEVERITY_WARNING], ==, all[ST_SEVERITY_WARNING]);
+  g_assert_cmpuint (counted[ST_SEVERITY_INFO], ==, all[ST_SEVERITY_INFO]);
+
+  st_issues_count (issues, respondent_id, item_id, section_id,
+                   &counted[ST_SEVERITY_ERROR], &counted[ST_SEVERITY_WARNING], &counted[ST_SEVERITY_INFO]);
+  g_assert_cmpuint (counted[ST_SEVERITY_ERROR], ==, here[ST_SEVERITY_ERROR]);
+  g_assert_cmpuint (counted[ST_SEVERITY_WARNING], ==, here[ST_SEVERITY_WARNING]);
+  g_assert_cmpuint (counted[ST_SEVERITY_INFO], ==, here[ST_SEVERITY_INFO]);
+}
+
 /* The list view under @widget whose rows are @model's */
 static GtkListView *
 find_list_showing (GtkWidget  *widget,
@@ -821,6 +856,26 @@ test_window_issues (Fixture       *fixture,
   g_assert_nonnull (strstr (st_section_editor_get_state (editor), "warning"));
   g_assert_nonnull (strstr (st_sidebar_node_get_status_text (node), "warning"));
   g_assert_cmpstr (st_sidebar_node_get_icon_name (node), ==, "dialog-warning-symbolic");
+  /* The counts, kept as findings come and go, agree with the findings */
+  assert_counts_agree (issues, "CO", "1", "plans-2015");
+  assert_counts_agree (issues, "HMRC", "1", NULL);
+
+  /* …also when the warning goes again */
+  {
+    GtkTextBuffer *text = st_section_editor_get_buffer (editor);
+    GtkTextIter from, to;
+
+    gtk_text_buffer_get_end_iter (text, &to);
+    from = to;
+    gtk_text_iter_backward_chars (&from, strlen (" Dates TBC."));
+    gtk_text_buffer_delete_interactive (text, &from, &to, TRUE);
+    ui_test_drain ();
+    st_issues_count (issues, "CO", "1", "plans-2015", &errors, &warnings, NULL);
+    g_assert_cmpuint (errors + warnings, ==, 0);
+    assert_counts_agree (issues, "CO", "1", "plans-2015");
+    ui_test_type_in_section (fixture->window, "plans-2015", " Dates TBC.");
+    assert_counts_agree (issues, "CO", "1", "plans-2015");
+  }
 
   /* The panel lists it; filtered to this submission's warnings… */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-issues", NULL);

@@ -10,6 +10,16 @@
 
 #include "st-issues.h"
 
+/* Counts by submission ("R\x1fI"), by what is about the submission as a
+ * whole ("R\x1fI\x1f") and by section ("R\x1fI\x1fS"). They change with
+ * each finding added or taken away, so that typing, which changes a few
+ * findings, does not count all of them again */
+typedef struct {
+  guint errors;
+  guint warnings;
+  guint infos;
+} Counts;
+
 struct _StIssues
 {
   GObject      parent_instance;
@@ -17,17 +27,9 @@ struct _StIssues
   StReport    *report;
   StValidator *validator;
   GListStore  *findings;     /* of StFinding, in order */
-  GHashTable  *counts;       /* key → Counts; NULL until asked, after a change */
+  GHashTable  *counts;       /* key → Counts, kept in step with the findings */
+  Counts       totals;
 };
-
-/* Counts by submission ("R\x1fI"), by what is about the submission as a
- * whole ("R\x1fI\x1f") and by section ("R\x1fI\x1fS"), made on demand so that
- * the sidebar asking about every submission costs one pass */
-typedef struct {
-  guint errors;
-  guint warnings;
-  guint infos;
-} Counts;
 
 G_DEFINE_FINAL_TYPE (StIssues, st_issues, G_TYPE_OBJECT)
 
@@ -89,15 +91,23 @@ compare_findings (gconstpointer a,
 }
 
 static void
-invalidate_counts (StIssues *self)
+add_to (Counts     *counts,
+        StSeverity  severity,
+        int         delta)
 {
-  g_clear_pointer (&self->counts, g_hash_table_unref);
+  if (severity == ST_SEVERITY_ERROR)
+    counts->errors += delta;
+  else if (severity == ST_SEVERITY_WARNING)
+    counts->warnings += delta;
+  else
+    counts->infos += delta;
 }
 
 static void
 add_count (GHashTable *counts,
            char       *key,
-           StSeverity  severity)
+           StSeverity  severity,
+           int         delta)
 {
   Counts *entry = g_hash_table_lookup (counts, key);
 
@@ -108,38 +118,35 @@ add_count (GHashTable *counts,
     }
   else
     g_free (key);
-
-  if (severity == ST_SEVERITY_ERROR)
-    entry->errors++;
-  else if (severity == ST_SEVERITY_WARNING)
-    entry->warnings++;
-  else
-    entry->infos++;
+  add_to (entry, severity, delta);
 }
 
-static GHashTable *
-get_counts (StIssues *self)
+/* Counts @finding in (@delta 1) or out (-1) */
+static void
+count_finding (StIssues  *self,
+               StFinding *finding,
+               int        delta)
 {
-  GListModel *model = G_LIST_MODEL (self->findings);
+  const char *respondent_id = st_finding_get_respondent_id (finding);
+  const char *item_id = st_finding_get_item_id (finding);
+  const char *section_id = st_finding_get_section_id (finding);
+  StSeverity severity = st_finding_get_severity (finding);
 
-  if (self->counts != NULL)
-    return self->counts;
+  add_count (self->counts, g_strconcat (respondent_id, "\x1f", item_id, NULL), severity, delta);
+  add_count (self->counts,
+             g_strconcat (respondent_id, "\x1f", item_id, "\x1f", section_id != NULL ? section_id : "", NULL),
+             severity, delta);
+  add_to (&self->totals, severity, delta);
+}
 
-  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
-      const char *respondent_id = st_finding_get_respondent_id (finding);
-      const char *item_id = st_finding_get_item_id (finding);
-      const char *section_id = st_finding_get_section_id (finding);
-      StSeverity severity = st_finding_get_severity (finding);
-
-      add_count (self->counts, g_strconcat (respondent_id, "\x1f", item_id, NULL), severity);
-      add_count (self->counts,
-                 g_strconcat (respondent_id, "\x1f", item_id, "\x1f", section_id != NULL ? section_id : "", NULL),
-                 severity);
-    }
-  return self->counts;
+static void
+count_all_again (StIssues  *self,
+                 GPtrArray *findings)
+{
+  g_hash_table_remove_all (self->counts);
+  memset (&self->totals, 0, sizeof self->totals);
+  for (guint i = 0; i < findings->len; i++)
+    count_finding (self, g_ptr_array_index (findings, i), 1);
 }
 
 static gboolean
@@ -151,7 +158,44 @@ finding_in (StFinding  *finding,
          g_strcmp0 (st_finding_get_item_id (finding), item_id) == 0;
 }
 
-/* Replaces the findings that @keep says go with those in @fresh */
+/* Where the findings about @respondent_id and @item_id start: the findings
+ * are sorted by respondent and item first, so they are next to each other.
+ * G_MAXUINT for a place the template does not have: such findings sort
+ * together whatever their place, so they are not next to each other. */
+static guint
+first_about (StIssues   *self,
+             const char *respondent_id,
+             const char *item_id)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const StRespondent *respondent = st_template_find_respondent (template, respondent_id);
+  const StItem *item = st_template_find_item (template, item_id);
+  guint want_r = respondent != NULL ? respondent->index : G_MAXUINT;
+  guint want_i = item != NULL ? item->index : G_MAXUINT;
+  guint low = 0, high = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+
+  if (respondent == NULL || item == NULL)
+    return G_MAXUINT;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(StFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), middle);
+      const StRespondent *r = st_template_find_respondent (template, st_finding_get_respondent_id (finding));
+      const StItem *i = st_template_find_item (template, st_finding_get_item_id (finding));
+      guint have_r = r != NULL ? r->index : G_MAXUINT;
+      guint have_i = i != NULL ? i->index : G_MAXUINT;
+
+      if (have_r < want_r || (have_r == want_r && have_i < want_i))
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* Replaces the findings that @goes says go with those in @fresh. The counts
+ * change before the store does, so that whoever hears the store change
+ * counts what it holds. */
 static void
 replace (StIssues   *self,
          const char *respondent_id,
@@ -161,20 +205,37 @@ replace (StIssues   *self,
          GPtrArray  *fresh)
 {
   GListModel *model = G_LIST_MODEL (self->findings);
+  guint first = first_about (self, respondent_id, item_id);
+  guint i = first != G_MAXUINT ? first : 0;
 
-  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+  while (i < g_list_model_get_n_items (model))
     {
-      g_autoptr(StFinding) finding = g_list_model_get_item (model, i - 1);
+      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
 
-      if (finding_in (finding, respondent_id, item_id) && goes (finding, data))
-        g_list_store_remove (self->findings, i - 1);
+      if (!finding_in (finding, respondent_id, item_id))
+        {
+          if (first != G_MAXUINT)
+            break;
+          i++;
+          continue;
+        }
+      if (goes (finding, data))
+        {
+          count_finding (self, finding, -1);
+          g_list_store_remove (self->findings, i);
+        }
+      else
+        i++;
     }
-  for (guint i = 0; i < fresh->len; i++)
+  for (guint j = 0; j < fresh->len; j++)
     {
-      StFinding *finding = g_ptr_array_index (fresh, i);
+      StFinding *finding = g_ptr_array_index (fresh, j);
 
       if (goes (finding, data))
-        g_list_store_insert_sorted (self->findings, finding, compare_findings, self);
+        {
+          count_finding (self, finding, 1);
+          g_list_store_insert_sorted (self->findings, finding, compare_findings, self);
+        }
     }
 }
 
@@ -207,10 +268,9 @@ st_issues_revalidate (StIssues *self)
   g_return_if_fail (ST_IS_ISSUES (self));
 
   findings = st_validator_validate_report (self->validator);
-  invalidate_counts (self);
+  count_all_again (self, findings);
   g_list_store_splice (self->findings, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings)),
                        findings->pdata, findings->len);
-  invalidate_counts (self);
   g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
 }
 
@@ -232,7 +292,6 @@ on_report_changed (StIssues     *self,
 
   respondent_id = st_submission_get_respondent_id (submission);
   item_id = st_submission_get_item_id (submission);
-  invalidate_counts (self);
   whole = st_validator_validate_submission (self->validator, respondent_id, item_id);
 
   if (section_id != NULL)
@@ -246,9 +305,6 @@ on_report_changed (StIssues     *self,
   else
     replace (self, respondent_id, item_id, anything, NULL, whole);
 
-  /* Counted again on demand, also if something asked while the store was
-   * half changed */
-  invalidate_counts (self);
   g_signal_emit (self, signals[CHANGED], 0, respondent_id, item_id);
 }
 
@@ -262,7 +318,7 @@ st_issues_dispose (GObject *object)
   g_clear_object (&self->validator);
   g_clear_object (&self->report);
   g_clear_object (&self->findings);
-  invalidate_counts (self);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (st_issues_parent_class)->dispose (object);
 }
@@ -276,6 +332,7 @@ st_issues_constructed (GObject *object)
 
   self->validator = st_validator_new (self->report);
   self->findings = g_list_store_new (ST_TYPE_FINDING);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
   st_issues_revalidate (self);
 }
@@ -382,27 +439,6 @@ st_issues_get_model (StIssues *self)
   return G_LIST_MODEL (self->findings);
 }
 
-static void
-add_to_counts (StFinding *finding,
-               guint     *errors,
-               guint     *warnings,
-               guint     *infos)
-{
-  switch (st_finding_get_severity (finding))
-    {
-    case ST_SEVERITY_ERROR:
-      (*errors)++;
-      break;
-    case ST_SEVERITY_WARNING:
-      (*warnings)++;
-      break;
-    case ST_SEVERITY_INFO:
-    default:
-      (*infos)++;
-      break;
-    }
-}
-
 void
 st_issues_count (StIssues   *self,
                  const char *respondent_id,
@@ -422,7 +458,7 @@ st_issues_count (StIssues   *self,
     key = g_strconcat (respondent_id, "\x1f", item_id, NULL);
   else
     key = g_strconcat (respondent_id, "\x1f", item_id, "\x1f", section_id, NULL);
-  counts = g_hash_table_lookup (get_counts (self), key);
+  counts = g_hash_table_lookup (self->counts, key);
 
   if (errors != NULL)
     *errors = counts != NULL ? counts->errors : 0;
@@ -484,22 +520,12 @@ st_issues_count_all (StIssues *self,
                      guint    *warnings,
                      guint    *infos)
 {
-  GListModel *model;
-  guint e = 0, w = 0, n = 0;
-
   g_return_if_fail (ST_IS_ISSUES (self));
 
-  model = G_LIST_MODEL (self->findings);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
-
-      add_to_counts (finding, &e, &w, &n);
-    }
   if (errors != NULL)
-    *errors = e;
+    *errors = self->totals.errors;
   if (warnings != NULL)
-    *warnings = w;
+    *warnings = self->totals.warnings;
   if (infos != NULL)
-    *infos = n;
+    *infos = self->totals.infos;
 }

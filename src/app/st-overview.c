@@ -27,6 +27,7 @@ struct _StOverview
   GListStore    *rows;          /* of StOverviewRow */
   GHashTable    *by_respondent; /* respondent id → StOverviewRow */
   StOverviewRow *total_row;
+  GHashTable    *counted;       /* "respondent\x1fitem" → what it adds to the totals */
   char          *respondent_filter; /* the only respondent shown, or NULL */
 };
 
@@ -459,6 +460,36 @@ update_summary (StOverview *self)
   gtk_label_set_label (self->summary_label, summary);
 }
 
+/* Whether what @submission adds to the totals changed since it was last
+ * asked: most keystrokes change neither its state nor its count of
+ * sections written, and the totals go over every submission */
+static gboolean
+totals_change (StOverview   *self,
+               StSubmission *submission)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const char *respondent_id = st_submission_get_respondent_id (submission);
+  const char *item_id = st_submission_get_item_id (submission);
+  const StRespondent *respondent = st_template_find_respondent (template, respondent_id);
+  const StItem *item = st_template_find_item (template, item_id);
+  g_autofree char *key = NULL;
+  StProgress progress;
+  Tally tally = { 0 };
+  Tally *counted;
+
+  if (respondent == NULL || item == NULL)
+    return TRUE;
+  st_progress_compute (self->report, respondent, item, &progress);
+  tally_add (&tally, &progress);
+
+  key = g_strconcat (respondent_id, "\x1f", item_id, NULL);
+  counted = g_hash_table_lookup (self->counted, key);
+  if (counted != NULL && memcmp (counted, &tally, sizeof tally) == 0)
+    return FALSE;
+  g_hash_table_insert (self->counted, g_steal_pointer (&key), g_memdup2 (&tally, sizeof tally));
+  return TRUE;
+}
+
 static void
 on_report_changed (StOverview   *self,
                    StSubmission *submission,
@@ -472,9 +503,12 @@ on_report_changed (StOverview   *self,
 
       if (row != NULL)
         st_overview_row_changed (row);
+      if (!totals_change (self, submission))
+        return;
     }
   else
     {
+      g_hash_table_remove_all (self->counted);
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
         {
           g_autoptr(StOverviewRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
@@ -534,6 +568,7 @@ rebuild (StOverview *self)
   remove_columns (self);
   g_list_store_remove_all (self->rows);
   g_hash_table_remove_all (self->by_respondent);
+  g_hash_table_remove_all (self->counted);
   g_clear_object (&self->total_row);
 
   if (self->report == NULL)
@@ -589,6 +624,7 @@ st_overview_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->total_row);
   g_clear_pointer (&self->by_respondent, g_hash_table_unref);
+  g_clear_pointer (&self->counted, g_hash_table_unref);
   g_clear_pointer (&self->respondent_filter, g_free);
 
   G_OBJECT_CLASS (st_overview_parent_class)->dispose (object);
@@ -676,6 +712,7 @@ st_overview_init (StOverview *self)
 
   self->rows = g_list_store_new (ST_TYPE_OVERVIEW_ROW);
   self->by_respondent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->counted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 }

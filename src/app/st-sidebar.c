@@ -757,10 +757,56 @@ st_sidebar_class_init (StSidebarClass *klass)
   g_type_ensure (ST_TYPE_SIDEBAR_NODE);
 }
 
+/* Rows' tooltips are made when asked for: setting a tooltip's text on a
+ * shown widget asks the display where the pointer is, and scrolling to a
+ * row binds many */
+static StSidebarNode *
+node_of_row (GtkWidget *widget)
+{
+  GtkWidget *expander = gtk_widget_get_ancestor (widget, GTK_TYPE_TREE_EXPANDER);
+
+  return expander != NULL ? gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander)) : NULL;
+}
+
+static gboolean
+show_tooltip (GtkTooltip *tooltip,
+              const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+on_title_query_tooltip (GtkWidget  *widget,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip)
+{
+  g_autoptr(StSidebarNode) node = node_of_row (widget);
+
+  return node != NULL && show_tooltip (tooltip, st_sidebar_node_get_title (node));
+}
+
+static gboolean
+on_status_query_tooltip (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip)
+{
+  g_autoptr(StSidebarNode) node = node_of_row (widget);
+
+  return node != NULL && show_tooltip (tooltip, st_sidebar_node_get_status_text (node));
+}
+
 static void
 st_sidebar_init (StSidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -778,7 +824,12 @@ st_sidebar_init (StSidebar *self)
                             G_CALLBACK (on_selection_changed), self);
   reset_tree (self);
 
-  factory = gtk_builder_list_item_factory_new_from_resource (NULL, "/org/stocktake/Stocktake/ui/st-sidebar-row.ui");
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_title_query_tooltip",
+                                          G_CALLBACK (on_title_query_tooltip));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_status_query_tooltip",
+                                          G_CALLBACK (on_status_query_tooltip));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/org/stocktake/Stocktake/ui/st-sidebar-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
