@@ -9,6 +9,9 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 #include "st-export.h"
@@ -94,6 +97,11 @@ cli_command_export (int    argc,
   cli_keep_until_exit (g_object_ref (st_report_get_template (report)));
   cli_keep_until_exit (g_object_ref (document));
   g_clear_object (&report);
+#ifdef __GLIBC__
+  /* Its memory is scattered through the heap in small pieces, which
+   * drawing a PDF, in large ones, cannot reuse: give the pages back */
+  malloc_trim (0);
+#endif
 
   if (g_str_equal (output, "-"))
     {

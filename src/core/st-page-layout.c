@@ -77,18 +77,19 @@ typedef enum {
   ITEM_CONTENTS_ENTRY,    /* block is the heading it lists */
 } ItemKind;
 
-/* One laid-out paragraph */
+/* One laid-out paragraph. A large document has tens of thousands: the
+ * indent and the spaces are whole points, which floats hold exactly, and
+ * the width follows from the indent (item_width()). */
 typedef struct {
-  ItemKind  kind;
-  StyleId   style;
+  guint8    kind;           /* ItemKind */
+  guint8    style;          /* StyleId */
+  guint8    level;          /* contents entries: 1 for the first level */
+  guint8    keep_with_next : 1;
+  guint8    splittable : 1;
   guint     block;
-  guint     level;          /* contents entries: 1 for the first level */
-  double    x;              /* of the text, from the left margin */
-  double    width;
-  double    space_before;
-  double    space_after;
-  gboolean  keep_with_next;
-  gboolean  splittable;
+  float     x;              /* of the text, from the left margin */
+  float     space_before;
+  float     space_after;
   guint     first_line;     /* into lines */
   guint     n_lines;
   guint     first_page;     /* where its first and last lines went */
@@ -96,13 +97,20 @@ typedef struct {
 } Item;
 
 /* A line's extent and baseline, from the top of its paragraph, and where
- * it starts (indents move lines) */
+ * it starts (indents move lines), in Pango units as Pango gives them: a
+ * large document has a hundred thousand lines */
 typedef struct {
-  double x;
-  double top;
-  double bottom;
-  double baseline;
+  int x;
+  int top;
+  int bottom;
+  int baseline;
 } Line;
+
+static inline double
+points (int pango_units)
+{
+  return (double) pango_units / PANGO_SCALE;
+}
 
 /* Lines first_line … first_line + n_lines - 1 of an item (counted within
  * the item), their top at y below the top margin */
@@ -489,11 +497,24 @@ item_text (StPageLayout *self,
   return item->kind == ITEM_CONTENTS_TITLE ? contents_title (block) : block->text;
 }
 
+/* The width of an item's lines: to the right margin, less the room kept
+ * for a contents entry's page number */
+static double
+item_width (StPageLayout *self,
+            const Item   *item)
+{
+  double width = content_width (self) - item->x;
+
+  if (item->style == STYLE_CONTENTS_ENTRY)
+    width -= CONTENTS_NUMBER;
+  return width;
+}
+
 static PangoLayout *
 item_layout (StPageLayout *self,
              const Item   *item)
 {
-  return create_layout (self->context, item->style, item_text (self, item), item->width);
+  return create_layout (self->context, item->style, item_text (self, item), item_width (self, item));
 }
 
 static void
@@ -513,10 +534,10 @@ measure_item (StPageLayout *self,
 
       pango_layout_iter_get_line_yrange (iter, &top, &bottom);
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      line.x = (double) logical.x / PANGO_SCALE;
-      line.top = (double) top / PANGO_SCALE;
-      line.bottom = (double) bottom / PANGO_SCALE;
-      line.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      line.x = logical.x;
+      line.top = top;
+      line.bottom = bottom;
+      line.baseline = pango_layout_iter_get_baseline (iter);
       g_array_append_val (self->lines, line);
       item->n_lines++;
     }
@@ -538,7 +559,6 @@ add_item (StPageLayout *self,
     .block = block,
     .level = level,
     .x = x,
-    .width = content_width (self) - x,
     .space_before = styles[style].space_before,
     .space_after = styles[style].space_after,
     .keep_with_next = FALSE,
@@ -556,7 +576,6 @@ add_item (StPageLayout *self,
       item.splittable = FALSE;
       break;
     case STYLE_CONTENTS_ENTRY:
-      item.width -= CONTENTS_NUMBER;
       item.splittable = FALSE;
       break;
     default:
@@ -650,7 +669,7 @@ lines_height (StPageLayout *self,
 {
   if (n == 0)
     return 0;
-  return item_line (self, item, first + n - 1)->bottom - item_line (self, item, first)->top;
+  return points (item_line (self, item, first + n - 1)->bottom) - points (item_line (self, item, first)->top);
 }
 
 /* The least of an item that may start a page: all of a short paragraph,
@@ -1001,7 +1020,7 @@ draw_contents_number (StPageLayout    *self,
 
   /* Dot leaders from the end of the title to the number */
   pango_layout_line_get_extents (last_line, NULL, &logical);
-  text_end = left + item_line (self, item, item->n_lines - 1)->x
+  text_end = left + points (item_line (self, item, item->n_lines - 1)->x)
              + (double) (logical.x + logical.width) / PANGO_SCALE + 6;
   if (number_x - 6 > text_end)
     {
@@ -1051,7 +1070,7 @@ draw_slice (StPageLayout *self,
   g_autoptr(PangoLayout) layout = item_layout (self, item);
   double left = self->margin_left + item->x;
   double top = self->margin_top + slice->y;
-  double first_top = item_line (self, item, slice->first_line)->top;
+  double first_top = points (item_line (self, item, slice->first_line)->top);
   double height = lines_height (self, item, slice->first_line, slice->n_lines);
   gboolean link = self->links && item->kind == ITEM_CONTENTS_ENTRY
                   && block_heading (self, item->block) != NULL;
@@ -1065,12 +1084,12 @@ draw_slice (StPageLayout *self,
     {
       guint index = slice->first_line + i;
       const Line *metrics = item_line (self, item, index);
-      double baseline = top + metrics->baseline - first_top;
+      double baseline = top + points (metrics->baseline) - first_top;
 
       line = pango_layout_get_line_readonly (layout, index);
       if (line == NULL)
         break;   /* cannot happen with the same context */
-      cairo_move_to (cr, left + metrics->x, baseline);
+      cairo_move_to (cr, left + points (metrics->x), baseline);
       pango_cairo_show_layout_line (cr, line);
     }
 
@@ -1079,7 +1098,7 @@ draw_slice (StPageLayout *self,
       g_autoptr(PangoLayout) bullet = create_layout (self->context, STYLE_BULLET, "•", -1);
 
       cairo_move_to (cr, self->margin_left + BULLET_X,
-                     top + item_line (self, item, 0)->baseline - first_top);
+                     top + points (item_line (self, item, 0)->baseline) - first_top);
       pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (bullet, 0));
     }
   else if (item->style == STYLE_NOTE)
@@ -1091,7 +1110,7 @@ draw_slice (StPageLayout *self,
   else if (item->kind == ITEM_CONTENTS_ENTRY && line != NULL
            && slice->first_line + slice->n_lines == item->n_lines)
     {
-      double baseline = top + item_line (self, item, item->n_lines - 1)->baseline - first_top;
+      double baseline = top + points (item_line (self, item, item->n_lines - 1)->baseline) - first_top;
 
       draw_contents_number (self, cr, item, line, left, baseline);
     }
