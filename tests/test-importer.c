@@ -560,6 +560,30 @@ test_document_type_only (void)
   g_assert_cmpuint (st_importer_get_n_sections (missing), ==, 10);
 }
 
+/* "- " bullets on a page whose template writes "  • ": read as bullets,
+ * with one warning, since the export will not write them so */
+static void
+test_2022_other_bullets (void)
+{
+  g_autoptr(StImporter) importer = NULL;
+  g_autoptr(StReport) report = import_2022 ("organising-for-digital-delivery-2022.txt", &importer);
+  g_autoptr(StReport) into = new_report ("dec-2022");
+  g_autoptr(StImporter) dashes = st_importer_new (into);
+  g_autoptr(StReport) again = NULL;
+  g_autofree char *page = read_fixture ("organising-for-digital-delivery-2022.txt", NULL);
+  g_autoptr(GString) dashed = g_string_new (page);
+  g_autofree char *warnings = NULL;
+
+  g_string_replace (dashed, "\n  • ", "\n- ", 0);
+  g_assert_true (st_importer_add_text_page (dashes, "dashes.txt", dashed->str, -1, NULL));
+  warnings = diagnostic_lines (dashes, ST_DIAGNOSTIC_WARNING);
+  g_assert_cmpstr (warnings, ==, "15");
+  g_assert_cmpstr (message_at (dashes, 15), ==,
+                   "Bullets on this page are not written “  • ” as the template writes them");
+  again = st_importer_finish (dashes);
+  g_assert_true (st_report_equal (report, again));
+}
+
 static StReport *
 import_one (const char  *name,
             StImporter **importer_out)
@@ -962,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/importer/fixture/2022", test_fixture_2022);
   g_test_add_func ("/importer/round-trip/2022-html", test_2022_html_round_trip);
   g_test_add_func ("/importer/deviation/2022-damaged", test_2022_damaged);
+  g_test_add_func ("/importer/deviation/2022-other-bullets", test_2022_other_bullets);
   g_test_add_func ("/importer/bad/news-article", test_news_article);
   g_test_add_func ("/importer/bad/document-type-only", test_document_type_only);
   g_test_add_func ("/importer/round-trip/html", test_html_round_trip);

@@ -603,6 +603,7 @@ typedef struct {
   const StSection    *preamble;        /* the preamble section being read */
   guint               preamble_line;
   gboolean            seen_items_heading;
+  gboolean            seen_other_bullet;
 
   /* Lines left out */
   SkipLevel           skip;
@@ -2004,6 +2005,15 @@ read_line (Page  *page,
       /* Kept as CommonMark, as any bullet is */
       marked = g_strconcat ("- ", body, NULL);
       bullet = TRUE;
+    }
+  if (bullet && line->level < 0 && !page->seen_other_bullet &&
+      !g_str_has_prefix (line->text, st_template_get_text_bullet (page->self->template)))
+    {
+      /* Read all the same, but the text export will write them otherwise */
+      add_diagnostic (page->self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
+                      _("Bullets on this page are not written “%s” as the template writes them"),
+                      st_template_get_text_bullet (page->self->template));
+      page->seen_other_bullet = TRUE;
     }
 
   if (!bullet && line->level != 0 && fold_equal (text, page->title))
