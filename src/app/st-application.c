@@ -192,7 +192,7 @@ st_application_open_file (StApplication *self,
   return window;
 }
 
-/* For bench/app-first-frame: with STOCKTAKE_FIRST_FRAME set, the time to
+/* For bench/editor-speed: with STOCKTAKE_FIRST_FRAME set, the time to
  * the first window's first frame goes to standard output, and the app
  * quits if it is "quit" */
 static void

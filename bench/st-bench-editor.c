@@ -1,0 +1,349 @@
+/* st-bench-editor.c: how quickly the editor answers, for bench/editor-speed
+ *
+ *   st-bench-editor [--switches N] [--keys N] REPORT
+ *
+ * Opens REPORT in the editor's own window and measures, in milliseconds:
+ *
+ *   - form switches: from asking for another department × action
+ *     (st_window_show_submission(), as the sidebar, the overview and
+ *     Ctrl+Page Down do) until the form is built ("switch"), and until the
+ *     window has drawn a frame with it ("switch-frame");
+ *   - keystrokes: from a character typed into a section of the round being
+ *     collected until everything it changes is up to date, which happens
+ *     before the insertion returns: the report's text, the word count, the
+ *     section's findings and state, the sidebar and the overview ("key"),
+ *     and until the window has drawn a frame with it ("key-frame").
+ *
+ * Before each measurement the main loop is left idle for a while, so that
+ * the frame clock is free to draw at once. For each figure it prints the
+ * median and the 95th percentile, one figure a line:
+ *
+ *   open-ms 812.0
+ *   switch-median-ms 9.1
+ *   switch-p95-ms 12.4
+ *   …
+ *
+ * A developer's tool that bench/editor-speed reads: its output is not
+ * translated. Needs a display (run it under xvfb-run).
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "st-application.h"
+#include "st-section-editor.h"
+#include "st-submission-form.h"
+#include "st-window.h"
+
+#define EXIT_FAILED 1
+#define EXIT_USAGE 2
+
+/* How long a frame may take before the run counts as failed */
+#define FRAME_TIMEOUT_US (5 * G_USEC_PER_SEC)
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The value below which @fraction of @values lie (nearest rank) */
+static double
+percentile (GArray *values,
+            double  fraction)
+{
+  g_autoptr(GArray) sorted = g_array_copy (values);
+  guint rank;
+
+  g_array_sort (sorted, compare_doubles);
+  rank = (guint) ceil (fraction * sorted->len);
+  rank = CLAMP (rank, 1, sorted->len);
+  return g_array_index (sorted, double, rank - 1);
+}
+
+static double
+median (GArray *values)
+{
+  g_autoptr(GArray) sorted = g_array_copy (values);
+  guint n = sorted->len;
+
+  g_array_sort (sorted, compare_doubles);
+  if (n % 2 == 1)
+    return g_array_index (sorted, double, n / 2);
+  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2.0;
+}
+
+static void
+add_ms (GArray *values,
+        gint64  start,
+        gint64  end)
+{
+  double ms = (end - start) / 1000.0;
+
+  g_array_append_val (values, ms);
+}
+
+static void
+print_figures (const char *name,
+               GArray     *values)
+{
+  g_print ("%s-median-ms %.2f\n", name, median (values));
+  g_print ("%s-p95-ms %.2f\n", name, percentile (values, 0.95));
+  g_print ("%s-max-ms %.2f\n", name, percentile (values, 1.0));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gint64        *painted)
+{
+  if (*painted == 0)
+    *painted = g_get_monotonic_time ();
+}
+
+/* Runs the main loop until @window has drawn a frame; the time it did, or
+ * 0 if it did not within FRAME_TIMEOUT_US */
+static gint64
+wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gint64 painted = 0;
+  gint64 deadline = g_get_monotonic_time () + FRAME_TIMEOUT_US;
+  gulong handler;
+
+  if (clock == NULL)
+    return 0;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  while (painted == 0 && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (200);
+  g_signal_handler_disconnect (clock, handler);
+  return painted;
+}
+
+/* Leaves the loop idle for @ms, handling whatever comes, so that the next
+ * measurement starts with nothing pending and the frame clock free */
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* The first section of the round being collected for @item */
+static const char *
+current_section (StReport     *report,
+                 const StItem *item)
+{
+  StTemplate *template = st_report_get_template (report);
+  guint round = st_report_get_round (report);
+  g_autoptr(GPtrArray) sections = st_template_item_sections (template, item, round);
+
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    {
+      const StSection *section = g_ptr_array_index (sections, i);
+
+      if (section->round == round)
+        return section->id;
+    }
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StApplication) application = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GArray) switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switch_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) key_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) key_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  int switches = 40;
+  int keys = 60;
+  GOptionEntry entries[] = {
+    { "switches", 0, 0, G_OPTION_ARG_INT, &switches, "Form switches to time (default 40)", "N" },
+    { "keys", 0, 0, G_OPTION_ARG_INT, &keys, "Keystrokes to time (default 60)", "N" },
+    { NULL }
+  };
+  StWindow *window;
+  StReport *report;
+  StTemplate *template;
+  StSubmissionForm *form;
+  StSectionEditor *editor;
+  GtkTextBuffer *buffer;
+  const StRespondent *respondent;
+  const StItem *item;
+  const char *section_id;
+  guint n_respondents, n_items;
+  gint64 start, done, painted;
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new ("REPORT");
+  g_option_context_set_summary (context, "Times form switches and keystrokes in the editor.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("st-bench-editor: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (argc != 2 || switches < 1 || keys < 1)
+    {
+      g_printerr ("usage: st-bench-editor [--switches N] [--keys N] REPORT\n");
+      return EXIT_USAGE;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("st-bench-editor: cannot open the display; run it under xvfb-run\n");
+      return EXIT_USAGE;
+    }
+  adw_init ();
+  /* Switching pages fades for a while; that is not the editor's work */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  application = st_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (application), NULL, &error))
+    {
+      g_printerr ("st-bench-editor: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  start = g_get_monotonic_time ();
+  window = st_application_open_file (application, file, NULL);
+  if (window == NULL)
+    {
+      g_printerr ("st-bench-editor: cannot open %s\n", argv[1]);
+      return EXIT_FAILED;
+    }
+  painted = wait_for_frame (GTK_WIDGET (window));
+  if (painted == 0)
+    {
+      g_printerr ("st-bench-editor: the window drew nothing\n");
+      return EXIT_FAILED;
+    }
+  g_print ("open-ms %.1f\n", (painted - start) / 1000.0);
+  settle (500);
+
+  report = st_window_get_report (window);
+  template = st_report_get_template (report);
+  form = st_window_get_form (window);
+  n_respondents = st_template_get_n_respondents (template);
+  n_items = st_template_get_n_items (template);
+
+  /* Form switches: a different department and action each time, none
+   * shown before, so no form is reused */
+  for (int i = 0; i < switches; i++)
+    {
+      respondent = st_template_get_respondent (template, (guint) (i * 7) % n_respondents);
+      item = st_template_get_item (template, (guint) (i * 11 + i / (int) n_respondents) % n_items);
+
+      start = g_get_monotonic_time ();
+      st_window_show_submission (window, respondent->id, item->id);
+      done = g_get_monotonic_time ();
+      painted = wait_for_frame (GTK_WIDGET (window));
+      if (g_strcmp0 (st_submission_form_get_respondent_id (form), respondent->id) != 0 ||
+          g_strcmp0 (st_submission_form_get_item_id (form), item->id) != 0)
+        {
+          g_printerr ("st-bench-editor: the form does not show %s, %s\n", respondent->id, item->id);
+          return EXIT_FAILED;
+        }
+      if (painted == 0)
+        {
+          g_printerr ("st-bench-editor: no frame after showing %s, %s\n", respondent->id, item->id);
+          return EXIT_FAILED;
+        }
+      add_ms (switch_ms, start, done);
+      add_ms (switch_frame_ms, start, painted);
+      settle (60);
+    }
+
+  /* Keystrokes: at the end of a section of the round being collected,
+   * words and spaces so that the word count changes too */
+  respondent = st_template_get_respondent (template, n_respondents / 2);
+  item = st_template_get_item (template, n_items / 2);
+  section_id = current_section (report, item);
+  st_window_show_submission (window, respondent->id, item->id);
+  editor = section_id != NULL ? st_submission_form_get_editor (form, section_id) : NULL;
+  if (editor == NULL || !gtk_text_view_get_editable (st_section_editor_get_text_view (editor)))
+    {
+      g_printerr ("st-bench-editor: no section to type in for %s, %s\n", respondent->id, item->id);
+      return EXIT_FAILED;
+    }
+  buffer = st_section_editor_get_buffer (editor);
+  gtk_widget_grab_focus (GTK_WIDGET (st_section_editor_get_text_view (editor)));
+  settle (500);
+
+  for (int i = 0; i < keys; i++)
+    {
+      const char *key = i % 5 == 4 ? " " : "a";
+      StSubmission *submission;
+      GtkTextIter end;
+      guint words_before = st_section_editor_get_word_count (editor);
+      gsize length_before;
+
+      submission = st_report_lookup_submission (report, respondent->id, item->id);
+      length_before = submission != NULL ? strlen (st_submission_get_text (submission, section_id) ?: "") : 0;
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+
+      start = g_get_monotonic_time ();
+      if (!gtk_text_buffer_insert_interactive_at_cursor (buffer, key, -1, TRUE))
+        {
+          g_printerr ("st-bench-editor: the section does not take text\n");
+          return EXIT_FAILED;
+        }
+      done = g_get_monotonic_time ();
+      painted = wait_for_frame (GTK_WIDGET (window));
+
+      /* The report has the character, and a new word counts at once */
+      submission = st_report_lookup_submission (report, respondent->id, item->id);
+      if (submission == NULL ||
+          strlen (st_submission_get_text (submission, section_id) ?: "") != length_before + 1)
+        {
+          g_printerr ("st-bench-editor: the keystroke did not reach the report\n");
+          return EXIT_FAILED;
+        }
+      if (i > 0 && i % 5 == 0 && st_section_editor_get_word_count (editor) != words_before + 1)
+        {
+          g_printerr ("st-bench-editor: the word count did not follow the typing\n");
+          return EXIT_FAILED;
+        }
+      if (painted == 0)
+        {
+          g_printerr ("st-bench-editor: no frame after a keystroke\n");
+          return EXIT_FAILED;
+        }
+      add_ms (key_ms, start, done);
+      add_ms (key_frame_ms, start, painted);
+      settle (40);
+    }
+
+  g_print ("switches %d\n", switches);
+  print_figures ("switch", switch_ms);
+  print_figures ("switch-frame", switch_frame_ms);
+  g_print ("keys %d\n", keys);
+  print_figures ("key", key_ms);
+  print_figures ("key-frame", key_frame_ms);
+
+  /* Nothing is saved: the typing stays out of the report on disk */
+  gtk_window_destroy (GTK_WINDOW (window));
+  return EXIT_SUCCESS;
+}
