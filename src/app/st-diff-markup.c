@@ -11,9 +11,11 @@
 
 #include "st-diff-markup.h"
 
-/* Light enough behind text in both the light and the dark style */
-#define DELETED_SPAN  "<span strikethrough=\"true\" background=\"#e01b24\" bgalpha=\"22%\">"
-#define INSERTED_SPAN "<span underline=\"low\" background=\"#2ec27e\" bgalpha=\"28%\">"
+/* Light enough behind text in both the light and the dark style. The
+ * lines through and under words can be thinner than a pixel, which the GL
+ * renderer may not draw at all: slanted and bold type say it too. */
+#define DELETED_SPAN  "<span strikethrough=\"true\" style=\"italic\" background=\"#e01b24\" bgalpha=\"22%\">"
+#define INSERTED_SPAN "<span underline=\"low\" weight=\"bold\" background=\"#2ec27e\" bgalpha=\"28%\">"
 /* The space between two changed words: the same ground, no line */
 #define DELETED_GAP   "<span background=\"#e01b24\" bgalpha=\"22%\">"
 #define INSERTED_GAP  "<span background=\"#2ec27e\" bgalpha=\"28%\">"

@@ -15,13 +15,14 @@ G_BEGIN_DECLS
 
 /* Which text of a diff to show */
 typedef enum {
-  ST_DIFF_SHOW_OLD,    /* the old text, its deleted words struck through */
-  ST_DIFF_SHOW_NEW,    /* the new text, its inserted words underlined */
+  ST_DIFF_SHOW_OLD,    /* the old text, its deleted words marked */
+  ST_DIFF_SHOW_NEW,    /* the new text, its inserted words marked */
   ST_DIFF_SHOW_BOTH,   /* one text with both, deletions before insertions */
 } StDiffShow;
 
 /* Pango markup for a word diff (of StDiffChunk): deleted words struck
- * through on a red ground, inserted ones underlined on a green ground.
+ * through and slanted on a red ground, inserted ones underlined and bold
+ * on a green ground.
  * A text with no words shows as "(empty)". */
 char *st_diff_markup         (GPtrArray  *chunks,
                               StDiffShow  show);
