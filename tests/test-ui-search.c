@@ -378,6 +378,44 @@ test_search_follows_typing (Fixture       *fixture,
   }
 }
 
+/* More matches than the list shows: it says so, and Replace All still
+ * replaces every one */
+static void
+test_search_many (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  StSubmission *submission = st_report_ensure_submission (st_window_get_report (fixture->window), "HMT", "2");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_string_append (text, i > 0 ? " TBC" : "TBC");
+      g_string_append (expected, i > 0 ? " tbc" : "tbc");
+    }
+  st_submission_set_text (submission, "progress-2014", text->str);
+
+  find (fixture, "TBC", ST_SEARCH_CASE_SENSITIVE);
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, 2000);
+  g_assert_true (g_str_has_prefix (st_search_panel_get_summary (fixture->panel), "More than 2000 matches"));
+
+  st_search_panel_set_replacement (fixture->panel, "tbc");
+  st_search_panel_replace_all (fixture->panel);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Replace 2500 matches of “TBC” with “tbc” in 1 section.");
+  ui_test_respond (dialog, "replace");
+
+  g_assert_cmpstr (text_in_report (fixture, "HMT", "2", "progress-2014"), ==, expected->str);
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, 0);
+  g_assert_cmpstr (st_search_panel_get_summary (fixture->panel), ==, "No matches");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  assert_on_disk (fixture, "HMT", "2", "progress-2014", expected->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +434,7 @@ main (int   argc,
   ADD ("/search/replace-all-cancel", test_search_replace_all_cancel);
   ADD ("/search/replace-one", test_search_replace_one);
   ADD ("/search/follows-typing", test_search_follows_typing);
+  ADD ("/search/many", test_search_many);
 #undef ADD
 
   return ui_test_run ();
