@@ -301,6 +301,9 @@ test_review_submit_with_warnings (Fixture       *fixture,
                                    "Paul Maltby is the Cabinet Office digital lead. Figures TBC."), ==, 1);
 }
 
+static JsonObject *saved_comment (JsonObject *submission,
+                                 guint       index);
+
 /* Returning */
 
 static void
@@ -360,6 +363,26 @@ test_review_return_needs_comment (Fixture       *fixture,
   g_assert_true (!json_object_has_member (comment, "section") || json_object_get_null_member (comment, "section"));
   /* AGO's was not touched */
   g_assert_cmpstr (saved_status (parser, fixture->path, "AGO", "1"), ==, "submitted");
+
+  /* The comment leads the threads on the whole return, to be answered
+   * and resolved there */
+  {
+    StCommentPane *general = st_submission_form_get_comment_pane (form, NULL);
+    g_autofree char *id_copy = NULL;
+
+    saved = saved_submission (parser, fixture->path, "CO", "1");
+    id_copy = g_strdup (json_object_get_string_member (saved_comment (saved, 0), "id"));
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (general)));
+    g_assert_cmpuint (st_comment_pane_get_n_open (general), ==, 1);
+    g_assert_nonnull (st_comment_pane_get_entry (general, id_copy));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (general), "comments.resolve", "s", id_copy));
+    ui_test_drain ();
+    g_assert_cmpuint (st_comment_pane_get_n_open (general), ==, 0);
+    save (fixture);
+    saved = saved_submission (parser, fixture->path, "CO", "1");
+    g_assert_true (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
+  }
 }
 
 /* Approving, then editing what was approved sends it back to submitted;

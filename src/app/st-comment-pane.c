@@ -28,6 +28,8 @@ struct _StCommentPane
   char           *item_id;
   char           *section_id;
   GHashTable     *reply_entries;   /* a thread's first comment's id → its GtkEntry */
+  char           *highlight_id;    /* the thread shown first, under a title */
+  char           *highlight_title;
   guint           n_threads;
   guint           n_open;
 };
@@ -65,6 +67,15 @@ show_error (StCommentPane *self,
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
 }
 
+/* Out of the way when folded, so that it takes no room */
+static void
+show_composer (StCommentPane *self,
+               gboolean       shown)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->composer_revealer), shown);
+  gtk_revealer_set_reveal_child (self->composer_revealer, shown);
+}
+
 /* Whether this person may start a thread here: the central team may */
 static gboolean
 can_start_thread (StCommentPane *self)
@@ -74,30 +85,36 @@ can_start_thread (StCommentPane *self)
          !st_report_is_pack (self->report);
 }
 
+/* A comment: who wrote it and when, unless the thread's title says so,
+ * then its text */
 static GtkWidget *
-create_comment (const StComment *comment)
+create_comment (const StComment *comment,
+                gboolean         with_byline)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *byline, *text;
-  g_autofree char *when = st_format_comment_time (comment->time);
-  g_autofree char *escaped = g_markup_escape_text (comment->author != NULL ? comment->author : "", -1);
-  g_autofree char *markup = NULL;
+  GtkWidget *text;
 
-  /* Translators: a comment's author, in bold, then when it was written */
-  markup = g_strdup_printf (_("<b>%s</b> · %s"), escaped, when);
-  byline = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (byline), markup);
-  gtk_label_set_xalign (GTK_LABEL (byline), 0);
-  gtk_label_set_wrap (GTK_LABEL (byline), TRUE);
-  gtk_widget_add_css_class (byline, "caption");
+  if (with_byline)
+    {
+      g_autofree char *when = st_format_comment_time (comment->time);
+      g_autofree char *escaped = g_markup_escape_text (comment->author != NULL ? comment->author : "", -1);
+      g_autofree char *markup = NULL;
+      GtkWidget *byline = gtk_label_new (NULL);
+
+      /* Translators: a comment's author, in bold, then when it was written */
+      markup = g_strdup_printf (_("<b>%s</b> · %s"), escaped, when);
+      gtk_label_set_markup (GTK_LABEL (byline), markup);
+      gtk_label_set_xalign (GTK_LABEL (byline), 0);
+      gtk_label_set_wrap (GTK_LABEL (byline), TRUE);
+      gtk_widget_add_css_class (byline, "caption");
+      gtk_box_append (GTK_BOX (box), byline);
+    }
 
   text = gtk_label_new (comment->text);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-
-  gtk_box_append (GTK_BOX (box), byline);
   gtk_box_append (GTK_BOX (box), text);
   return box;
 }
@@ -117,19 +134,44 @@ create_thread (StCommentPane         *self,
   const StComment *root = thread->root;
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *first = create_comment (root);
+  gboolean highlighted = g_strcmp0 (root->id, self->highlight_id) == 0;
+  GtkWidget *first = create_comment (root, !highlighted);
   GtkWidget *resolve;
   g_autofree char *author_label = NULL;
+  g_autofree char *thread_label = NULL;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "comment-thread");
+  /* Translators: the accessible name of a comment thread: who started it */
+  thread_label = g_strdup_printf (root->resolved ? _("Resolved comment by %s") : _("Comment by %s"),
+                                  root->author != NULL ? root->author : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, thread_label, -1);
   if (root->resolved)
     gtk_widget_add_css_class (card, "resolved");
+  /* The comment a return was sent with leads, under a title that says so */
+  if (highlighted)
+    {
+      GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("edit-undo-symbolic");
+      GtkWidget *title = gtk_label_new (self->highlight_title);
+
+      gtk_widget_add_css_class (card, "review-notice");
+      gtk_widget_add_css_class (card, "returned");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      self->highlight_title, -1);
+      gtk_box_append (GTK_BOX (title_box), icon);
+      gtk_box_append (GTK_BOX (title_box), title);
+      gtk_box_append (GTK_BOX (card), title_box);
+    }
   gtk_box_append (GTK_BOX (card), first);
 
   for (guint i = 0; i < thread->replies->len; i++)
     {
-      GtkWidget *reply = create_comment (g_ptr_array_index (thread->replies, i));
+      GtkWidget *reply = create_comment (g_ptr_array_index (thread->replies, i), TRUE);
 
       gtk_widget_add_css_class (reply, "comment-reply");
       gtk_box_append (GTK_BOX (card), reply);
@@ -212,19 +254,38 @@ rebuild (StCommentPane *self)
   for (guint i = 0; threads != NULL && i < threads->len; i++)
     {
       StCommentThread *thread = g_ptr_array_index (threads, i);
+      GtkWidget *card;
 
       /* The comments on the whole submission have a section of NULL; a
        * section's pane lists only its own */
       if (self->section_id == NULL && thread->root->section != NULL)
         continue;
-      gtk_box_append (self->threads_box, create_thread (self, thread));
+      card = create_thread (self, thread);
+      if (g_strcmp0 (thread->root->id, self->highlight_id) == 0)
+        gtk_box_prepend (self->threads_box, card);
+      else
+        gtk_box_append (self->threads_box, card);
       n_threads++;
       if (!thread->root->resolved)
         n_open++;
     }
   self->n_threads = n_threads;
 
-  if (self->n_threads == 0)
+  if (self->section_id == NULL)
+    {
+      /* Above the sections: say what these are about */
+      if (self->n_threads == 0)
+        summary = g_strdup (_("No comments on the whole return"));
+      else if (n_open == 0)
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment on the whole return, resolved",
+                                                "%u comments on the whole return, all resolved", self->n_threads),
+                                   self->n_threads);
+      else
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open comment on the whole return",
+                                                "%u open comments on the whole return", n_open),
+                                   n_open);
+    }
+  else if (self->n_threads == 0)
     summary = g_strdup (_("No comments"));
   else if (n_open == 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment, resolved",
@@ -237,7 +298,7 @@ rebuild (StCommentPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->threads_box), self->n_threads > 0);
   gtk_widget_set_visible (self->comment_button, can_start_thread (self));
   if (!can_start_thread (self))
-    gtk_revealer_set_reveal_child (self->composer_revealer, FALSE);
+    show_composer (self, FALSE);
   /* Nothing to read and nothing to start: the section stays uncluttered */
   gtk_widget_set_visible (GTK_WIDGET (self), self->report != NULL &&
                                              (self->n_threads > 0 || can_start_thread (self)));
@@ -276,7 +337,7 @@ start_action (GtkWidget  *widget,
 
   if (!can_start_thread (self))
     return;
-  gtk_revealer_set_reveal_child (self->composer_revealer, TRUE);
+  show_composer (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->composer_entry));
 }
 
@@ -315,7 +376,7 @@ post_action (GtkWidget  *widget,
     }
   show_error (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->composer_entry), "");
-  gtk_revealer_set_reveal_child (self->composer_revealer, FALSE);
+  show_composer (self, FALSE);
 }
 
 static void
@@ -396,6 +457,8 @@ st_comment_pane_finalize (GObject *object)
   g_clear_pointer (&self->respondent_id, g_free);
   g_clear_pointer (&self->item_id, g_free);
   g_clear_pointer (&self->section_id, g_free);
+  g_clear_pointer (&self->highlight_id, g_free);
+  g_clear_pointer (&self->highlight_title, g_free);
 
   G_OBJECT_CLASS (st_comment_pane_parent_class)->finalize (object);
 }
@@ -491,8 +554,31 @@ st_comment_pane_show (StCommentPane *self,
   if (self->report != NULL)
     g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
   gtk_editable_set_text (GTK_EDITABLE (self->composer_entry), "");
-  gtk_revealer_set_reveal_child (self->composer_revealer, FALSE);
+  gtk_entry_set_placeholder_text (self->composer_entry,
+                                  section_id != NULL ? _("What should change in this section?")
+                                                     : _("What should change in this return?"));
+  gtk_widget_set_tooltip_text (self->comment_button,
+                               section_id != NULL ? _("Start a thread on this section for the department to answer")
+                                                  : _("Start a thread on the whole return for the department to answer"));
+  show_composer (self, FALSE);
   show_error (self, NULL);
+  rebuild (self);
+}
+
+void
+st_comment_pane_set_highlight (StCommentPane *self,
+                               const char    *comment_id,
+                               const char    *title)
+{
+  g_return_if_fail (ST_IS_COMMENT_PANE (self));
+  g_return_if_fail (comment_id == NULL || title != NULL);
+
+  if (g_strcmp0 (self->highlight_id, comment_id) == 0 && g_strcmp0 (self->highlight_title, title) == 0)
+    return;
+  g_free (self->highlight_id);
+  self->highlight_id = g_strdup (comment_id);
+  g_free (self->highlight_title);
+  self->highlight_title = g_strdup (title);
   rebuild (self);
 }
 

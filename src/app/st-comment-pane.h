@@ -26,6 +26,11 @@ void         st_comment_pane_show        (StCommentPane *self,
                                           const char    *respondent_id,
                                           const char    *item_id,
                                           const char    *section_id);
+/* Shows the thread that starts with @comment_id first, under @title, set
+ * apart: the comment a submission was returned with. NULL for none. */
+void         st_comment_pane_set_highlight (StCommentPane *self,
+                                            const char    *comment_id,
+                                            const char    *title);
 /* Threads shown, and those not resolved */
 guint        st_comment_pane_get_n_threads (StCommentPane *self);
 guint        st_comment_pane_get_n_open    (StCommentPane *self);

@@ -33,6 +33,9 @@ struct _StSubmissionForm
   GtkImage        *notice_icon;
   GtkLabel        *notice_title;
   GtkLabel        *notice_label;
+  StCommentPane   *general_comments;   /* the threads on the whole submission */
+  char            *return_title;       /* "Returned by …", while it is returned */
+  char            *return_text;        /* and the comment it was returned with */
   GtkListBox      *na_list;
   AdwActionRow    *na_row;
   GtkSwitch       *na_switch;
@@ -222,18 +225,25 @@ update_review (StSubmissionForm *self)
                  error->message);
   else if (self->refusal != NULL)
     show_notice (self, "locked", "changes-prevent-symbolic", _("Your Change Was Not Kept"), self->refusal);
-  else if (status == ST_STATUS_RETURNED && submission != NULL && find_return_comment (submission) != NULL)
+  else
+    show_notice (self, NULL, NULL, NULL, NULL);
+
+  /* A returned submission leads with the comment it was returned with,
+   * where the department can answer it and mark it resolved */
+  g_clear_pointer (&self->return_title, g_free);
+  g_clear_pointer (&self->return_text, g_free);
+  if (status == ST_STATUS_RETURNED && submission != NULL && find_return_comment (submission) != NULL)
     {
       const StComment *comment = find_return_comment (submission);
       g_autofree char *when = st_format_comment_time (comment->time);
-      g_autofree char *title = NULL;
 
       /* Translators: who returned the submission, and when */
-      title = g_strdup_printf (_("Returned by %s on %s"), comment->author, when);
-      show_notice (self, "returned", "edit-undo-symbolic", title, comment->text);
+      self->return_title = g_strdup_printf (_("Returned by %s on %s"), comment->author, when);
+      self->return_text = g_strdup (comment->text);
+      st_comment_pane_set_highlight (self->general_comments, comment->id, self->return_title);
     }
   else
-    show_notice (self, NULL, NULL, NULL, NULL);
+    st_comment_pane_set_highlight (self->general_comments, NULL, NULL);
 }
 
 /* Each section says what validation found in it, in words */
@@ -560,6 +570,8 @@ st_submission_form_finalize (GObject *object)
   g_clear_pointer (&self->respondent_id, g_free);
   g_clear_pointer (&self->item_id, g_free);
   g_clear_pointer (&self->refusal, g_free);
+  g_clear_pointer (&self->return_title, g_free);
+  g_clear_pointer (&self->return_text, g_free);
 
   G_OBJECT_CLASS (st_submission_form_parent_class)->finalize (object);
 }
@@ -659,6 +671,12 @@ st_submission_form_init (StSubmissionForm *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->na_switch),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->na_row, NULL,
                                   -1);
+
+  /* Under the notice: the comments on the whole submission, where the
+   * department answers a return's comment and marks it resolved */
+  self->general_comments = ST_COMMENT_PANE (st_comment_pane_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->notice_box)),
+                              GTK_WIDGET (self->general_comments), self->notice_box);
 }
 
 GtkWidget *
@@ -698,12 +716,15 @@ st_submission_form_show (StSubmissionForm *self,
       g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
 
       build_sections (self);
+      st_comment_pane_show (self->general_comments, self->workflow, respondent_id, item_id, NULL);
       sync_from_model (self);
 
       subtitle = g_strdup_printf (_("Whether the action applies to %s"),
                                   st_template_find_respondent (template, respondent_id)->abbreviation);
       adw_action_row_set_subtitle (self->na_row, subtitle);
     }
+  else
+    st_comment_pane_show (self->general_comments, NULL, NULL, NULL, NULL);
 
   /* A new form starts at its top */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -880,6 +901,8 @@ st_submission_form_set_workflow (StSubmissionForm *self,
 
   if (!g_set_object (&self->workflow, workflow))
     return;
+  if (self->report != NULL)
+    st_comment_pane_show (self->general_comments, workflow, self->respondent_id, self->item_id, NULL);
   for (guint i = 0; i < self->editors->len; i++)
     {
       StSectionEditor *editor = g_ptr_array_index (self->editors, i);
@@ -904,9 +927,9 @@ st_submission_form_get_notice (StSubmissionForm *self)
 {
   g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
 
-  if (!gtk_widget_get_visible (self->notice_box))
-    return NULL;
-  return gtk_label_get_label (self->notice_title);
+  if (gtk_widget_get_visible (self->notice_box))
+    return gtk_label_get_label (self->notice_title);
+  return self->return_title;
 }
 
 const char *
@@ -914,9 +937,9 @@ st_submission_form_get_notice_text (StSubmissionForm *self)
 {
   g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
 
-  if (!gtk_widget_get_visible (self->notice_box))
-    return NULL;
-  return gtk_label_get_label (self->notice_label);
+  if (gtk_widget_get_visible (self->notice_box))
+    return gtk_label_get_label (self->notice_label);
+  return self->return_text;
 }
 
 const char *
@@ -934,6 +957,8 @@ st_submission_form_get_comment_pane (StSubmissionForm *self,
 
   g_return_val_if_fail (ST_IS_SUBMISSION_FORM (self), NULL);
 
+  if (section_id == NULL)
+    return self->general_comments;
   editor = st_submission_form_get_editor (self, section_id);
   return editor != NULL ? ST_COMMENT_PANE (st_section_editor_get_comments (editor)) : NULL;
 }

@@ -60,7 +60,8 @@ StWorkflow      *st_submission_form_get_workflow     (StSubmissionForm *self);
  * none is shown */
 const char      *st_submission_form_get_notice       (StSubmissionForm *self);
 const char      *st_submission_form_get_notice_text  (StSubmissionForm *self);
-/* The comment threads shown with @section_id, or NULL */
+/* The comment threads shown with @section_id, or NULL; @section_id NULL
+ * gives those on the whole submission, shown under the header */
 StCommentPane   *st_submission_form_get_comment_pane (StSubmissionForm *self,
                                                       const char       *section_id);
 /* "Status: Submitted", as shown */

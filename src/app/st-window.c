@@ -414,9 +414,8 @@ st_window_set_report (StWindow *self,
                                         pack_respondent, author);
       st_workflow_set_history (self->workflow, self->history);
     }
-  st_submission_form_set_workflow (self->form, self->workflow);
-
   st_submission_form_show (self->form, NULL, NULL, NULL);
+  st_submission_form_set_workflow (self->form, self->workflow);
 
   /* The views take the new findings once they show the new report */
   if (self->issues != NULL)
@@ -2446,6 +2445,18 @@ st_window_approve (StWindow   *self,
 }
 
 static void
+on_queue_submission_activated (StWindow   *self,
+                               const char *respondent_id,
+                               const char *item_id)
+{
+  /* Let go of the list first: GTK would hand the focus to the form's first
+   * label, which selects its text */
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  st_window_show_submission (self, respondent_id, item_id);
+  st_submission_form_focus_first (self->form);
+}
+
+static void
 show_review_queue_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -3047,7 +3058,7 @@ st_window_init (StWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review_queue, "selection-changed", G_CALLBACK (update_review_actions),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->review_queue, "submission-activated", G_CALLBACK (on_submission_activated),
+  g_signal_connect_object (self->review_queue, "submission-activated", G_CALLBACK (on_queue_submission_activated),
                            self, G_CONNECT_SWAPPED);
 }
 
