@@ -74,8 +74,8 @@ char       *st_export_view_filename       (const char     *view,
                                            StExportFormat  format);
 
 /* Writes every item page, every respondent page and an index page linking
- * them into @directory (made if missing). Pages are written whole to a
- * temporary file and renamed. */
+ * them into @directory (made if missing). Each page is written to a new
+ * file beside its place and renamed over it once whole. */
 gboolean    st_export_site                (StReport        *report,
                                            StExportFormat   format,
                                            const char      *directory,
