@@ -574,6 +574,21 @@ test_packs_merge (Fixture       *fixture,
   merge = st_merge_dialog_get_merge (dialog);
   g_assert_cmpuint (st_merge_get_conflicts (merge)->len, ==, 0);
   g_assert_cmpuint (st_merge_get_changes (merge)->len, >=, 1);
+  /* A changed text unfolds to its word diff */
+  {
+    GtkWidget *row = ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW);
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "CO, Action 1, Progress during 2014");
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "New text: 1 word removed, 6 added");
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    ui_test_drain ();
+    collect_diff_labels (row, labels);
+    g_assert_cmpuint (labels->len, ==, 1);
+    g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==,
+                     "Paul Maltby is the Cabinet Office digital lead. lead. Tom Read is the CTO.");
+  }
   /* Nothing changes while the reviewer reads */
   g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, "Paul Maltby is the Cabinet Office digital lead.");
   g_assert_false (st_window_get_is_modified (fixture->window));

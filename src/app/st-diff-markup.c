@@ -89,6 +89,16 @@ st_diff_markup (GPtrArray  *chunks,
       else if (chunk->op == ST_DIFF_INSERT)
         span = INSERTED_SPAN;
 
+      /* "lead." replaced by "lead. He" reads "lead. lead. He", not "lead.lead. He" */
+      if (show == ST_DIFF_SHOW_BOTH && chunk->op == ST_DIFF_INSERT && i > 0)
+        {
+          const StDiffChunk *before = g_ptr_array_index (chunks, i - 1);
+          gsize len = strlen (before->text);
+
+          if (before->op == ST_DIFF_DELETE && len > 0 && !g_ascii_isspace (before->text[len - 1]))
+            g_string_append_c (markup, ' ');
+        }
+
       any_words |= has_words (chunk->text);
       if (span == NULL)
         {

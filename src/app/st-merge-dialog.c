@@ -11,6 +11,10 @@
 #include "st-diff-markup.h"
 #include "st-merge-dialog.h"
 
+/* Changes listed one by one; the rest are counted by kind. A pack back
+ * from a whole year's work can change hundreds of sections. */
+#define MAX_CHANGE_ROWS 100
+
 /* The choice buttons and the reviewer's own text for one conflict */
 typedef struct {
   StMergeDialog  *dialog;
@@ -286,6 +290,31 @@ status_word (const char *name)
   return st_workflow_status_word (status);
 }
 
+static void
+on_change_expanded (AdwExpanderRow *row)
+{
+  GPtrArray *diff = g_object_get_data (G_OBJECT (row), "diff");
+  GtkWidget *label;
+
+  if (diff == NULL || !adw_expander_row_get_expanded (row))
+    return;
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "diff-text");
+  st_diff_markup_set_label (GTK_LABEL (label), diff, ST_DIFF_SHOW_BOTH);
+  adw_expander_row_add_row (row, label);
+  /* Once is enough */
+  g_object_set_data (G_OBJECT (row), "diff", NULL);
+}
+
 static GtkWidget *
 change_row (StTemplate          *template,
             const StMergeChange *change)
@@ -305,7 +334,6 @@ change_row (StTemplate          *template,
       {
         g_autoptr(GPtrArray) diff = st_diff_words (change->old_value, change->new_value);
         g_autofree char *count = st_diff_describe_count (diff);
-        GtkWidget *label = gtk_label_new (NULL);
 
         if (change->kind == ST_MERGE_CHANGE_TEXT)
           /* Translators: "New text: 4 words removed, 7 added" */
@@ -320,17 +348,9 @@ change_row (StTemplate          *template,
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), place);
         adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-
-        gtk_label_set_xalign (GTK_LABEL (label), 0);
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-        gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-        gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-        gtk_widget_set_margin_top (label, 12);
-        gtk_widget_set_margin_bottom (label, 12);
-        gtk_widget_set_margin_start (label, 12);
-        gtk_widget_set_margin_end (label, 12);
-        st_diff_markup_set_label (GTK_LABEL (label), diff, ST_DIFF_SHOW_BOTH);
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
+        /* The diff is laid out when it is first shown */
+        g_object_set_data_full (G_OBJECT (row), "diff", g_steal_pointer (&diff), (GDestroyNotify) g_ptr_array_unref);
+        g_signal_connect (row, "notify::expanded", G_CALLBACK (on_change_expanded), NULL);
         return row;
       }
 
@@ -364,6 +384,57 @@ change_row (StTemplate          *template,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), place);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* What the changes past the first @shown are, counted by kind */
+static GtkWidget *
+more_changes_row (GPtrArray *changes,
+                  guint      shown)
+{
+  guint texts = 0, statuses = 0, comments = 0, others = 0;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  GtkWidget *row;
+
+  for (guint i = shown; i < changes->len; i++)
+    {
+      const StMergeChange *change = g_ptr_array_index (changes, i);
+
+      switch (change->kind)
+        {
+        case ST_MERGE_CHANGE_TEXT:
+        case ST_MERGE_CHANGE_NOT_APPLICABLE:
+          texts++;
+          break;
+        case ST_MERGE_CHANGE_STATUS:
+          statuses++;
+          break;
+        case ST_MERGE_CHANGE_COMMENT:
+        case ST_MERGE_CHANGE_RESOLVED:
+          comments++;
+          break;
+        case ST_MERGE_CHANGE_HISTORY:
+        default:
+          others++;
+          break;
+        }
+    }
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more change", "And %u more changes",
+                                        changes->len - shown),
+                           changes->len - shown);
+  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u text", "%u texts", texts), texts);
+  g_string_append (subtitle, ", ");
+  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u status", "%u statuses", statuses), statuses);
+  g_string_append (subtitle, ", ");
+  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", comments), comments);
+  g_string_append (subtitle, ", ");
+  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u set of history entries", "%u sets of history entries", others), others);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   return row;
 }
 
@@ -431,8 +502,10 @@ fill (StMergeDialog *self,
     add_conflict (self, template, g_ptr_array_index (conflicts, i), i);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_box), conflicts->len > 0);
 
-  for (guint i = 0; i < changes->len; i++)
+  for (guint i = 0; i < changes->len && i < MAX_CHANGE_ROWS; i++)
     adw_preferences_group_add (self->changes_group, change_row (template, g_ptr_array_index (changes, i)));
+  if (changes->len > MAX_CHANGE_ROWS)
+    adw_preferences_group_add (self->changes_group, more_changes_row (changes, MAX_CHANGE_ROWS));
   gtk_widget_set_visible (GTK_WIDGET (self->changes_group), changes->len > 0);
 
   update_apply (self);
