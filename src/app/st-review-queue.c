@@ -175,15 +175,52 @@ item_label (StTemplate   *template,
 /* Oldest submission first; those the history gives no time for last, in
  * the report's order (the sort is stable) */
 static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
+compare_entry_items (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
 {
-  const StReviewEntry *entry_a = *(StReviewEntry **) a;
-  const StReviewEntry *entry_b = *(StReviewEntry **) b;
+  const StReviewEntry *entry_a = a;
+  const StReviewEntry *entry_b = b;
 
   if (entry_a->submitted == NULL || entry_b->submitted == NULL)
     return (entry_a->submitted == NULL) - (entry_b->submitted == NULL);
   return strcmp (entry_a->submitted, entry_b->submitted);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return compare_entry_items (*(StReviewEntry **) a, *(StReviewEntry **) b, NULL);
+}
+
+/* The row for @submission, or NULL when it is not waiting for review */
+static StReviewEntry *
+make_entry (StReviewQueue *self,
+            StSubmission  *submission)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const StRespondent *respondent;
+  const StItem *item;
+  StReviewEntry *entry;
+
+  if (st_submission_get_status (submission) != ST_STATUS_SUBMITTED)
+    return NULL;
+  respondent = st_template_find_respondent (template, st_submission_get_respondent_id (submission));
+  item = st_template_find_item (template, st_submission_get_item_id (submission));
+  if (respondent == NULL || item == NULL)
+    return NULL;
+
+  entry = g_object_new (ST_TYPE_REVIEW_ENTRY, NULL);
+  entry->respondent_id = g_strdup (respondent->id);
+  entry->item_id = g_strdup (item->id);
+  entry->respondent = g_strdup (respondent->name);
+  entry->item = item_label (template, item);
+  entry->submitted = g_strdup (find_submitted_time (submission));
+  entry->open_comments = st_workflow_count_unresolved (submission, NULL);
+  if (self->issues != NULL)
+    st_issues_count_current (self->issues, respondent->id, item->id, &entry->errors, &entry->warnings, NULL);
+  return entry;
 }
 
 /* Lists the submitted returns again, keeping the selection on the same
@@ -196,7 +233,6 @@ refresh (StReviewQueue *self)
   g_autofree char *keep_item = NULL;
   const char *respondent_id, *item_id;
   guint keep_position = gtk_single_selection_get_selected (self->selection);
-  StTemplate *template;
   GtkRoot *root;
   GtkWidget *focus;
   gboolean had_focus;
@@ -208,31 +244,12 @@ refresh (StReviewQueue *self)
       keep_item = g_strdup (item_id);
     }
 
-  template = self->report != NULL ? st_report_get_template (self->report) : NULL;
   for (guint i = 0; self->report != NULL && i < st_report_get_n_submissions (self->report); i++)
     {
-      StSubmission *submission = st_report_get_submission (self->report, i);
-      const StRespondent *respondent;
-      const StItem *item;
-      StReviewEntry *entry;
+      StReviewEntry *entry = make_entry (self, st_report_get_submission (self->report, i));
 
-      if (st_submission_get_status (submission) != ST_STATUS_SUBMITTED)
-        continue;
-      respondent = st_template_find_respondent (template, st_submission_get_respondent_id (submission));
-      item = st_template_find_item (template, st_submission_get_item_id (submission));
-      if (respondent == NULL || item == NULL)
-        continue;
-
-      entry = g_object_new (ST_TYPE_REVIEW_ENTRY, NULL);
-      entry->respondent_id = g_strdup (respondent->id);
-      entry->item_id = g_strdup (item->id);
-      entry->respondent = g_strdup (respondent->name);
-      entry->item = item_label (template, item);
-      entry->submitted = g_strdup (find_submitted_time (submission));
-      entry->open_comments = st_workflow_count_unresolved (submission, NULL);
-      if (self->issues != NULL)
-        st_issues_count_current (self->issues, respondent->id, item->id, &entry->errors, &entry->warnings, NULL);
-      g_ptr_array_add (entries, entry);
+      if (entry != NULL)
+        g_ptr_array_add (entries, entry);
     }
 
   /* First come, first reviewed */
@@ -268,6 +285,61 @@ refresh (StReviewQueue *self)
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+static gboolean
+find_entry (StReviewQueue *self,
+            const char    *respondent_id,
+            const char    *item_id,
+            guint         *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StReviewEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (g_str_equal (entry->respondent_id, respondent_id) && g_str_equal (entry->item_id, item_id))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* One submission changed: its row comes, goes or is brought up to date,
+ * and the others stay as they are, so a large queue is not made again
+ * for each approval */
+static void
+update_one (StReviewQueue *self,
+            const char    *respondent_id,
+            const char    *item_id)
+{
+  StSubmission *submission = st_report_lookup_submission (self->report, respondent_id, item_id);
+  g_autoptr(StReviewEntry) entry = submission != NULL ? make_entry (self, submission) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
+  guint position;
+
+  if (find_entry (self, respondent_id, item_id, &position))
+    {
+      if (entry != NULL)
+        g_list_store_splice (self->entries, position, 1, (gpointer *) &entry, 1);
+      else
+        g_list_store_remove (self->entries, position);
+    }
+  else if (entry != NULL)
+    g_list_store_insert_sorted (self->entries, entry, compare_entry_items, NULL);
+  else
+    return;
+
+  /* The keyboard stays in the list for the next return */
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  update_summary (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 /* Only a queue on screen is kept listed; one out of sight catches up once
  * it is shown */
 static void
@@ -293,14 +365,23 @@ on_report_changed (StReviewQueue *self,
 {
   /* Statuses and comments come with no section; the warnings follow
    * typing through the issues */
-  if (section_id == NULL)
+  if (section_id != NULL)
+    return;
+  if (submission != NULL && !self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_one (self, st_submission_get_respondent_id (submission), st_submission_get_item_id (submission));
+  else
     queue_refresh (self);
 }
 
 static void
-on_issues_changed (StReviewQueue *self)
+on_issues_changed (StReviewQueue *self,
+                   const char    *respondent_id,
+                   const char    *item_id)
 {
-  queue_refresh (self);
+  if (respondent_id != NULL && !self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_one (self, respondent_id, item_id);
+  else
+    queue_refresh (self);
 }
 
 static void
@@ -397,8 +478,9 @@ bind_cell (GtkSignalListItemFactory *factory,
       }
       break;
     }
+  /* No tooltip with the full text: setting one asks the display where the
+   * pointer is, for every row bound */
   gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 static void
