@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "st-comment-pane.h"
 #include "st-review-queue.h"
 
 /* One row: a submitted return */
@@ -410,6 +409,20 @@ on_selection_changed (StReviewQueue *self)
 
 /* Columns */
 
+/* "18 Nov 2026, 09:12" in local time: short, for a column */
+static char *
+format_short_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (iso8601, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (time);
+  /* Translators: a short date and time, see g_date_time_format(): "18 Nov 2026, 09:12" */
+  return g_strstrip (g_date_time_format (local, _("%e %b %Y, %H:%M")));
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item)
@@ -442,7 +455,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_SUBMITTED:
-      text = entry->submitted != NULL ? st_format_comment_time (entry->submitted)
+      text = entry->submitted != NULL ? format_short_time (entry->submitted)
                                       /* Translators: when a return was submitted is not recorded */
                                       : g_strdup (_("Not recorded"));
       break;
