@@ -1030,6 +1030,7 @@ test_packs_full_cycle (Fixture       *fixture,
   const char *first_text = "Paul Maltby is the Cabinet Office digital lead. Tom Read is the chief technology officer.";
   const char *fixed_text = "A new in-house Digital and Technology Department will be established. It starts in April 2015.";
   const char *comment = "Please say when the new department starts.";
+  const char *reply = "Done: April 2015.";
   g_autofree char *second_pack = g_build_filename (fixture->dir, "co-again.stocktake", NULL);
   g_autofree char *export_path = g_build_filename (fixture->dir, "co.txt", NULL);
   g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
@@ -1131,6 +1132,25 @@ test_packs_full_cycle (Fixture       *fixture,
   g_assert_cmpint (status_in (fixture->pack_window, "CO", "1"), ==, ST_STATUS_RETURNED);
   g_assert_cmpstr (st_submission_form_get_notice_text (form), ==, comment);
   ui_test_type_in_section (fixture->pack_window, "plans-2015", " It starts in April 2015.");
+  /* … answers the comment and marks it resolved */
+  {
+    StSubmission *submission = st_report_lookup_submission (st_window_get_report (fixture->pack_window), "CO", "1");
+    g_autoptr(GPtrArray) threads = st_workflow_list_threads (submission, NULL);
+    StCommentPane *general = st_submission_form_get_comment_pane (form, NULL);
+    g_autofree char *id = NULL;
+    GtkEditable *entry;
+
+    g_assert_cmpuint (threads->len, ==, 1);
+    id = g_strdup (((StCommentThread *) g_ptr_array_index (threads, 0))->root->id);
+    entry = st_comment_pane_get_entry (general, id);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (entry, reply);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (general), "comments.reply", "s", id));
+    ui_test_drain ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (general), "comments.resolve", "s", id));
+    ui_test_drain ();
+    g_assert_cmpuint (st_comment_pane_get_n_open (general), ==, 0);
+  }
   submit_in_pack (fixture);
   g_assert_cmpint (status_in (fixture->pack_window, "CO", "1"), ==, ST_STATUS_SUBMITTED);
   save (fixture->pack_window);
@@ -1161,6 +1181,17 @@ test_packs_full_cycle (Fixture       *fixture,
     g_assert_cmpuint (count_history (saved, "status", REVIEWER, "approved"), ==, 1);
     g_assert_cmpuint (count_history (saved, "merge", REVIEWER, fixed_text), ==, 1);
     g_assert_cmpuint (count_history (saved, "status", DEPARTMENT, "submitted"), ==, 2);
+    /* The department's answer came back with the pack */
+    {
+      JsonArray *comments = json_object_get_array_member (saved, "comments");
+      JsonObject *answer;
+
+      g_assert_cmpuint (json_array_get_length (comments), ==, 2);
+      g_assert_true (json_object_get_boolean_member (json_array_get_object_element (comments, 0), "resolved"));
+      answer = json_array_get_object_element (comments, 1);
+      g_assert_cmpstr (json_object_get_string_member (answer, "text"), ==, reply);
+      g_assert_cmpstr (json_object_get_string_member (answer, "author"), ==, DEPARTMENT);
+    }
     /* The other departments were never touched */
     g_assert_cmpstr (saved_status (saved_submission (parser, fixture->path, "AGO", "1")), ==, "draft");
   }
