@@ -759,6 +759,39 @@ test_review_queue (Fixture       *fixture,
   g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "submitted");
 }
 
+static gboolean
+row_of (StReviewQueue *queue,
+        const char    *respondent_id,
+        guint         *position)
+{
+  for (guint i = 0; i < st_review_queue_get_n_shown (queue); i++)
+    if (g_strcmp0 (row_respondent (queue, i), respondent_id) == 0)
+      {
+        *position = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef struct {
+  StReviewQueue *queue;
+  const char    *respondent_id;
+  char          *before;
+} CheckWait;
+
+static gboolean
+checks_changed (gpointer data)
+{
+  CheckWait *wait = data;
+  g_autofree char *now = NULL;
+  guint position;
+
+  if (!row_of (wait->queue, wait->respondent_id, &position))
+    return FALSE;
+  now = st_review_queue_describe_checks (wait->queue, position);
+  return g_strcmp0 (now, wait->before) != 0;
+}
+
 /* Submitting elsewhere adds to the queue while it is shown */
 static void
 test_review_queue_live (Fixture       *fixture,
@@ -771,6 +804,32 @@ test_review_queue_live (Fixture       *fixture,
   st_window_show_review_queue (fixture->window);
   ui_test_drain ();
   g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 2);
+
+  /* What checks find follows the text, and open comments are counted */
+  {
+    CheckWait wait = { queue, "CO", NULL };
+    g_autofree char *after = NULL;
+    guint position;
+
+    g_assert_true (row_of (queue, "CO", &position));
+    wait.before = st_review_queue_describe_checks (queue, position);
+    report = st_window_get_report (fixture->window);
+    st_submission_set_text (st_report_lookup_submission (report, "CO", "1"), "plans-2015", "Figures TBC.");
+    g_assert_true (ui_test_wait_for (checks_changed, &wait, 10));
+    g_assert_true (row_of (queue, "CO", &position));
+    after = st_review_queue_describe_checks (queue, position);
+    g_test_message ("%s → %s", wait.before, after);
+    g_assert_nonnull (strstr (after, "warning"));
+    g_free (wait.before);
+
+    g_assert_nonnull (st_workflow_add_comment (st_window_get_workflow (fixture->window), "AGO", "1",
+                                               "progress-2014", "Dates?", NULL));
+    ui_test_drain ();
+    g_assert_true (row_of (queue, "AGO", &position));
+    g_clear_pointer (&after, g_free);
+    after = st_review_queue_describe_checks (queue, position);
+    g_assert_true (g_str_has_suffix (after, ", 1 open comment"));
+  }
 
   /* As a merged pack would: the department's own move, made in the report */
   report = st_window_get_report (fixture->window);

@@ -423,6 +423,37 @@ format_short_time (const char *iso8601)
   return g_strstrip (g_date_time_format (local, _("%e %b %Y, %H:%M")));
 }
 
+/* "1 error, 2 warnings, 1 open comment" */
+static char *
+describe_checks (StReviewEntry *entry)
+{
+  g_autoptr(GString) checks = g_string_new (NULL);
+
+  if (entry->errors > 0)
+    g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", entry->errors),
+                            entry->errors);
+  if (entry->warnings > 0 || entry->errors == 0)
+    {
+      if (entry->errors > 0)
+        /* Translators: between the counts of errors, warnings and comments */
+        g_string_append (checks, _(", "));
+      if (entry->warnings == 0)
+        g_string_append (checks, _("No warnings"));
+      else
+        g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                     entry->warnings),
+                                entry->warnings);
+    }
+  if (entry->open_comments > 0)
+    {
+      g_string_append (checks, _(", "));
+      g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments",
+                                                   entry->open_comments),
+                              entry->open_comments);
+    }
+  return g_string_free (g_steal_pointer (&checks), FALSE);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item)
@@ -462,33 +493,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
     case COLUMN_CHECKS:
     default:
-      {
-        g_autoptr(GString) checks = g_string_new (NULL);
-
-        if (entry->errors > 0)
-          g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", entry->errors),
-                                  entry->errors);
-        if (entry->warnings > 0 || entry->errors == 0)
-          {
-            if (entry->errors > 0)
-              /* Translators: between the counts of errors, warnings and comments */
-              g_string_append (checks, _(", "));
-            if (entry->warnings == 0)
-              g_string_append (checks, _("No warnings"));
-            else
-              g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                                           entry->warnings),
-                                      entry->warnings);
-          }
-        if (entry->open_comments > 0)
-          {
-            g_string_append (checks, _(", "));
-            g_string_append_printf (checks, g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments",
-                                                         entry->open_comments),
-                                    entry->open_comments);
-          }
-        text = g_string_free (g_steal_pointer (&checks), FALSE);
-      }
+      text = describe_checks (entry);
       break;
     }
   /* No tooltip with the full text: setting one asks the display where the
@@ -795,4 +800,16 @@ st_review_queue_get_summary (StReviewQueue *self)
 {
   g_return_val_if_fail (ST_IS_REVIEW_QUEUE (self), NULL);
   return gtk_label_get_label (self->summary_label);
+}
+
+char *
+st_review_queue_describe_checks (StReviewQueue *self,
+                                 guint          position)
+{
+  g_autoptr(StReviewEntry) entry = NULL;
+
+  g_return_val_if_fail (ST_IS_REVIEW_QUEUE (self), NULL);
+
+  entry = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+  return entry != NULL ? describe_checks (entry) : NULL;
 }

@@ -38,6 +38,10 @@ gboolean    st_review_queue_get_row        (StReviewQueue *self,
                                             const char   **respondent_id,
                                             const char   **item_id);
 
+/* What the @position'th shown row says checks found, as shown:
+ * "1 error, 2 warnings, 1 open comment"; NULL past the end */
+char       *st_review_queue_describe_checks (StReviewQueue *self,
+                                             guint          position);
 /* The selected row's submission; FALSE when none is selected */
 gboolean    st_review_queue_get_selected   (StReviewQueue *self,
                                             const char   **respondent_id,
