@@ -383,10 +383,24 @@ test_packs_dialog (Fixture       *fixture,
   g_assert_false (st_pack_dialog_set_respondent_id (pack_dialog, "XYZ"));
   g_assert_cmpstr (st_pack_dialog_get_respondent_id (pack_dialog), ==, "HMRC");
 
+  g_assert_cmpstr (st_pack_dialog_get_last_pack (pack_dialog), ==, "");
+
   /* Cancelled: nothing is made, nothing recorded */
   ui_test_respond (dialog, "cancel");
   g_assert_false (st_window_get_is_modified (fixture->window));
   g_assert_null (st_report_get_issued_packs (st_window_get_report (fixture->window)));
+
+  /* A pack that is out is mentioned, for its department alone */
+  make_pack (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.make-pack", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  pack_dialog = ST_PACK_DIALOG (dialog);
+  g_assert_cmpstr (st_pack_dialog_get_last_pack (pack_dialog), ==, "");
+  g_assert_true (st_pack_dialog_set_respondent_id (pack_dialog, "CO"));
+  g_assert_true (g_str_has_prefix (st_pack_dialog_get_last_pack (pack_dialog), "The last pack, issued "));
+  g_assert_true (g_str_has_suffix (st_pack_dialog_get_last_pack (pack_dialog), ", has not been merged yet"));
+  ui_test_respond (dialog, "cancel");
 }
 
 /* Pack mode */

@@ -17,6 +17,7 @@ struct _StPackDialog
   AdwComboRow      *respondent_row;
 
   GPtrArray        *respondent_ids;   /* parallel to the row's choices */
+  GPtrArray        *issued;           /* of StPackRecord: the report's packs */
 };
 
 G_DEFINE_FINAL_TYPE (StPackDialog, st_pack_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -27,6 +28,7 @@ st_pack_dialog_finalize (GObject *object)
   StPackDialog *self = (StPackDialog *)object;
 
   g_clear_pointer (&self->respondent_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->issued, g_ptr_array_unref);
 
   G_OBJECT_CLASS (st_pack_dialog_parent_class)->finalize (object);
 }
@@ -49,6 +51,39 @@ st_pack_dialog_init (StPackDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->respondent_ids = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Says when the chosen department's last pack went out and whether it
+ * came back: a pack still out is worth knowing of before issuing another */
+static void
+update_subtitle (StPackDialog *self)
+{
+  const char *respondent_id = st_pack_dialog_get_respondent_id (self);
+  const StPackRecord *last = NULL;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; respondent_id != NULL && self->issued != NULL && i < self->issued->len; i++)
+    {
+      const StPackRecord *record = g_ptr_array_index (self->issued, i);
+
+      if (g_strcmp0 (record->respondent_id, respondent_id) == 0)
+        last = record;
+    }
+
+  if (last != NULL)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (last->issued, NULL);
+      g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%e %B %Y") : g_strdup (last->issued);
+
+      g_strstrip (when);
+      if (last->merged == NULL)
+        /* Translators: %s is a date */
+        subtitle = g_strdup_printf (_("The last pack, issued %s, has not been merged yet"), when);
+      else
+        subtitle = g_strdup_printf (_("The last pack, issued %s, has been merged"), when);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->respondent_row), subtitle != NULL ? subtitle : "");
 }
 
 GtkWidget *
@@ -86,8 +121,12 @@ st_pack_dialog_new (GtkWindow  *parent,
       gtk_string_list_append (names, label);
       g_ptr_array_add (self->respondent_ids, g_strdup (respondent->id));
     }
+  self->issued = st_pack_list_issued (report);
   adw_combo_row_set_model (self->respondent_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->respondent_row, 0);
+  g_signal_connect_object (self->respondent_row, "notify::selected", G_CALLBACK (update_subtitle),
+                           self, G_CONNECT_SWAPPED);
+  update_subtitle (self);
   if (respondent_id != NULL)
     st_pack_dialog_set_respondent_id (self, respondent_id);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "make", self->respondent_ids->len > 0);
@@ -122,6 +161,13 @@ st_pack_dialog_set_respondent_id (StPackDialog *self,
         return TRUE;
       }
   return FALSE;
+}
+
+const char *
+st_pack_dialog_get_last_pack (StPackDialog *self)
+{
+  g_return_val_if_fail (ST_IS_PACK_DIALOG (self), NULL);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->respondent_row));
 }
 
 char *

@@ -26,6 +26,9 @@ const char *st_pack_dialog_get_respondent_id (StPackDialog *self);
 gboolean    st_pack_dialog_set_respondent_id (StPackDialog *self,
                                               const char   *respondent_id);
 
+/* What the dialog says of the chosen department's last pack, or "" */
+const char *st_pack_dialog_get_last_pack     (StPackDialog *self);
+
 /* The name a pack's file is offered under: "CO pack.stocktake" */
 char       *st_pack_dialog_default_filename  (StReport     *report,
                                               const char   *respondent_id);
