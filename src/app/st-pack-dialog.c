@@ -15,6 +15,7 @@ struct _StPackDialog
   AdwMessageDialog  parent_instance;
 
   AdwComboRow      *respondent_row;
+  GtkLabel         *last_pack_label;
 
   GPtrArray        *respondent_ids;   /* parallel to the row's choices */
   GPtrArray        *issued;           /* of StPackRecord: the report's packs */
@@ -43,6 +44,7 @@ st_pack_dialog_class_init (StPackDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-pack-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StPackDialog, respondent_row);
+  gtk_widget_class_bind_template_child (widget_class, StPackDialog, last_pack_label);
 }
 
 static void
@@ -83,7 +85,8 @@ update_subtitle (StPackDialog *self)
       else
         subtitle = g_strdup_printf (_("The last pack, issued %s, has been merged"), when);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->respondent_row), subtitle != NULL ? subtitle : "");
+  gtk_label_set_label (self->last_pack_label, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->last_pack_label), subtitle != NULL);
 }
 
 GtkWidget *
@@ -167,7 +170,7 @@ const char *
 st_pack_dialog_get_last_pack (StPackDialog *self)
 {
   g_return_val_if_fail (ST_IS_PACK_DIALOG (self), NULL);
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->respondent_row));
+  return gtk_label_get_label (self->last_pack_label);
 }
 
 char *
