@@ -60,6 +60,60 @@ open_report (Fixture *fixture)
   g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
 }
 
+/* Earlier rounds' sections are built when unfolded or asked for, with the
+ * submission's text, and only once */
+static void
+test_window_earlier_rounds (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  g_autofree char *text = NULL;
+  GtkWidget *expander;
+  StSectionEditor *editor;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "AGO", "1");
+  expander = ui_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_EXPANDER);
+  g_assert_nonnull (expander);
+  g_assert_true (gtk_widget_get_visible (expander));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+
+  /* Unfolded, they show their text, to read */
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  ui_test_drain ();
+  g_assert_nonnull (ui_test_find_descendant (expander, ST_TYPE_SECTION_EDITOR));
+  editor = st_submission_form_get_editor (form, "commitments-2012");
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (editor), expander));
+  g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
+  text = st_section_editor_get_text (editor);
+  g_assert_cmpstr (text, ==, "The Attorney General’s Office (AGO) has board-level responsibility for digital.");
+  g_clear_pointer (&text, g_free);
+  /* Folding and unfolding again adds nothing */
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  {
+    guint n = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (editor)));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (ST_IS_SECTION_EDITOR (child) &&
+          g_str_equal (st_section_editor_get_section_id (ST_SECTION_EDITOR (child)), "commitments-2012"))
+        n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  /* The next form starts folded; asking for an earlier section builds it
+   * with this submission's text */
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  editor = st_submission_form_get_editor (form, "plans-2014");
+  g_assert_nonnull (editor);
+  text = st_section_editor_get_text (editor);
+  g_assert_cmpstr (text, ==, "The executive management committee (EMC) will continue to commit to the digital strategy.");
+  g_assert_null (st_submission_form_get_editor (form, "no-such-section"));
+}
+
 static void
 test_window_empty (Fixture       *fixture,
                    gconstpointer  data)
@@ -1587,6 +1641,7 @@ main (int   argc,
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/window/empty", test_window_empty);
   ADD ("/window/open-edit-save", test_window_open_edit_save);
+  ADD ("/window/earlier-rounds", test_window_earlier_rounds);
   ADD ("/window/edit-new-submission", test_window_edit_new_submission);
   ADD ("/window/broken-file", test_window_broken_file);
   ADD ("/window/broken-file-empty-window", test_window_broken_file_empty_window);

@@ -52,6 +52,7 @@ struct _StSubmissionForm
   char            *respondent_id;
   char            *item_id;
   GPtrArray       *editors;          /* of StSectionEditor, every section shown */
+  gboolean         earlier_pending;  /* earlier rounds' editors are still to be built */
   gboolean         syncing;          /* the controls are being set from the model */
   gboolean         writing;          /* an editor's text is going into the model */
 };
@@ -461,11 +462,93 @@ clear_sections (StSubmissionForm *self)
   for (guint i = 0; i < self->editors->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->editors, i), self);
   g_ptr_array_set_size (self->editors, 0);
+  self->earlier_pending = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))))
     gtk_box_remove (self->sections_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->earlier_box))))
     gtk_box_remove (self->earlier_box, child);
+}
+
+static GtkWidget *
+add_section_editor (StSubmissionForm *self,
+                    const StSection  *section,
+                    gboolean          current)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const StItem *item = st_template_find_item (template, self->item_id);
+  StSubmission *submission = lookup_submission (self);
+  GtkWidget *editor = st_section_editor_new (section->id, section->heading, current);
+
+  if (section->kind == ST_SECTION_KIND_PROGRESS)
+    {
+      const StSection *plan = st_template_find_plan_for (template, section);
+
+      /* The plan this progress answers, when it was asked for earlier */
+      if (plan != NULL && plan->round < section->round &&
+          st_template_item_has_section (template, item, plan))
+        st_section_editor_set_reference (ST_SECTION_EDITOR (editor), plan->heading,
+                                         submission != NULL ? st_submission_get_text (submission, plan->id) : NULL);
+    }
+
+  /* The threads on the section, beside its text */
+  {
+    GtkWidget *comments = st_comment_pane_new ();
+
+    st_comment_pane_show (ST_COMMENT_PANE (comments), self->workflow,
+                          self->respondent_id, self->item_id, section->id);
+    st_section_editor_set_comments (ST_SECTION_EDITOR (editor), comments);
+  }
+
+  g_ptr_array_add (self->editors, editor);
+  if (current)
+    {
+      gtk_box_append (self->sections_box, editor);
+      g_signal_connect_object (editor, "text-changed", G_CALLBACK (on_editor_text_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else
+    gtk_box_append (self->earlier_box, editor);
+  return editor;
+}
+
+/* Earlier rounds' sections start folded away: their editors, most of a
+ * form in a late round, are built when they are unfolded or asked for */
+static void
+build_earlier (StSubmissionForm *self)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const StItem *item = st_template_find_item (template, self->item_id);
+  StSubmission *submission = lookup_submission (self);
+  guint round = st_report_get_round (self->report);
+  g_autoptr(GPtrArray) sections = st_template_item_sections (template, item, round);
+
+  if (!self->earlier_pending)
+    return;
+  self->earlier_pending = FALSE;
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const StSection *section = g_ptr_array_index (sections, i);
+      GtkWidget *editor;
+
+      if (section->round == round)
+        continue;
+      editor = add_section_editor (self, section, FALSE);
+      st_section_editor_set_text (ST_SECTION_EDITOR (editor),
+                                  submission != NULL ? st_submission_get_text (submission, section->id) : NULL);
+    }
+  self->syncing = FALSE;
+  update_status (self);
+  update_section_states (self);
+}
+
+static void
+on_earlier_expanded (StSubmissionForm *self)
+{
+  if (gtk_expander_get_expanded (self->earlier_expander))
+    build_earlier (self);
 }
 
 static void
@@ -474,7 +557,6 @@ build_sections (StSubmissionForm *self)
   StTemplate *template = st_report_get_template (self->report);
   const StItem *item = st_template_find_item (template, self->item_id);
   const StRespondent *respondent = st_template_find_respondent (template, self->respondent_id);
-  StSubmission *submission = lookup_submission (self);
   guint round = st_report_get_round (self->report);
   g_autoptr(GPtrArray) sections = st_template_item_sections (template, item, round);
   g_autofree char *title = NULL;
@@ -492,46 +574,22 @@ build_sections (StSubmissionForm *self)
   for (guint i = 0; i < sections->len; i++)
     {
       const StSection *section = g_ptr_array_index (sections, i);
-      gboolean current = section->round == round;
-      GtkWidget *editor = st_section_editor_new (section->id, section->heading, current);
 
-      if (section->kind == ST_SECTION_KIND_PROGRESS)
+      if (section->round == round)
         {
-          const StSection *plan = st_template_find_plan_for (template, section);
-
-          /* The plan this progress answers, when it was asked for earlier */
-          if (plan != NULL && plan->round < section->round &&
-              st_template_item_has_section (template, item, plan))
-            st_section_editor_set_reference (ST_SECTION_EDITOR (editor), plan->heading,
-                                             submission != NULL ? st_submission_get_text (submission, plan->id) : NULL);
-        }
-
-      /* The threads on the section, beside its text */
-      {
-        GtkWidget *comments = st_comment_pane_new ();
-
-        st_comment_pane_show (ST_COMMENT_PANE (comments), self->workflow,
-                              self->respondent_id, self->item_id, section->id);
-        st_section_editor_set_comments (ST_SECTION_EDITOR (editor), comments);
-      }
-
-      g_ptr_array_add (self->editors, editor);
-      if (current)
-        {
-          gtk_box_append (self->sections_box, editor);
-          g_signal_connect_object (editor, "text-changed", G_CALLBACK (on_editor_text_changed),
-                                   self, G_CONNECT_SWAPPED);
+          add_section_editor (self, section, TRUE);
           any_current = TRUE;
         }
       else
-        {
-          gtk_box_append (self->earlier_box, editor);
-          any_earlier = TRUE;
-        }
+        any_earlier = TRUE;
     }
+  self->earlier_pending = any_earlier;
 
   gtk_widget_set_visible (GTK_WIDGET (self->earlier_expander), any_earlier);
+  /* Unfolded, they are built at once */
   gtk_expander_set_expanded (self->earlier_expander, any_earlier && !any_current);
+  if (gtk_expander_get_expanded (self->earlier_expander))
+    build_earlier (self);
   gtk_widget_set_visible (GTK_WIDGET (self->not_due_page), !any_current);
   gtk_widget_set_visible (GTK_WIDGET (self->na_list), any_current);
   if (!any_current)
@@ -667,6 +725,8 @@ st_submission_form_init (StSubmissionForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->editors = g_ptr_array_new ();
+  g_signal_connect_object (self->earlier_expander, "notify::expanded", G_CALLBACK (on_earlier_expanded),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->na_switch),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->na_row, NULL,
@@ -810,6 +870,12 @@ st_submission_form_get_editor (StSubmissionForm *self,
 
       if (g_strcmp0 (st_section_editor_get_section_id (editor), section_id) == 0)
         return editor;
+    }
+  /* Perhaps one of an earlier round, not built yet */
+  if (self->earlier_pending)
+    {
+      build_earlier (self);
+      return st_submission_form_get_editor (self, section_id);
     }
   return NULL;
 }
