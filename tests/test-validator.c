@@ -189,6 +189,39 @@ test_empty_report (void)
                    "Action 1 has no answer for the 2014 round: fill in its sections, or mark it not applicable and say why");
 }
 
+/* A department pack is checked as that department's page: the other
+ * departments' empty returns are not its errors */
+static void
+test_pack (void)
+{
+  g_autoptr(StReport) report = new_gds_report ();
+  g_autoptr(StReport) pack = NULL;
+  g_autoptr(StValidator) validator = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  st_submission_set_text (st_report_ensure_submission (report, "DfE", "1"), "progress-2014", NEUTRAL);
+  pack = st_pack_new (report, "DfE", "report.stocktake", &error);
+  g_assert_no_error (error);
+  validator = st_validator_new (pack);
+  g_assert_cmpstr (st_validator_get_page (validator), ==, "department:DfE");
+
+  findings = st_validator_validate_report (validator);
+  /* Action 1 lacks its plan; the other 15 actions have no answer */
+  g_assert_cmpuint (count_rule (findings, ST_RULE_UNANSWERED), ==, 15);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_MISSING_SECTION), ==, 1);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpstr (st_finding_get_respondent_id (g_ptr_array_index (findings, i)), ==, "DfE");
+
+  /* The whole report still has every department's */
+  g_clear_object (&validator);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  validator = st_validator_new (report);
+  g_assert_cmpstr (st_validator_get_page (validator), ==, "departments");
+  findings = st_validator_validate_report (validator);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_UNANSWERED), ==, 17 * 16 - 1);
+}
+
 static void
 test_missing_section (void)
 {
@@ -1307,6 +1340,7 @@ main (int   argc,
 
   g_test_add_func ("/validator/rules-list", test_rules_list);
   g_test_add_func ("/validator/empty-report", test_empty_report);
+  g_test_add_func ("/validator/pack", test_pack);
   g_test_add_func ("/validator/missing-section", test_missing_section);
   g_test_add_func ("/validator/not-applicable", test_not_applicable);
   g_test_add_func ("/validator/late-item", test_late_item);

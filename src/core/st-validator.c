@@ -3369,6 +3369,17 @@ st_validator_constructed (GObject *object)
   self->item_sections_round = G_MAXUINT;
   worker_init (&self->worker, self->n_sections);
 
+  /* A department pack holds one department's work: the others' empty
+   * returns are not that department's to answer */
+  if (st_report_get_pack_respondent (self->report) != NULL)
+    {
+      g_autofree char *page = g_strconcat ("department:", st_report_get_pack_respondent (self->report), NULL);
+      g_autoptr(GError) page_error = NULL;
+
+      if (!st_validator_set_page (self, page, &page_error))
+        g_warning ("A pack for a department the template lacks: %s", page_error->message);
+    }
+
   g_signal_connect_object (self->report, "changed", G_CALLBACK (on_report_changed), self, 0);
 }
 

@@ -64,7 +64,8 @@ gboolean     st_validator_load_rules          (StValidator  *self,
 /* The published view whose reading order decides an acronym's first use:
  * "departments" (every department page: the default), "actions" (every
  * action page), "department:ID" or "action:N" (one page: whole-report runs
- * then check only the submissions on it). NULL means "departments". */
+ * then check only the submissions on it). NULL means "departments". A
+ * validator of a department pack starts on that department's page. */
 gboolean     st_validator_set_page            (StValidator  *self,
                                                const char   *page,
                                                GError      **error);
