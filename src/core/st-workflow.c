@@ -921,9 +921,21 @@ st_workflow_get_warnings (StWorkflow *self,
   for (guint i = 0; i < findings->len; i++)
     {
       StFinding *finding = g_ptr_array_index (findings, i);
+      const char *section_id = st_finding_get_section_id (finding);
 
-      if (st_finding_get_severity (finding) == ST_SEVERITY_WARNING)
-        g_ptr_array_add (warnings, g_object_ref (finding));
+      if (st_finding_get_severity (finding) != ST_SEVERITY_WARNING)
+        continue;
+      /* Earlier rounds are history the department can no longer change:
+       * what is submitted is this round's answer */
+      if (section_id != NULL)
+        {
+          const StSection *section = st_template_find_section (st_report_get_template (self->report),
+                                                               section_id);
+
+          if (section != NULL && section->round != st_report_get_round (self->report))
+            continue;
+        }
+      g_ptr_array_add (warnings, g_object_ref (finding));
     }
   return warnings;
 }
