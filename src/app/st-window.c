@@ -353,8 +353,16 @@ update_issues_button (StWindow *self)
 
   if (self->issues != NULL)
     st_issues_count_all (self->issues, &errors, &warnings, NULL);
-  /* Translators: a tooltip: the issues found, then the shortcut */
-  tooltip = g_strdup_printf (_("Issues: %u errors, %u warnings (F8)"), errors, warnings);
+  {
+    g_autofree char *errors_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors),
+                                                    errors);
+    g_autofree char *warnings_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                                   warnings),
+                                                      warnings);
+
+    /* Translators: a tooltip: "Issues: 3 errors, 1 warning (F8)" */
+    tooltip = g_strdup_printf (_("Issues: %s, %s (F8)"), errors_text, warnings_text);
+  }
   /* Setting it asks the display where the pointer is: not on every
    * keystroke when the counts stay the same */
   if (g_strcmp0 (gtk_widget_get_tooltip_text (self->issues_button), tooltip) != 0)
@@ -1456,10 +1464,24 @@ st_window_import (StWindow  *self,
     g_string_append_printf (body, _("%s read from %s."), sections, pages);
   }
   g_string_append_c (body, ' ');
-  g_string_append_printf (body, _("%u errors, %u warnings, %u conflicts with text already in the report."),
-                          st_importer_count (importer, ST_DIAGNOSTIC_ERROR),
-                          st_importer_count (importer, ST_DIAGNOSTIC_WARNING),
-                          st_importer_get_conflicts (importer)->len);
+  {
+    guint n_errors = st_importer_count (importer, ST_DIAGNOSTIC_ERROR);
+    guint n_warnings = st_importer_count (importer, ST_DIAGNOSTIC_WARNING);
+    guint n_conflicts = st_importer_get_conflicts (importer)->len;
+    g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
+                                               n_errors);
+    g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                              n_warnings),
+                                                 n_warnings);
+    g_autofree char *conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u conflict with text already in the report",
+                                                               "%u conflicts with text already in the report",
+                                                               n_conflicts),
+                                                  n_conflicts);
+
+    /* Translators: "1 error, 2 warnings, 0 conflicts with text already in the report." */
+    g_string_append_printf (body, _("%s, %s, %s."), errors, warnings, conflicts);
+  }
 
   diagnostics = st_importer_get_diagnostics (importer);
   for (guint i = 0; i < diagnostics->len && shown < 8; i++)
