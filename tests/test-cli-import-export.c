@@ -255,6 +255,86 @@ test_export_formats (Tmp           *tmp,
   g_assert_nonnull (strstr (broken_report->err, ": error: "));
 }
 
+/* --approved-only: a draft's text is left out, an approved one's is in;
+ * with nothing approved it refuses and writes nothing; the report itself
+ * never changes */
+static void
+test_export_approved_only (Tmp           *tmp,
+                           gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *report = tmp_file (tmp, "report.stocktake");
+  g_autofree char *out = tmp_file (tmp, "action-1.txt");
+  g_autofree char *site = tmp_file (tmp, "site");
+  g_autofree char *site_page = g_build_filename (site, "action-1.txt", NULL);
+  g_autofree char *sample_text = cli_read_file (sample);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *site_text = NULL;
+  /* From CO's and AGO's returns on action 1 */
+  static const char co_text[] = "A new in-house Digital and Technology Department will be established";
+  static const char ago_text[] = "The Law Officers’ departments are not transactional agencies";
+
+  g_assert_true (g_file_set_contents (report, sample_text, -1, NULL));
+
+  /* Every return is a draft: nothing to publish, nothing written */
+  {
+    g_autoptr(CliResult) refused = cli_run_new ("export", report, "--approved-only", "--view", "action:1",
+                                                "-o", out, NULL);
+
+    g_assert_cmpint (refused->status, ==, 1);
+    g_assert_true (g_str_has_prefix (refused->err, report));
+    g_assert_nonnull (strstr (refused->err, ": error: No return is approved yet"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    after = cli_read_file (report);
+    g_assert_cmpstr (after, ==, sample_text);
+    g_clear_pointer (&after, g_free);
+  }
+
+  /* CO's return on action 1 goes through review; AGO's stays a draft */
+  {
+    g_autoptr(CliResult) submitted = cli_run_new ("status", report, "-d", "CO", "-n", "1", "--set", "submitted",
+                                                  "--as", "department", NULL);
+    g_autoptr(CliResult) approved = cli_run_new ("status", report, "-d", "CO", "-n", "1", "--set", "approved",
+                                                 "--as", "reviewer", NULL);
+
+    g_assert_cmpint (submitted->status, ==, 0);
+    g_assert_cmpint (approved->status, ==, 0);
+  }
+  before = cli_read_file (report);
+
+  {
+    g_autoptr(CliResult) approved_only = cli_run_new ("export", report, "--approved-only", "--view", "action:1",
+                                                      "-o", out, NULL);
+    g_autoptr(CliResult) everything = cli_run_new ("export", report, "--view", "action:1", "-o", "-", NULL);
+    g_autoptr(CliResult) whole_site = cli_run_new ("export", report, "-a", "--view", "site", "-o", site, NULL);
+
+    g_assert_cmpint (approved_only->status, ==, 0);
+    /* It says how many returns it left out, after the file's name */
+    g_assert_nonnull (strstr (approved_only->err, ": note: 31 of the 32 returns are not approved yet and are left out"));
+    page = cli_read_file (out);
+    g_assert_nonnull (strstr (page, co_text));
+    g_assert_null (strstr (page, ago_text));
+    g_assert_null (strstr (page, "Attorney General"));
+
+    /* Without the flag, a preview has the draft too */
+    g_assert_cmpint (everything->status, ==, 0);
+    preview = g_strdup (everything->out);
+    g_assert_nonnull (strstr (preview, co_text));
+    g_assert_nonnull (strstr (preview, ago_text));
+
+    g_assert_cmpint (whole_site->status, ==, 0);
+    site_text = cli_read_file (site_page);
+    g_assert_cmpstr (site_text, ==, page);
+  }
+
+  /* Exporting changes nothing in the report */
+  after = cli_read_file (report);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* The 2022 update: imported without a word of warning, exported again
  * byte for byte, the whole document and on standard output */
 static void
@@ -433,6 +513,7 @@ main (int   argc,
   g_test_add ("/cli/export/round-trip", Tmp, NULL, tmp_set_up, test_export_round_trip, tmp_tear_down);
   g_test_add ("/cli/export/formats", Tmp, NULL, tmp_set_up, test_export_formats, tmp_tear_down);
   g_test_add ("/cli/export/full", Tmp, NULL, tmp_set_up, test_export_full, tmp_tear_down);
+  g_test_add ("/cli/export/approved-only", Tmp, NULL, tmp_set_up, test_export_approved_only, tmp_tear_down);
   g_test_add ("/cli/sample", Tmp, NULL, tmp_set_up, test_sample_is_current, tmp_tear_down);
   g_test_add ("/cli/2022/round-trip", Tmp, NULL, tmp_set_up, test_2022_round_trip, tmp_tear_down);
   g_test_add ("/cli/2022/damaged", Tmp, NULL, tmp_set_up, test_2022_damaged, tmp_tear_down);

@@ -566,7 +566,7 @@ test_site (void)
   g_autofree char *blocker = g_build_filename (dir, "file", NULL);
 
   progress.thread = g_thread_self ();
-  g_assert_true (st_export_site (report, ST_EXPORT_HTML, site, NULL, on_progress, &progress, &error));
+  g_assert_true (st_export_site (report, ST_VIEW_EVERYTHING, ST_EXPORT_HTML, site, NULL, on_progress, &progress, &error));
   g_assert_no_error (error);
 
   /* 16 action pages, 17 department pages and the index */
@@ -586,7 +586,7 @@ test_site (void)
   {
     g_autofree char *inside = g_build_filename (blocker, "site", NULL);
 
-    g_assert_false (st_export_site (report, ST_EXPORT_TEXT, inside, NULL, NULL, NULL, &error));
+    g_assert_false (st_export_site (report, ST_VIEW_EVERYTHING, ST_EXPORT_TEXT, inside, NULL, NULL, NULL, &error));
     g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
     g_clear_error (&error);
   }
@@ -598,7 +598,7 @@ test_site (void)
     g_autofree char *other_index = g_build_filename (other, "index.md", NULL);
 
     g_cancellable_cancel (cancellable);
-    g_assert_false (st_export_site (report, ST_EXPORT_MARKDOWN, other, cancellable, NULL, NULL, &error));
+    g_assert_false (st_export_site (report, ST_VIEW_EVERYTHING, ST_EXPORT_MARKDOWN, other, cancellable, NULL, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_false (g_file_test (other_index, G_FILE_TEST_EXISTS));
   }
@@ -630,7 +630,7 @@ run_async (StReport     *report,
 {
   progress->thread = g_thread_self ();
   progress->loop = g_main_loop_new (NULL, FALSE);
-  st_export_to_file_async (report, view, ST_EXPORT_HTML, path, cancellable,
+  st_export_to_file_async (report, view, ST_VIEW_EVERYTHING, ST_EXPORT_HTML, path, cancellable,
                            on_progress, progress, NULL, on_exported, progress);
   g_main_loop_run (progress->loop);
   g_main_loop_unref (progress->loop);
@@ -902,6 +902,101 @@ test_to_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static char *
+export_content (StReport      *report,
+                const char    *view,
+                StViewContent  content)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StDocument) document = st_document_new_for_view_full (report, view, content, &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  bytes = st_export_document (document, ST_EXPORT_TEXT, &error);
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A view for publication has approved and published returns only; a
+ * preview has every return, whatever its status */
+static void
+test_approved_only (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  static const char * const views[] = { "action:1", "department:CO", "all" };
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-approved-XXXXXX", NULL);
+  g_autofree char *page_path = g_build_filename (dir, "action-1.txt", NULL);
+  g_autofree char *page = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_returns = 0;
+
+  /* CO and AGO have text, HMT says not applicable: all three drafts */
+  g_assert_cmpuint (st_document_count_unapproved (report, &n_returns), ==, 3);
+  g_assert_cmpuint (n_returns, ==, 3);
+
+  st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_APPROVED);
+  st_submission_set_status (st_report_lookup_submission (report, "HMT", "1"), ST_STATUS_PUBLISHED);
+  g_assert_cmpuint (st_document_count_unapproved (report, &n_returns), ==, 1);
+  g_assert_cmpuint (n_returns, ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *everything = export_content (report, views[i], ST_VIEW_EVERYTHING);
+      g_autofree char *approved = export_content (report, views[i], ST_VIEW_APPROVED_ONLY);
+      g_autofree char *plain = export_string (report, views[i], ST_EXPORT_TEXT);
+
+      g_test_message ("%s:\n%s", views[i], approved);
+      /* The preview is what st_document_new_for_view() always gave */
+      g_assert_cmpstr (everything, ==, plain);
+      g_assert_nonnull (strstr (approved, "Cabinet Office will appoint a digital leader."));
+      g_assert_nonnull (strstr (approved, "Last paragraph."));
+      g_assert_null (strstr (approved, "#hash and 1. number"));
+      g_assert_null (strstr (approved, "alert("));
+      if (!g_str_equal (views[i], "department:CO"))
+        {
+          g_assert_nonnull (strstr (everything, "#hash and 1. number"));
+          g_assert_nonnull (strstr (approved, "This action is not applicable to HMT."));
+          /* The draft's department has no heading of its own either */
+          g_assert_nonnull (strstr (everything, "Attorney General"));
+          g_assert_null (strstr (approved, "Attorney General"));
+        }
+    }
+
+  /* The same for a page written in the background */
+  {
+    Progress progress = { 0 };
+
+    progress.thread = g_thread_self ();
+    progress.loop = g_main_loop_new (NULL, FALSE);
+    st_export_to_file_async (report, "action:1", ST_VIEW_APPROVED_ONLY, ST_EXPORT_TEXT, page_path, NULL,
+                             NULL, NULL, NULL, on_exported, &progress);
+    g_main_loop_run (progress.loop);
+    g_main_loop_unref (progress.loop);
+    g_assert_no_error (progress.error);
+    g_assert_true (progress.finished);
+  }
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (page, "Cabinet Office will appoint a digital leader."));
+  g_assert_null (strstr (page, "#hash and 1. number"));
+
+  /* A submitted or returned return is not approved either */
+  st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_SUBMITTED);
+  st_submission_set_status (st_report_lookup_submission (report, "HMT", "1"), ST_STATUS_RETURNED);
+  g_assert_cmpuint (st_document_count_unapproved (report, NULL), ==, 3);
+  {
+    g_autofree char *approved = export_content (report, "action:1", ST_VIEW_APPROVED_ONLY);
+
+    g_assert_null (strstr (approved, "Cabinet Office will appoint"));
+    g_assert_null (strstr (approved, "not applicable to HMT"));
+    /* The page itself is still there: its title and the date */
+    g_assert_nonnull (strstr (approved, "Action 1: ensure there is an active digital leader"));
+  }
+
+  g_assert_cmpint (g_unlink (page_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/export/to-file", test_to_file);
   g_test_add_func ("/export/site", test_site);
   g_test_add_func ("/export/async", test_async);
+  g_test_add_func ("/export/approved-only", test_approved_only);
 
   return g_test_run ();
 }

@@ -16,8 +16,13 @@ struct _StExportDialog
 
   AdwComboRow      *view_row;
   AdwComboRow      *format_row;
+  GtkCheckButton   *approved_check;
+  GtkCheckButton   *everything_check;
+  GtkLabel         *content_label;
 
   GPtrArray        *views;     /* parallel to the view row's choices */
+  guint             n_unapproved;  /* returns with text not yet approved */
+  guint             n_returns;     /* returns with text */
 };
 
 G_DEFINE_FINAL_TYPE (StExportDialog, st_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -42,6 +47,39 @@ format_label (StExportFormat format)
     }
 }
 
+/* Says what the choice of returns means for this report */
+static void
+on_content_toggled (StExportDialog *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->n_unapproved == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->content_label), FALSE);
+      return;
+    }
+
+  if (gtk_check_button_get_active (self->everything_check))
+    /* Translators: the first %u is a count of returns, the second the
+     * number of returns with any text */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of the %u returns is not approved yet: its text will be in the pages.",
+                                         "%u of the %u returns are not approved yet: their text will be in the pages.",
+                                         self->n_unapproved),
+                            self->n_unapproved, self->n_returns);
+  else if (self->n_unapproved == self->n_returns)
+    text = g_strdup (_("No return is approved yet: the pages will have no department’s text."));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of the %u returns is not approved yet and will be left out.",
+                                         "%u of the %u returns are not approved yet and will be left out.",
+                                         self->n_unapproved),
+                            self->n_unapproved, self->n_returns);
+
+  gtk_label_set_label (self->content_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->content_label), TRUE);
+}
+
 static void
 st_export_dialog_finalize (GObject *object)
 {
@@ -63,6 +101,10 @@ st_export_dialog_class_init (StExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StExportDialog, view_row);
   gtk_widget_class_bind_template_child (widget_class, StExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, StExportDialog, approved_check);
+  gtk_widget_class_bind_template_child (widget_class, StExportDialog, everything_check);
+  gtk_widget_class_bind_template_child (widget_class, StExportDialog, content_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_content_toggled);
 }
 
 static void
@@ -128,6 +170,9 @@ st_export_dialog_new (GtkWindow  *parent,
   adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
   adw_combo_row_set_selected (self->view_row, 0);
 
+  self->n_unapproved = st_document_count_unapproved (report, &self->n_returns);
+  on_content_toggled (self);
+
   return GTK_WIDGET (self);
 }
 
@@ -163,4 +208,36 @@ st_export_dialog_set_format (StExportDialog *self,
   g_return_if_fail (format <= ST_EXPORT_PDF);
 
   adw_combo_row_set_selected (self->format_row, format);
+}
+
+StViewContent
+st_export_dialog_get_content (StExportDialog *self)
+{
+  g_return_val_if_fail (ST_IS_EXPORT_DIALOG (self), ST_VIEW_APPROVED_ONLY);
+
+  return gtk_check_button_get_active (self->everything_check) ? ST_VIEW_EVERYTHING
+                                                              : ST_VIEW_APPROVED_ONLY;
+}
+
+void
+st_export_dialog_set_content (StExportDialog *self,
+                              StViewContent   content)
+{
+  g_return_if_fail (ST_IS_EXPORT_DIALOG (self));
+
+  if (content == ST_VIEW_EVERYTHING)
+    gtk_check_button_set_active (self->everything_check, TRUE);
+  else
+    gtk_check_button_set_active (self->approved_check, TRUE);
+}
+
+/* What the dialog says about returns that are not approved; NULL when all are */
+const char *
+st_export_dialog_get_content_note (StExportDialog *self)
+{
+  g_return_val_if_fail (ST_IS_EXPORT_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->content_label)))
+    return NULL;
+  return gtk_label_get_label (self->content_label);
 }

@@ -28,5 +28,12 @@ const char     *st_export_dialog_get_view   (StExportDialog *self);
 StExportFormat  st_export_dialog_get_format (StExportDialog *self);
 void            st_export_dialog_set_format (StExportDialog *self,
                                              StExportFormat  format);
+/* Approved returns only (the default) or everything, drafts and all */
+StViewContent   st_export_dialog_get_content (StExportDialog *self);
+void            st_export_dialog_set_content (StExportDialog *self,
+                                              StViewContent   content);
+/* What the dialog says about returns that are not approved; NULL when
+ * every return is */
+const char     *st_export_dialog_get_content_note (StExportDialog *self);
 
 G_END_DECLS

@@ -1229,6 +1229,16 @@ st_window_export (StWindow       *self,
                   StExportFormat  format,
                   GFile          *file)
 {
+  return st_window_export_full (self, view, ST_VIEW_EVERYTHING, format, file);
+}
+
+gboolean
+st_window_export_full (StWindow       *self,
+                       const char     *view,
+                       StViewContent   content,
+                       StExportFormat  format,
+                       GFile          *file)
+{
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
@@ -1262,7 +1272,7 @@ st_window_export (StWindow       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPORTING]);
 
   /* The pages are laid out in a worker thread; the window goes on */
-  st_export_to_file_async (self->report, view, format, path, self->export_cancellable,
+  st_export_to_file_async (self->report, view, content, format, path, self->export_cancellable,
                            on_export_progress, self, NULL,
                            on_export_done, g_object_ref (self));
   return TRUE;
@@ -1286,6 +1296,7 @@ st_window_get_exporting (StWindow *self)
 
 typedef struct {
   char           *view;
+  StViewContent   content;
   StExportFormat  format;
 } ExportChoice;
 
@@ -1307,7 +1318,7 @@ on_export_chooser_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
-    st_window_export (self, choice->view, choice->format, file);
+    st_window_export_full (self, choice->view, choice->content, choice->format, file);
   g_clear_object (&self->chooser);
 }
 
@@ -1327,6 +1338,7 @@ on_export_dialog_response (StExportDialog *dialog,
   choice = g_new0 (ExportChoice, 1);
   choice->view = g_strdup (st_export_dialog_get_view (dialog));
   choice->format = st_export_dialog_get_format (dialog);
+  choice->content = st_export_dialog_get_content (dialog);
   site = g_str_equal (choice->view, "site");
 
   chooser = gtk_file_chooser_native_new (site ? _("Export Every Page to a Folder") : _("Export"),

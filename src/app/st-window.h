@@ -58,9 +58,15 @@ gboolean          st_window_autosave_now      (StWindow      *self,
                                                GError       **error);
 
 /* Exports @view ("all", "site", "department:ID", "action:N") to @file in
- * the background, showing progress; FALSE if an export is under way */
+ * the background, showing progress; FALSE if an export is under way.
+ * st_window_export() publishes every submission, as a preview does. */
 gboolean          st_window_export            (StWindow      *self,
                                                const char    *view,
+                                               StExportFormat format,
+                                               GFile         *file);
+gboolean          st_window_export_full       (StWindow      *self,
+                                               const char    *view,
+                                               StViewContent  content,
                                                StExportFormat format,
                                                GFile         *file);
 void              st_window_stop_export       (StWindow      *self);

@@ -30,6 +30,8 @@ cli_command_export (int    argc,
   g_autofree char *formats = g_strjoinv ("|", (char **) st_export_list_formats ());
   g_autofree char *format_help = g_strdup_printf (_("The format: %s (default text)"), formats);
   StExportFormat format = ST_EXPORT_TEXT;
+  StViewContent content = ST_VIEW_EVERYTHING;
+  gboolean approved_only = FALSE;
   int status = CLI_EXIT_OK;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, format_help, _("FORMAT") },
@@ -37,6 +39,8 @@ cli_command_export (int    argc,
       _("What to export: action:NUMBER, department:ABBREVIATION, all (default) or site"), _("VIEW") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       _("Where to write: a file, “-” for standard output, or a folder for the site"), _("OUT") },
+    { "approved-only", 'a', 0, G_OPTION_ARG_NONE, &approved_only,
+      _("Publish approved and published returns only, leaving drafts out"), NULL },
     { NULL }
   };
 
@@ -70,6 +74,39 @@ cli_command_export (int    argc,
   if (report == NULL)
     return status;
 
+  if (approved_only)
+    {
+      guint n_returns = 0;
+      guint n_unapproved = st_document_count_unapproved (report, &n_returns);
+
+      if (n_returns > 0 && n_unapproved == n_returns)
+        {
+          /* Pages with every department's text left out are no use to
+           * anyone: nothing is written */
+          g_autofree char *message =
+            st_error_location_format (NULL, argv[1], "error",
+                                      _("No return is approved yet, so there is nothing to publish; "
+                                        "export without --approved-only for a preview"));
+
+          g_printerr ("%s\n", message);
+          return CLI_EXIT_INPUT;
+        }
+      if (n_unapproved > 0)
+        {
+          /* Translators: the first %u is a count of returns, the second
+           * the number of returns with any text */
+          g_autofree char *left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                    "%u of the %u returns is not approved yet and is left out",
+                                                                    "%u of the %u returns are not approved yet and are left out",
+                                                                    n_unapproved),
+                                                       n_unapproved, n_returns);
+          g_autofree char *message = st_error_location_format (NULL, argv[1], "note", left_out);
+
+          g_printerr ("%s\n", message);
+        }
+      content = ST_VIEW_APPROVED_ONLY;
+    }
+
   if (g_str_equal (view, "site"))
     {
       if (g_str_equal (output, "-"))
@@ -77,7 +114,7 @@ cli_command_export (int    argc,
           cli_error (_("a site is written into a folder, not to standard output"));
           return CLI_EXIT_USAGE;
         }
-      if (!st_export_site (report, format, output, NULL, NULL, NULL, &error))
+      if (!st_export_site (report, content, format, output, NULL, NULL, NULL, &error))
         {
           cli_error ("%s", error->message);
           return CLI_EXIT_USAGE;
@@ -85,7 +122,7 @@ cli_command_export (int    argc,
       return CLI_EXIT_OK;
     }
 
-  document = st_document_new_for_view (report, view, &error);
+  document = st_document_new_for_view_full (report, view, content, &error);
   if (document == NULL)
     {
       cli_error ("%s", error->message);

@@ -60,11 +60,26 @@ void           st_document_set_text_layout (StDocument *self,
 const char    *st_document_get_text_bullet (StDocument *self);
 const char    *st_document_get_text_separator (StDocument *self);
 
+/* Which submissions a view publishes */
+typedef enum {
+  ST_VIEW_EVERYTHING,     /* every submission, whatever its status: a preview */
+  ST_VIEW_APPROVED_ONLY,  /* approved and published ones only: for publication */
+} StViewContent;
+
 /* In st-views.c. @view is "action:N", "department:ABBR" (or any respondent
- * id) or "all" */
+ * id) or "all". Publishes every submission, as ST_VIEW_EVERYTHING. */
 StDocument    *st_document_new_for_view  (StReport    *report,
                                           const char  *view,
                                           GError     **error);
+StDocument    *st_document_new_for_view_full (StReport      *report,
+                                          const char    *view,
+                                          StViewContent  content,
+                                          GError       **error);
+/* How many submissions with something to publish in the report's round
+ * are not yet approved or published: what ST_VIEW_APPROVED_ONLY leaves
+ * out. @n_total, if not NULL, is set to how many have something at all. */
+guint          st_document_count_unapproved (StReport *report,
+                                          guint        *n_total);
 /* The views of the "site": every item page and every respondent page, as
  * strings for st_document_new_for_view(). Free with g_ptr_array_unref. */
 GPtrArray     *st_document_list_views    (StReport    *report);

@@ -859,6 +859,7 @@ export_job_free (ExportJob *job)
 
 static ExportJob *
 export_job_new_site (StReport       *report,
+                     StViewContent   content,
                      StExportFormat  format,
                      const char     *directory,
                      GError        **error)
@@ -887,7 +888,7 @@ export_job_new_site (StReport       *report,
 
       page->view = g_strdup (g_ptr_array_index (views, i));
       page->filename = st_export_view_filename (page->view, format);
-      page->document = st_document_new_for_view (report, page->view, error);
+      page->document = st_document_new_for_view_full (report, page->view, content, error);
       g_ptr_array_add (job->pages, page);
       if (page->document == NULL)
         {
@@ -1102,6 +1103,7 @@ run_job (ExportJob             *job,
 
 gboolean
 st_export_site (StReport              *report,
+                StViewContent          content,
                 StExportFormat         format,
                 const char            *directory,
                 GCancellable          *cancellable,
@@ -1118,7 +1120,7 @@ st_export_site (StReport              *report,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  job = export_job_new_site (report, format, directory, error);
+  job = export_job_new_site (report, content, format, directory, error);
   if (job == NULL)
     return FALSE;
   ok = run_job (job, cancellable, progress, progress_data, error);
@@ -1221,6 +1223,7 @@ export_thread (GTask        *task,
 void
 st_export_to_file_async (StReport             *report,
                          const char           *view,
+                         StViewContent         content,
                          StExportFormat        format,
                          const char           *path,
                          GCancellable         *cancellable,
@@ -1255,10 +1258,10 @@ st_export_to_file_async (StReport             *report,
 
   /* The documents are built now, from the report as it is */
   if (g_str_equal (view, "site"))
-    job = export_job_new_site (report, format, path, &error);
+    job = export_job_new_site (report, content, format, path, &error);
   else
     {
-      StDocument *document = st_document_new_for_view (report, view, &error);
+      StDocument *document = st_document_new_for_view_full (report, view, content, &error);
 
       job = NULL;
       if (document != NULL)

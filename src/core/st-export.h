@@ -74,9 +74,11 @@ char       *st_export_view_filename       (const char     *view,
                                            StExportFormat  format);
 
 /* Writes every item page, every respondent page and an index page linking
- * them into @directory (made if missing). Each page is written to a new
- * file beside its place and renamed over it once whole. */
+ * them into @directory (made if missing), with the submissions @content
+ * says. Each page is written to a new file beside its place and renamed
+ * over it once whole. */
 gboolean    st_export_site                (StReport        *report,
+                                           StViewContent    content,
                                            StExportFormat   format,
                                            const char      *directory,
                                            GCancellable    *cancellable,
@@ -85,12 +87,13 @@ gboolean    st_export_site                (StReport        *report,
                                            GError         **error);
 
 /* Writes one view to @path, or with @view "site" the whole site into the
- * directory @path. The documents are built from @report at once, in the
+ * directory @path, with the submissions @content says. The documents are built from @report at once, in the
  * calling thread, so the report may change afterwards; rendering and
  * writing run in a worker thread. @progress is called in the thread-default
  * main context of the caller. */
 void        st_export_to_file_async       (StReport        *report,
                                            const char      *view,
+                                           StViewContent    content,
                                            StExportFormat   format,
                                            const char      *path,
                                            GCancellable    *cancellable,

@@ -398,6 +398,7 @@ typedef struct {
   StDocument *document;
   GDate      *updated;
   guint       round;
+  StViewContent content;
 } View;
 
 static void
@@ -454,11 +455,18 @@ begin_document (View       *view,
   add_layout (view, ST_BLOCK_META, 0, ST_LAYOUT_DOCUMENT_TYPE, NULL, NULL, NULL);
 }
 
-/* Whether @submission has anything to publish for @item */
 static gboolean
-submission_has_content (View         *view,
-                        StSubmission *submission,
-                        GPtrArray    *sections)
+is_approved (StSubmission *submission)
+{
+  StStatus status = st_submission_get_status (submission);
+
+  return status == ST_STATUS_APPROVED || status == ST_STATUS_PUBLISHED;
+}
+
+/* Whether @submission has anything for @sections, whatever its status */
+static gboolean
+has_answer (StSubmission *submission,
+            GPtrArray    *sections)
 {
   if (submission == NULL)
     return FALSE;
@@ -472,6 +480,18 @@ submission_has_content (View         *view,
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether @submission has anything to publish in this view: a draft's
+ * text is left out of a view for publication */
+static gboolean
+submission_has_content (View         *view,
+                        StSubmission *submission,
+                        GPtrArray    *sections)
+{
+  if (!has_answer (submission, sections))
+    return FALSE;
+  return view->content == ST_VIEW_EVERYTHING || is_approved (submission);
 }
 
 /* The not-applicable sentence, or the sections and their text */
@@ -694,11 +714,21 @@ st_document_new_for_view (StReport    *report,
                           const char  *view_name,
                           GError     **error)
 {
+  return st_document_new_for_view_full (report, view_name, ST_VIEW_EVERYTHING, error);
+}
+
+StDocument *
+st_document_new_for_view_full (StReport      *report,
+                               const char    *view_name,
+                               StViewContent  content,
+                               GError       **error)
+{
   View view = { 0 };
   g_autoptr(GDate) updated = NULL;
 
   g_return_val_if_fail (ST_IS_REPORT (report), NULL);
   g_return_val_if_fail (view_name != NULL, NULL);
+  g_return_val_if_fail (content == ST_VIEW_EVERYTHING || content == ST_VIEW_APPROVED_ONLY, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (st_report_get_updated (report) != NULL)
@@ -708,6 +738,7 @@ st_document_new_for_view (StReport    *report,
   view.template = st_report_get_template (report);
   view.updated = updated;
   view.round = st_report_get_round (report);
+  view.content = content;
 
   if (g_str_has_prefix (view_name, "action:"))
     {
@@ -771,4 +802,40 @@ st_document_list_views (StReport *report)
       g_ptr_array_add (views, g_strconcat ("department:", respondent->id, NULL));
     }
   return views;
+}
+
+guint
+st_document_count_unapproved (StReport *report,
+                              guint    *n_total)
+{
+  StTemplate *template;
+  guint round;
+  guint unapproved = 0;
+  guint total = 0;
+
+  g_return_val_if_fail (ST_IS_REPORT (report), 0);
+
+  template = st_report_get_template (report);
+  round = st_report_get_round (report);
+  for (guint i = 0; i < st_template_get_n_items (template); i++)
+    {
+      const StItem *item = st_template_get_item (template, i);
+      g_autoptr(GPtrArray) sections = st_template_item_sections (template, item, round);
+
+      for (guint r = 0; r < st_template_get_n_respondents (template); r++)
+        {
+          const StRespondent *respondent = st_template_get_respondent (template, r);
+          StSubmission *submission = st_report_lookup_submission (report, respondent->id, item->id);
+
+          if (!has_answer (submission, sections))
+            continue;
+          total++;
+          if (!is_approved (submission))
+            unapproved++;
+        }
+    }
+
+  if (n_total != NULL)
+    *n_total = total;
+  return unapproved;
 }
