@@ -437,6 +437,19 @@ test_review_approve_edit_publish (Fixture       *fixture,
   g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "published");
   saved = saved_submission (parser, fixture->path, "CO", "1");
   g_assert_false (json_object_has_member (saved, "not-applicable"));
+
+  /* Returned to put a page right: it can be changed again, and the form
+   * says why it came back */
+  g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_RETURNED,
+                                       "The published date is wrong.", &error));
+  g_assert_no_error (error);
+  ui_test_drain ();
+  g_assert_true (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
+  g_assert_true (g_str_has_prefix (st_submission_form_get_notice (form), "Returned by Rita Reviewer on "));
+  g_assert_cmpstr (st_submission_form_get_notice_text (form), ==, "The published date is wrong.");
+  save (fixture);
+  saved = saved_submission (parser, fixture->path, "CO", "1");
+  g_assert_cmpuint (count_history (saved, "status", "published", "returned"), ==, 1);
 }
 
 /* Comments */

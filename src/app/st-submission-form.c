@@ -48,7 +48,8 @@ struct _StSubmissionForm
   StReport        *report;
   StIssues        *issues;
   StWorkflow      *workflow;         /* who may do what; NULL edits freely */
-  char            *refusal;          /* why the last edit was refused, while this submission shows */
+  char            *refusal;          /* why the last edit was refused, until the status changes */
+  StStatus         refusal_status;
   char            *respondent_id;
   char            *item_id;
   GPtrArray       *editors;          /* of StSectionEditor, every section shown */
@@ -145,6 +146,23 @@ find_return_comment (StSubmission *submission)
   return NULL;
 }
 
+static StStatus
+current_status (StSubmissionForm *self)
+{
+  StSubmission *submission = lookup_submission (self);
+
+  return submission != NULL ? st_submission_get_status (submission) : ST_STATUS_DRAFT;
+}
+
+static void
+set_refusal (StSubmissionForm *self,
+             const char       *message)
+{
+  g_free (self->refusal);
+  self->refusal = g_strdup (message);
+  self->refusal_status = current_status (self);
+}
+
 static void
 show_notice (StSubmissionForm *self,
              const char       *style,
@@ -175,6 +193,10 @@ update_review (StSubmissionForm *self)
   gboolean can_edit = TRUE;
   gboolean can_submit = FALSE, can_approve = FALSE, can_return = FALSE;
   guint open = submission != NULL ? st_workflow_count_unresolved (submission, NULL) : 0;
+
+  /* A refusal holds until the status that caused it changes */
+  if (self->refusal != NULL && self->refusal_status != status)
+    g_clear_pointer (&self->refusal, g_free);
 
   /* Translators: the status of a submission: "Status: Submitted" */
   status_text = g_strdup_printf (_("Status: %s"), st_status_get_label (status));
@@ -359,8 +381,7 @@ on_editor_text_changed (StSubmissionForm *self,
       self->writing = FALSE;
       if (!done)
         {
-          g_free (self->refusal);
-          self->refusal = g_strdup (error->message);
+          set_refusal (self, error->message);
           sync_from_model (self);
           return;
         }
@@ -438,8 +459,7 @@ on_na_reason_changed (StSubmissionForm *self)
       if (!st_workflow_set_not_applicable (self->workflow, self->respondent_id, self->item_id,
                                            gtk_editable_get_text (GTK_EDITABLE (self->na_reason_row)), &error))
         {
-          g_free (self->refusal);
-          self->refusal = g_strdup (error->message);
+          set_refusal (self, error->message);
           sync_from_model (self);
         }
       return;
@@ -943,8 +963,7 @@ st_submission_form_set_not_applicable (StSubmissionForm *self,
 
       if (!st_workflow_set_not_applicable (self->workflow, self->respondent_id, self->item_id, reason, &error))
         {
-          g_free (self->refusal);
-          self->refusal = g_strdup (error->message);
+          set_refusal (self, error->message);
         }
       sync_from_model (self);
       return;
