@@ -248,7 +248,7 @@ test_cli_merge_refused (Fixture       *fixture,
     { "template", ": error: The pack’s template has been changed" },
     { "respondent", ": error: The pack says it is HMT’s, but it was issued to CO" },
     { "not-a-pack", ": error: This is not a department pack" },
-    { "broken", ": error: Not valid JSON" },
+    { "broken", ": error: The report is damaged at line " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -169,7 +169,7 @@ test_cli_info_bad_files (Fixture       *fixture,
     const char *name;
     char       *contents;
     const char *expected;
-  } cases[3];
+  } cases[6];
 
   cli_run (&created, NULL, "new", "--template", "gds-2012", "-o", good, NULL);
   g_assert_cmpint (created.status, ==, 0);
@@ -177,7 +177,7 @@ test_cli_info_bad_files (Fixture       *fixture,
 
   cases[0].name = "truncated.stocktake";
   cases[0].contents = g_strndup (text, length / 3);
-  cases[0].expected = ": error: Not valid JSON";
+  cases[0].expected = ": error: The report is damaged at line ";
 
   cases[1].name = "wrong-type.stocktake";
   cases[1].contents = g_strdup ("{\n  \"format\" : \"stocktake-report\",\n  \"version\" : \"one\"\n}\n");
@@ -191,6 +191,21 @@ test_cli_info_bad_files (Fixture       *fixture,
                                          at + strlen ("\"version\" : 1,"));
   }
   cases[2].expected = "version-99.stocktake: error: The report is in format version 99";
+
+  /* Published pages, to import rather than open */
+  cases[3].name = "action-1.html";
+  cases[3].contents = g_strdup ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head><title>Action 1</title></head>\n</html>\n");
+  cases[3].expected = "action-1.html: error: This looks like a published page, not a Stocktake report: "
+                      "use “stocktake-cli import” to read it into a report";
+  cases[4].name = "action-1.txt";
+  cases[4].contents = g_strdup ("Action 1: ensure there is an active digital leader\nUpdated 16 January 2015\n");
+  cases[4].expected = "action-1.txt: error: This looks like a published page, not a Stocktake report: "
+                      "use “stocktake-cli import” to read it into a report";
+
+  /* Well-formed, but some other JSON: the plain sentence, then the detail */
+  cases[5].name = "settings.json";
+  cases[5].contents = g_strdup ("{ \"title\": \"Not a report\" }\n");
+  cases[5].expected = "settings.json: error: This file is not a Stocktake report ($: the member “format” is missing)";
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -223,6 +238,12 @@ test_cli_info_bad_files (Fixture       *fixture,
     g_assert_cmpint (sscanf (info.err + strlen (prefix), "%u:%u:", &line, &column), ==, 2);
     g_assert_cmpuint (line, >, 1);
     g_assert_cmpuint (column, >, 0);
+    /* and the sentence after it says the same place in words */
+    {
+      g_autofree char *words = g_strdup_printf ("error: The report is damaged at line %u, column %u: ", line, column);
+
+      g_assert_nonnull (strstr (info.err, words));
+    }
   }
 }
 

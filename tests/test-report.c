@@ -433,6 +433,13 @@ test_report_syntax_errors (void)
   g_assert_null (report);
   g_assert_error (error, ST_ERROR, ST_ERROR_SYNTAX);
   g_assert_cmpuint (location.line, >, 1);
+  /* The message says where, as the location does */
+  {
+    g_autofree char *where = g_strdup_printf ("The report is damaged at line %u, column %u: ",
+                                              location.line, location.column);
+
+    g_assert_true (g_str_has_prefix (error->message, where));
+  }
   g_clear_error (&error);
   st_error_location_clear (&location);
 
@@ -443,6 +450,9 @@ test_report_syntax_errors (void)
   /* json-glib points into the line, at or just after "version" */
   g_assert_cmpuint (location.column, >=, 3);
   g_assert_cmpuint (location.column, <=, 14);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "The report is damaged at line 3, column "));
+  g_assert_nonnull (strstr (error->message, "a colon is missing after the text “version”"));
   g_clear_error (&error);
   st_error_location_clear (&location);
 
@@ -458,7 +468,101 @@ test_report_syntax_errors (void)
   g_assert_error (error, ST_ERROR, ST_ERROR_SYNTAX);
   g_assert_cmpuint (location.line, ==, 2);
   g_assert_cmpuint (location.column, ==, 11);
+  g_assert_cmpstr (error->message, ==,
+                   "The report is damaged at line 2, column 11: there is a character that is not UTF-8 text");
   st_error_location_clear (&location);
+}
+
+/* json-glib's messages, in words a reader of the report would use */
+static void
+test_report_syntax_words (void)
+{
+  static const struct {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "{\n  \"format\": \"stocktake-report\n}",
+      "The report is damaged at line 3, column 2: a piece of text has no closing quotation mark" },
+    { "{\n  \"format\": \"stocktake-report\",\n}",
+      "there is a comma where none belongs, such as after the last value of a list" },
+    { "{\n  \"version\": @\n}", "found the character “@” where a closing “}” should be" },
+    { "{\n  \"version\": tru\n}", "found the word “tru” where a value should be" },
+    { "{\n  \"version\": 1e\n}", "a number is not written correctly" },
+    { "{\n  \"version\": 1\n}}", "found the character “}” where the end of the file should be" },
+    { "{\n  \"format\" \"stocktake-report\"\n}",
+      "a colon is missing after the text “format”" },
+    { "{\n  \"format\": \"stocktake-report\"\n  \"version\": 1\n}",
+      "a comma is missing after the text “stocktake-report”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      StErrorLocation location = { 0 };
+
+      g_assert_null (st_report_new_from_data (cases[i].text, -1, &location, &error));
+      g_test_message ("case %u: %s", i, error->message);
+      g_assert_error (error, ST_ERROR, ST_ERROR_SYNTAX);
+      g_assert_true (g_str_has_prefix (error->message, "The report is damaged at line "));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_assert_null (strstr (error->message, "JSON"));
+      g_assert_cmpuint (location.line, >, 0);
+      st_error_location_clear (&location);
+    }
+}
+
+/* Files that are not reports at all are told apart before parsing: a
+ * published page, as HTML or text, is one to import */
+static void
+test_report_not_a_report (void)
+{
+  static const struct {
+    const char *text;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Action 1</title></head></html>",
+      ST_ERROR_PAGE, "This looks like a published page, not a Stocktake report" },
+    { "  \n<html><body><p>{ \"format\": 1 }</p></body></html>",
+      ST_ERROR_PAGE, "This looks like a published page, not a Stocktake report" },
+    { "Action 1: ensure there is an active digital leader\nUpdated 16 January 2015\n",
+      ST_ERROR_PAGE, "This looks like a published page, not a Stocktake report" },
+    /* A byte order mark, then Welsh text */
+    { "\xef\xbb\xbf\xc3\x9e Gweithred 1\n", ST_ERROR_PAGE,
+      "This looks like a published page, not a Stocktake report" },
+    { "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", ST_ERROR_STRUCTURE, "This file is not a Stocktake report" },
+    { "PK\x03\x04\x14\0\0\0", ST_ERROR_STRUCTURE, "This file is not a Stocktake report" },
+    { "[1, 2, 3]", ST_ERROR_STRUCTURE, "This file is not a Stocktake report" },
+    { "{ \"title\": \"Not a report\" }", ST_ERROR_STRUCTURE,
+      "This file is not a Stocktake report ($: the member “format” is missing)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      StErrorLocation location = { 0 };
+
+      /* Lengths given, as the binary cases have NUL bytes */
+      g_assert_null (st_report_new_from_data (cases[i].text, i == 5 ? 8 : strlen (cases[i].text),
+                                              &location, &error));
+      g_test_message ("case %u: %s", i, error->message);
+      g_assert_error (error, ST_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      st_error_location_clear (&location);
+    }
+
+  /* The same from a file */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("stocktake-page-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "action-1.html", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_file_set_contents (path, cases[0].text, -1, NULL));
+    g_assert_null (st_report_new_from_file (path, NULL, &error));
+    g_assert_error (error, ST_ERROR, ST_ERROR_PAGE);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
 }
 
 static void
@@ -480,7 +584,7 @@ test_report_structure_errors (void)
       "$.submissions[0].sections[\"plans-2099\"]", "no section “plans-2099”" },
     { "\"plans-2015\" : \"AGO will continue.\"", "\"plans-2015\" : [\"AGO\"]",
       "$.submissions[0].sections[\"plans-2015\"]", "expected a string" },
-    { "\"format\" : \"stocktake-report\"", "\"format\" : \"stocktake-template\"", "$.format", "not a Stocktake report" },
+    { "\"format\" : \"stocktake-report\"", "\"format\" : \"stocktake-template\"", "$.format", "it is a “stocktake-template” file" },
     { "\"version\" : 1,", "", "$", "“version” is missing" },
     { "\"updated\" : \"2015-01-16\"", "\"updated\" : \"16/01/2015\"", "$.updated", "not a date" },
     { "\"round\" : \"2014\"", "\"round\" : \"2099\"", "$.round", "no round “2099”" },
@@ -501,7 +605,11 @@ test_report_structure_errors (void)
       g_assert_null (report);
       g_assert_error (error, ST_ERROR, ST_ERROR_STRUCTURE);
       g_assert_cmpstr (location.path, ==, cases[i].path);
-      g_assert_true (g_str_has_prefix (error->message, cases[i].path));
+      /* The path leads, but for a file of another kind, which says so first */
+      if (g_str_equal (cases[i].path, "$.format"))
+        g_assert_true (g_str_has_prefix (error->message, "This file is not a Stocktake report ($.format: "));
+      else
+        g_assert_true (g_str_has_prefix (error->message, cases[i].path));
       g_assert_nonnull (strstr (error->message, cases[i].message));
       st_error_location_clear (&location);
     }
@@ -689,6 +797,8 @@ main (int   argc,
   g_test_add_func ("/report/new-round-existing", test_report_new_round_existing);
   g_test_add_func ("/report/new-round-refused", test_report_new_round_refused);
   g_test_add_func ("/report/syntax-errors", test_report_syntax_errors);
+  g_test_add_func ("/report/syntax-words", test_report_syntax_words);
+  g_test_add_func ("/report/not-a-report", test_report_not_a_report);
   g_test_add_func ("/report/structure-errors", test_report_structure_errors);
   g_test_add_func ("/report/newer-version", test_report_newer_version);
   g_test_add_func ("/report/written-as-before", test_report_written_as_before);

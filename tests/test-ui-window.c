@@ -241,7 +241,8 @@ test_window_broken_file (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_test_message ("%s / %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.stocktake"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 3, column 15"));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "The report is damaged at line 3, column 15: "));
 
   /* The report, its file and its unsaved edit stay */
   g_assert_true (st_window_get_report (fixture->window) == report);
@@ -257,8 +258,33 @@ test_window_broken_file (Fixture       *fixture,
   g_assert_false (st_window_open_file (fixture->window, broken));
   dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  /* The plain sentence first, the detail with its place after */
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "This file is not a Stocktake report ($.format: it is a “something-else” file)");
   ui_test_close_dialogs ();
+
+  /* Published pages, as HTML and as text: the way to read them in is named */
+  {
+    static const char * const pages[] = {
+      "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><title>Action 1</title></head><body></body></html>\n",
+      "Action 1: ensure there is an active digital leader\nUpdated 16 January 2015\n",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        g_assert_true (g_file_set_contents (broken_path, pages[i], -1, NULL));
+        g_assert_false (st_window_open_file (fixture->window, broken));
+        dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+        g_assert_nonnull (dialog);
+        g_test_message ("%s", adw_message_dialog_get_body (dialog));
+        g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                         "This looks like a published page, not a Stocktake report."));
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Import Published Pages…"));
+        g_assert_null (strstr (adw_message_dialog_get_body (dialog), "JSON"));
+        g_assert_true (st_window_get_report (fixture->window) == report);
+        ui_test_close_dialogs ();
+      }
+  }
 
   /* Not there at all */
   g_assert_false (st_window_open_file (fixture->window, missing));

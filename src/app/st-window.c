@@ -484,9 +484,14 @@ st_window_show_load_error (StWindow              *self,
 
   name = display_name (file);
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  if (location != NULL && location->line > 0)
+  if (g_error_matches (error, ST_ERROR, ST_ERROR_PAGE))
+    /* Translators: %s is “This looks like a published page, not a Stocktake report” */
+    body = g_strdup_printf (_("%s.\n\nUse Import Published Pages… in the main menu to read it into a report."),
+                            error->message);
+  else if (location != NULL && location->line > 0 && !g_error_matches (error, ST_ERROR, ST_ERROR_SYNTAX))
     body = g_strdup_printf (_("Line %u, column %u: %s"), location->line, location->column, error->message);
   else
+    /* A damaged file's message says where already */
     body = g_strdup (error->message);
   show_message (self, heading, body);
 }

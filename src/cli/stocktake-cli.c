@@ -80,6 +80,16 @@ cli_load_report (const char *filename,
       cli_error ("%s", error->message);
       *status = CLI_EXIT_USAGE;
     }
+  else if (g_error_matches (error, ST_ERROR, ST_ERROR_PAGE))
+    {
+      /* Translators: %s is “This looks like a published page, not a Stocktake report” */
+      g_autofree char *hint = g_strdup_printf (_("%s: use “stocktake-cli import” to read it into a report"),
+                                               error->message);
+
+      message = st_error_location_format (&location, filename, "error", hint);
+      g_printerr ("%s\n", message);
+      *status = CLI_EXIT_INPUT;
+    }
   else
     {
       message = st_error_location_format (&location, filename, "error", error->message);

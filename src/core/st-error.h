@@ -19,6 +19,7 @@ typedef enum {
   ST_ERROR_NOT_FOUND,     /* an id that does not exist */
   ST_ERROR_REFUSED,       /* an operation the rules do not allow */
   ST_ERROR_CONFLICT,      /* the file changed on disk */
+  ST_ERROR_PAGE,          /* a published page (HTML or text), to import rather than open */
 } StError;
 
 GQuark st_error_quark (void);

@@ -13,11 +13,32 @@
 
 G_BEGIN_DECLS
 
-/* Parses @data; on a syntax error fills @location with line and column */
+/* What a file is meant to be, for the messages about it */
+typedef enum {
+  ST_JSON_FILE,     /* "The file is damaged at line L, column C: …" */
+  ST_JSON_REPORT,   /* "The report is damaged at line L, column C: …" */
+} StJsonKind;
+
+/* Parses @data; on a syntax error fills @location with line and column,
+ * and the message gives them too, with what is wrong in plain words */
 JsonNode   *st_json_parse             (const char      *data,
                                        gssize           length,
                                        StErrorLocation *location,
                                        GError         **error);
+JsonNode   *st_json_parse_full        (const char      *data,
+                                       gssize           length,
+                                       StJsonKind       kind,
+                                       StErrorLocation *location,
+                                       GError         **error);
+typedef enum {
+  ST_JSON_SNIFF_OBJECT,   /* "{", as every file Stocktake writes starts; or empty */
+  ST_JSON_SNIFF_PAGE,     /* HTML or XML ("<"), or text that starts with a word */
+  ST_JSON_SNIFF_OTHER,    /* anything else: other JSON, or not text at all */
+} StJsonSniff;
+
+/* What @data looks like from its first bytes, before it is parsed */
+StJsonSniff st_json_sniff             (const char      *data,
+                                       gsize            length);
 
 /* Each fails with ST_ERROR_STRUCTURE and a message naming "@path.member"
  * (and sets location->path) when the member is missing (if required) or of

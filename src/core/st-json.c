@@ -35,13 +35,126 @@ st_json_set_error (StErrorLocation *location,
   g_set_error (error, ST_ERROR, ST_ERROR_STRUCTURE, "%s: %s", path, message);
 }
 
+/* What json-glib calls a token, as a reader would: "character `,'",
+ * "number `12'", "identifier `tru'", "string constant \"a\"", "end of file" */
+static char *
+describe_found (const char *token)
+{
+  g_autofree char *quoted = NULL;
+  const char *open = NULL;
+  char close = '\0';
+
+  if (g_str_has_prefix (token, "character `"))
+    open = token + strlen ("character `"), close = '\'';
+  else if (g_str_has_prefix (token, "number `"))
+    open = token + strlen ("number `"), close = '\'';
+  else if (g_str_has_prefix (token, "identifier `"))
+    open = token + strlen ("identifier `"), close = '\'';
+  else if (g_str_has_prefix (token, "string constant \""))
+    open = token + strlen ("string constant \""), close = '"';
+  else if (g_str_equal (token, "end of file"))
+    return g_strdup (_("the end of the file"));
+
+  if (open == NULL || *open == '\0' || strrchr (open, close) == NULL)
+    return NULL;
+  quoted = g_strndup (open, strrchr (open, close) - open);
+
+  if (g_str_has_prefix (token, "number"))
+    return g_strdup_printf (_("the number %s"), quoted);
+  if (g_str_has_prefix (token, "identifier"))
+    /* Translators: a bare word where a value should be, such as “tru” */
+    return g_strdup_printf (_("the word “%s”"), quoted);
+  if (g_str_has_prefix (token, "string"))
+    return g_strdup_printf (_("the text “%s”"), quoted);
+  return g_strdup_printf (_("the character “%s”"), quoted);
+}
+
+static const char *
+describe_expected (const char *token)
+{
+  if (g_str_equal (token, "character `]'"))
+    return _("a closing “]”");
+  if (g_str_equal (token, "character `}'"))
+    return _("a closing “}”");
+  if (g_str_equal (token, "string constant"))
+    return _("a name in quotation marks");
+  if (g_str_equal (token, "end of file"))
+    return _("the end of the file");
+  return _("a value");
+}
+
+/* json-glib's message in plain words, or NULL for one not known here */
+static char *
+describe_parse_error (const char *message)
+{
+  const char *expected;
+  g_autofree char *found_token = NULL;
+  g_autofree char *found = NULL;
+
+  if (g_str_equal (message, "scanner: unterminated string constant"))
+    return g_strdup (_("a piece of text has no closing quotation mark"));
+  if (g_str_has_prefix (message, "scanner: unterminated comment"))
+    return g_strdup (_("a comment has no end"));
+  if (g_str_has_prefix (message, "scanner: non digit in constant") ||
+      g_str_has_prefix (message, "scanner: digit radix") ||
+      g_str_has_prefix (message, "scanner: malformed floating constant"))
+    return g_strdup (_("a number is not written correctly"));
+  if (g_str_has_prefix (message, "scanner: "))
+    return NULL;
+
+  /* "unexpected TOKEN, expected TOKEN" */
+  if (!g_str_has_prefix (message, "unexpected ") ||
+      (expected = g_strrstr (message, ", expected ")) == NULL)
+    return NULL;
+  found_token = g_strndup (message + strlen ("unexpected "),
+                           expected - message - strlen ("unexpected "));
+  expected += strlen (", expected ");
+
+  /* A comma too many, most often after the last of a list */
+  if (g_str_equal (found_token, "character `,'"))
+    return g_strdup (_("there is a comma where none belongs, such as after the last value of a list"));
+  if (g_str_equal (found_token, "end of file"))
+    return g_strdup (_("the file ends too soon: it may have been cut short"));
+  if ((found = describe_found (found_token)) == NULL)
+    return NULL;
+  /* json-glib names the value before a missing comma or colon */
+  if (g_str_equal (expected, "character `,'"))
+    /* Translators: %s is “the number 12”, “the text “title””, … */
+    return g_strdup_printf (_("a comma is missing after %s"), found);
+  if (g_str_equal (expected, "character `:'"))
+    return g_strdup_printf (_("a colon is missing after %s"), found);
+  /* Translators: “found the character “@” where a value should be” */
+  return g_strdup_printf (_("found %s where %s should be"), found, describe_expected (expected));
+}
+
+static void
+set_syntax_error (StJsonKind       kind,
+                  guint            line,
+                  guint            column,
+                  const char      *what,
+                  GError         **error)
+{
+  if (kind == ST_JSON_REPORT)
+    /* Translators: the last %s says what is wrong, in plain words */
+    g_set_error (error, ST_ERROR, ST_ERROR_SYNTAX,
+                 _("The report is damaged at line %u, column %u: %s"), line, column, what);
+  else
+    g_set_error (error, ST_ERROR, ST_ERROR_SYNTAX,
+                 _("The file is damaged at line %u, column %u: %s"), line, column, what);
+}
+
 /* json-glib reports "<data>:LINE:COLUMN: Parse error: message"; we keep the
- * position apart so the caller can name its own file. */
+ * position apart so the caller can name its own file, and say what is wrong
+ * in plain words where we can. */
 static void
 split_parse_error (const char      *message,
+                   StJsonKind       kind,
                    StErrorLocation *location,
                    GError         **error)
 {
+  g_autofree char *plain = NULL;
+  g_autofree char *raw = NULL;
+
   const char *p = message;
   guint line = 0, column = 0;
 
@@ -71,8 +184,51 @@ split_parse_error (const char      *message,
       location->column = column;
     }
 
-  g_set_error (error, ST_ERROR, ST_ERROR_SYNTAX,
-               _("Not valid JSON: %s"), p);
+  plain = describe_parse_error (p);
+  if (plain == NULL)
+    /* Translators: %s is the JSON reader's own message, in English */
+    raw = g_strdup_printf (_("it is not well-formed JSON (%s)"), p);
+  set_syntax_error (kind, line, column, plain != NULL ? plain : raw, error);
+}
+
+/* Skips a byte order mark and white space */
+static const char *
+skip_space (const char *data,
+            gsize       length)
+{
+  const char *p = data, *end = data + length;
+
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+StJsonSniff
+st_json_sniff (const char *data,
+               gsize       length)
+{
+  const char *p = skip_space (data, length);
+  gsize rest = length - (p - data);
+  gsize head = MIN (rest, 1024);
+  const char *end;
+
+  if (rest == 0 || *p == '{')
+    return ST_JSON_SNIFF_OBJECT;
+  /* HTML or XML: "<!DOCTYPE html>", "<html>", "<?xml" */
+  if (*p == '<')
+    return ST_JSON_SNIFF_PAGE;
+  /* A published page as text starts with its title: words, and no byte
+   * that text does not have. A cut in the middle of a character at the
+   * end of the sample does not count against it. */
+  if (!g_ascii_isalpha (*p) && (guchar) *p < 0x80)
+    return ST_JSON_SNIFF_OTHER;
+  if (memchr (p, '\0', head) != NULL)
+    return ST_JSON_SNIFF_OTHER;
+  if (!g_utf8_validate (p, head, &end) && head - (end - p) >= 4)
+    return ST_JSON_SNIFF_OTHER;
+  return ST_JSON_SNIFF_PAGE;
 }
 
 JsonNode *
@@ -80,6 +236,16 @@ st_json_parse (const char      *data,
                gssize           length,
                StErrorLocation *location,
                GError         **error)
+{
+  return st_json_parse_full (data, length, ST_JSON_FILE, location, error);
+}
+
+JsonNode *
+st_json_parse_full (const char      *data,
+                    gssize           length,
+                    StJsonKind       kind,
+                    StErrorLocation *location,
+                    GError         **error)
 {
   /* A mutable tree: sealing one hashes every object and string in it,
    * about a tenth of the time a large report takes to load, and the
@@ -119,11 +285,11 @@ st_json_parse (const char      *data,
             }
           if (location != NULL)
             location->line = line, location->column = column;
-          g_set_error (error, ST_ERROR, ST_ERROR_SYNTAX,
-                       _("The text is not valid UTF-8"));
+          set_syntax_error (kind, line, column,
+                            _("there is a character that is not UTF-8 text"), error);
         }
       else
-        split_parse_error (local_error->message, location, error);
+        split_parse_error (local_error->message, kind, location, error);
       return NULL;
     }
 

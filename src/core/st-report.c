@@ -957,6 +957,22 @@ parse_submission (Ctx        *ctx,
   return TRUE;
 }
 
+/* Well-formed, but some other JSON: says so first, and the detail, with
+ * its JSON path, after */
+static StReport *
+not_a_report (GError **error)
+{
+  if (error != NULL && *error != NULL)
+    {
+      /* Translators: %s is the detail, such as “$: the member “format” is missing” */
+      char *message = g_strdup_printf (_("This file is not a Stocktake report (%s)"), (*error)->message);
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
+  return NULL;
+}
+
 /* Takes @root_node apart as it reads it: the caller's own parsed tree */
 static StReport *
 report_from_json (JsonNode         *root_node,
@@ -974,13 +990,13 @@ report_from_json (JsonNode         *root_node,
 
   if (!(root = st_json_object (root_node, "$", location, error)) ||
       !st_json_get_string (root, "$", "format", TRUE, &format, location, error))
-    return NULL;
+    return not_a_report (error);
 
   if (!g_str_equal (format, ST_REPORT_FORMAT))
     {
-      st_json_set_error (location, error, "$.format",
-                         _("this is a “%s” file, not a Stocktake report"), format);
-      return NULL;
+      /* Translators: %s is a kind of file, such as “stocktake-template” */
+      st_json_set_error (location, error, "$.format", _("it is a “%s” file"), format);
+      return not_a_report (error);
     }
 
   if (!st_json_get_int (root, "$", "version", TRUE, &version, location, error))
@@ -1121,6 +1137,32 @@ report_from_json (JsonNode         *root_node,
   return g_steal_pointer (&self);
 }
 
+/* Tells a published page, or a file of some other kind, from a damaged
+ * report before parsing it */
+static JsonNode *
+parse_report (const char       *data,
+              gsize             length,
+              StErrorLocation  *location,
+              GError          **error)
+{
+  switch (st_json_sniff (data, length))
+    {
+    case ST_JSON_SNIFF_PAGE:
+      g_set_error (error, ST_ERROR, ST_ERROR_PAGE,
+                   _("This looks like a published page, not a Stocktake report"));
+      return NULL;
+
+    case ST_JSON_SNIFF_OTHER:
+      g_set_error (error, ST_ERROR, ST_ERROR_STRUCTURE,
+                   _("This file is not a Stocktake report"));
+      return NULL;
+
+    case ST_JSON_SNIFF_OBJECT:
+    default:
+      return st_json_parse_full (data, length, ST_JSON_REPORT, location, error);
+    }
+}
+
 StReport *
 st_report_new_from_data (const char       *data,
                          gssize            length,
@@ -1131,7 +1173,9 @@ st_report_new_from_data (const char       *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!(node = st_json_parse (data, length, location, error)))
+  if (length < 0)
+    length = strlen (data);
+  if (!(node = parse_report (data, length, location, error)))
     return NULL;
   return report_from_json (node, location, error);
 }
@@ -1149,7 +1193,7 @@ st_report_new_from_file (const char       *filename,
 
   if (!g_file_get_contents (filename, &data, &length, error))
     return NULL;
-  node = st_json_parse (data, length, location, error);
+  node = parse_report (data, length, location, error);
 
   /* The tree has copies of the strings: the file's bytes can go before the
    * report is built, so that the three are never held at once */
