@@ -682,7 +682,7 @@ st_review_queue_set_report (StReviewQueue *self,
     g_signal_connect_object (issues, "changed", G_CALLBACK (on_issues_changed), self, G_CONNECT_SWAPPED);
 
   fill_dropdowns (self);
-  refresh (self);
+  queue_refresh (self);
 }
 
 static guint
@@ -736,6 +736,8 @@ st_review_queue_get_row (StReviewQueue  *self,
 
   g_return_val_if_fail (ST_IS_REVIEW_QUEUE (self), FALSE);
 
+  if (self->stale)
+    refresh (self);
   entry = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
   if (entry == NULL)
     return FALSE;
