@@ -235,6 +235,83 @@ test_round_start_and_save (Fixture       *fixture,
                    ==, "AGO will continue to provide board-level responsibility.");
 }
 
+/* The "Updated" date is today's unless the central team writes another,
+ * as published ("2 February 2016") or as 2016-02-02; nothing else starts
+ * the round */
+static void
+test_round_updated_date (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *today_line = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  JsonObject *root;
+  static const char * const bad[] = { "", "31 February 2016", "2016-13-01", "next Tuesday", "2 Febuary 2016" };
+
+  open_file (fixture, fixture->path);
+  dialog = ask_new_round (fixture);
+  row = ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "_Updated on");
+
+  /* Today, as the pages write it */
+  today = g_date_time_format (now, "%-d %B %Y");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, today);
+  today_line = g_strdup_printf ("the pages will say “Updated %s”", today);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), today_line));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "start"));
+
+  /* Not dates: the round cannot start, and the dialog says how to write one */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("“%s”", bad[i]);
+      gtk_editable_set_text (GTK_EDITABLE (row), bad[i]);
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "start"));
+      g_assert_true (gtk_widget_has_css_class (row, "error"));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "16 January 2015 or 2015-01-16"));
+    }
+
+  /* ISO, then as published, with stray spaces */
+  gtk_editable_set_text (GTK_EDITABLE (row), "2016-02-02");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "start"));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the pages will say “Updated 2 February 2016”"));
+  gtk_editable_set_text (GTK_EDITABLE (row), " 3 February 2016 ");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the pages will say “Updated 3 February 2016”"));
+
+  ui_test_respond (dialog, "start");
+  g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+
+  g_assert_true (json_parser_load_from_file (parser, fixture->path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "round"), ==, "2015");
+  g_assert_cmpstr (json_object_get_string_member (root, "updated"), ==, "2016-02-03");
+
+  /* Cancelled with a date written: nothing changes */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_get_contents (fixture->path, &before, NULL, NULL));
+    dialog = ask_new_round (fixture);
+    row = ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+    gtk_editable_set_text (GTK_EDITABLE (row), "2017-01-20");
+    ui_test_respond (dialog, "cancel");
+    g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 3);
+    g_assert_false (st_window_get_is_modified (fixture->window));
+    g_assert_true (g_file_get_contents (fixture->path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 /* Edits made before the new round are recorded in the history at the
  * save, as any edit is */
 static void
@@ -397,6 +474,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/round/start-and-save", test_round_start_and_save);
+  ADD ("/round/updated-date", test_round_updated_date);
   ADD ("/round/undo", test_round_undo);
   ADD ("/round/history", test_round_history);
   ADD ("/round/pack", test_round_pack);

@@ -1646,6 +1646,71 @@ on_round_toast_dismissed (StWindow *self)
   clear_round_undo (self);
 }
 
+/* The confirmation of a new round, with the date its pages are updated on */
+typedef struct {
+  AdwMessageDialog *dialog;
+  AdwEntryRow      *updated_row;
+  StTemplate       *next;
+  char             *headings;
+  char             *current_title;
+} NewRoundAsk;
+
+static void
+new_round_ask_free (NewRoundAsk *ask)
+{
+  g_clear_object (&ask->next);
+  g_free (ask->headings);
+  g_free (ask->current_title);
+  g_free (ask);
+}
+
+/* The date in the entry: "16 January 2015", as published, or 2015-01-16 */
+static gboolean
+new_round_ask_get_date (NewRoundAsk *ask,
+                        GDate       *date)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->updated_row))));
+
+  return st_parse_date (text, date) && g_date_valid (date);
+}
+
+/* Says what the pages will say, or what is wrong with the date */
+static void
+new_round_ask_update (NewRoundAsk *ask)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *updated = NULL;
+  gboolean valid;
+  GDate date;
+
+  valid = new_round_ask_get_date (ask, &date);
+  adw_message_dialog_set_response_enabled (ask->dialog, "start", valid);
+  if (valid)
+    {
+      const char *pattern = st_template_get_layout (ask->next, ST_LAYOUT_UPDATED);
+
+      gtk_widget_remove_css_class (GTK_WIDGET (ask->updated_row), "error");
+      updated = pattern != NULL ? st_template_expand (ask->next, pattern, NULL, NULL, &date)
+                                : st_format_date (&date);
+      /* Translators: the new sections' headings; the round before; the
+       * published pages' "Updated" line */
+      body = g_strdup_printf (_("Every action gets the new sections %s. The %s round’s sections become "
+                                "read-only, every return goes back to draft, and the pages will say “%s”.\n\n"
+                                "Undo puts the report back as it was until you make another change."),
+                              ask->headings, ask->current_title, updated);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (ask->updated_row), "error");
+      /* Translators: the round before */
+      body = g_strdup_printf (_("Every action gets the new sections %s. The %s round’s sections become "
+                                "read-only and every return goes back to draft.\n\n"
+                                "Write the date the pages are updated on as 16 January 2015 or 2015-01-16."),
+                              ask->headings, ask->current_title);
+    }
+  adw_message_dialog_set_body (ask->dialog, body);
+}
+
 static void
 on_new_round_response (AdwMessageDialog *dialog,
                        const char       *response,
@@ -1658,11 +1723,16 @@ on_new_round_response (AdwMessageDialog *dialog,
   g_autofree char *author = NULL;
   g_autofree char *title = NULL;
   const StRound *round;
+  NewRoundAsk *ask;
+  GDate updated;
   gboolean was_modified;
   AdwToast *toast;
   gsize length;
 
   if (!g_str_equal (response, "start") || self->report == NULL)
+    return;
+  ask = g_object_get_data (G_OBJECT (dialog), "new-round");
+  if (ask == NULL || !new_round_ask_get_date (ask, &updated))
     return;
 
   /* Into a copy that the views take whole, so that nothing they hold
@@ -1671,7 +1741,7 @@ on_new_round_response (AdwMessageDialog *dialog,
   data = st_report_to_data (self->report, &length);
   copy = st_report_new_from_data (data, length, NULL, &error);
   author = get_author (self);
-  if (copy == NULL || !st_report_start_new_round (copy, NULL, author, &error))
+  if (copy == NULL || !st_report_start_new_round (copy, &updated, author, &error))
     {
       show_message (self, _("Could Not Start a New Round"), error->message);
       return;
@@ -1706,11 +1776,11 @@ start_new_round_action (GtkWidget  *widget,
   g_autoptr(GString) headings = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *updated = NULL;
+  g_autofree char *today_text = NULL;
   const StRound *current, *round;
-  const char *pattern;
   AdwMessageDialog *dialog;
+  GtkWidget *list;
+  NewRoundAsk *ask;
   GDate today;
 
   /* The central team's: a department's pack collects the round it was
@@ -1744,24 +1814,36 @@ start_new_round_action (GtkWidget  *widget,
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
-  pattern = st_template_get_layout (next, ST_LAYOUT_UPDATED);
-  updated = pattern != NULL ? st_template_expand (next, pattern, NULL, NULL, &today)
-                            : st_format_date (&today);
+  today_text = st_format_date (&today);
 
   /* Translators: %s is the round's title, such as "2015" */
   heading = g_strdup_printf (_("Start the %s Round?"), round->title);
-  /* Translators: the new sections' headings; the round before; the
-   * published pages' "Updated" line */
-  body = g_strdup_printf (_("Every action gets the new sections %s. The %s round’s sections become "
-                            "read-only, every return goes back to draft, and the pages will say “%s”.\n\n"
-                            "Undo puts the report back as it was until you make another change."),
-                          headings->str, current->title, updated);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "start", _("_Start Round"),
                                     NULL);
+
+  /* The date the pages are updated on: today unless the team says
+   * otherwise, written as the pages write it */
+  ask = g_new0 (NewRoundAsk, 1);
+  ask->dialog = dialog;
+  ask->next = g_steal_pointer (&next);
+  ask->headings = g_strdup (headings->str);
+  ask->current_title = g_strdup (current->title);
+  ask->updated_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ask->updated_row), _("_Updated on"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (ask->updated_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (ask->updated_row), today_text);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (ask->updated_row));
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_object_set_data_full (G_OBJECT (dialog), "new-round", ask, (GDestroyNotify) new_round_ask_free);
+  g_signal_connect_swapped (ask->updated_row, "changed", G_CALLBACK (new_round_ask_update), ask);
+  new_round_ask_update (ask);
+
   adw_message_dialog_set_response_appearance (dialog, "start", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
