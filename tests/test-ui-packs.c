@@ -689,6 +689,13 @@ test_packs_merge_conflict (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_PACK, NULL));
   g_assert_cmpuint (st_merge_count_unresolved (st_merge_dialog_get_merge (dialog)), ==, 0);
+  /* The reviewer's own text starts from the department's */
+  g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_CUSTOM, NULL));
+  {
+    StMergeConflict *conflict = g_ptr_array_index (st_merge_get_conflicts (st_merge_dialog_get_merge (dialog)), 0);
+
+    g_assert_cmpstr (conflict->custom_text, ==, "Paul Maltby is the Cabinet Office digital lead. The pack says this.");
+  }
   g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_CUSTOM, settled));
   g_assert_false (st_merge_dialog_choose (dialog, 1, ST_MERGE_TAKE_PACK, NULL));
   g_assert_true (st_merge_dialog_respond (dialog, "merge"));

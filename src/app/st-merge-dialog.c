@@ -77,6 +77,51 @@ get_buffer_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static void on_custom_text_changed (GtkTextBuffer *buffer,
+                                    ConflictView  *view);
+
+/* The editor for the reviewer's own text, which starts from the
+ * department's */
+static GtkTextView *
+ensure_custom_view (ConflictView *view)
+{
+  StMergeConflict *conflict;
+  GtkTextBuffer *buffer;
+  GtkWidget *scrolled;
+
+  if (view->custom_view != NULL)
+    return view->custom_view;
+
+  conflict = g_ptr_array_index (st_merge_get_conflicts (view->dialog->merge), view->index);
+  view->custom_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (view->custom_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (view->custom_view, FALSE);
+  gtk_text_view_set_top_margin (view->custom_view, 8);
+  gtk_text_view_set_bottom_margin (view->custom_view, 8);
+  gtk_text_view_set_left_margin (view->custom_view, 10);
+  gtk_text_view_set_right_margin (view->custom_view, 10);
+  gtk_widget_add_css_class (GTK_WIDGET (view->custom_view), "section-text");
+  gtk_widget_add_css_class (GTK_WIDGET (view->custom_view), "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view->custom_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your text"),
+                                  -1);
+  buffer = gtk_text_view_get_buffer (view->custom_view);
+  gtk_text_buffer_set_enable_undo (buffer, TRUE);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, conflict->pack_text != NULL ? conflict->pack_text : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_custom_text_changed), view);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view->custom_view));
+  gtk_revealer_set_child (view->custom_revealer, scrolled);
+  return view->custom_view;
+}
+
 /* The buttons say what the merge holds */
 static void
 settle_from_buttons (ConflictView *view)
@@ -95,7 +140,7 @@ settle_from_buttons (ConflictView *view)
   else if (gtk_check_button_get_active (view->custom_button))
     {
       choice = ST_MERGE_TAKE_CUSTOM;
-      custom = get_buffer_text (view->custom_view);
+      custom = get_buffer_text (ensure_custom_view (view));
     }
 
   gtk_revealer_set_reveal_child (view->custom_revealer, choice == ST_MERGE_TAKE_CUSTOM);
@@ -176,8 +221,7 @@ add_conflict (StMergeDialog   *self,
                                                  conflict->item_id, conflict->section_id);
   g_autofree char *count = st_diff_describe_count (conflict->diff);
   g_autofree char *count_line = NULL;
-  GtkWidget *card, *heading, *columns, *count_label, *choices, *scrolled;
-  GtkTextBuffer *buffer;
+  GtkWidget *card, *heading, *columns, *count_label, *choices;
 
   view->dialog = self;
   view->index = index;
@@ -236,33 +280,8 @@ add_conflict (StMergeDialog   *self,
   gtk_box_append (GTK_BOX (choices), GTK_WIDGET (view->custom_button));
   gtk_box_append (GTK_BOX (card), choices);
 
-  /* The reviewer's own text starts from the department's */
-  view->custom_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (view->custom_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (view->custom_view, FALSE);
-  gtk_text_view_set_top_margin (view->custom_view, 8);
-  gtk_text_view_set_bottom_margin (view->custom_view, 8);
-  gtk_text_view_set_left_margin (view->custom_view, 10);
-  gtk_text_view_set_right_margin (view->custom_view, 10);
-  gtk_widget_add_css_class (GTK_WIDGET (view->custom_view), "section-text");
-  gtk_widget_add_css_class (GTK_WIDGET (view->custom_view), "card");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view->custom_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your text"),
-                                  -1);
-  buffer = gtk_text_view_get_buffer (view->custom_view);
-  gtk_text_buffer_set_enable_undo (buffer, TRUE);
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, conflict->pack_text != NULL ? conflict->pack_text : "", -1);
-  gtk_text_buffer_end_irreversible_action (buffer);
-  g_signal_connect (buffer, "changed", G_CALLBACK (on_custom_text_changed), view);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view->custom_view));
+  /* The reviewer's own text, made when first asked for */
   view->custom_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_child (view->custom_revealer, scrolled);
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (view->custom_revealer));
 
   gtk_box_append (self->conflicts_box, card);
@@ -580,7 +599,8 @@ st_merge_dialog_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (view->report_button, view);
       g_signal_handlers_disconnect_by_data (view->pack_button, view);
       g_signal_handlers_disconnect_by_data (view->custom_button, view);
-      g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (view->custom_view), view);
+      if (view->custom_view != NULL)
+        g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (view->custom_view), view);
     }
   g_clear_pointer (&self->conflict_views, g_ptr_array_unref);
   g_clear_object (&self->merge);
@@ -674,7 +694,7 @@ st_merge_dialog_choose (StMergeDialog *self,
     {
       /* The text first, so that the choice settles with it */
       self->updating = TRUE;
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (view->custom_view), custom_text, -1);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (ensure_custom_view (view)), custom_text, -1);
       self->updating = FALSE;
     }
 
