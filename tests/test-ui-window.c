@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "st-export-dialog.h"
 #include "st-overview.h"
 #include "st-preferences-window.h"
 #include "st-overview-row.h"
@@ -1082,6 +1083,72 @@ test_window_export (Fixture       *fixture,
   g_settings_reset (settings, "export-folder");
 }
 
+/* The export dialog publishes approved returns only unless asked for a
+ * preview, and says how many returns that leaves out */
+static void
+test_window_export_approved_only (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *published_path = g_build_filename (fixture->dir, "update.txt", NULL);
+  g_autofree char *preview_path = g_build_filename (fixture->dir, "preview.txt", NULL);
+  g_autoptr(GFile) published_file = g_file_new_for_path (published_path);
+  g_autoptr(GFile) preview_file = g_file_new_for_path (preview_path);
+  g_autofree char *published = NULL;
+  g_autofree char *preview = NULL;
+  g_autoptr(GError) error = NULL;
+  StExportDialog *dialog;
+  StViewContent content;
+
+  /* CO's return on action 1 came in; AGO's and DfE's are drafts */
+  {
+    g_autoptr(StReport) report = st_report_new_from_file (fixture->path, NULL, &error);
+
+    g_assert_no_error (error);
+    st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_SUBMITTED);
+    g_assert_true (st_report_save_to_file (report, fixture->path, &error));
+  }
+  open_report (fixture);
+  /* The central team approves it */
+  g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_APPROVED, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+  ui_test_drain ();
+  dialog = ST_EXPORT_DIALOG (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_nonnull (dialog);
+
+  /* For publication unless asked otherwise, and it says what is left out */
+  g_assert_cmpint (st_export_dialog_get_content (dialog), ==, ST_VIEW_APPROVED_ONLY);
+  g_assert_cmpstr (st_export_dialog_get_content_note (dialog), ==,
+                   "2 of the 3 returns are not approved yet and will be left out.");
+  st_export_dialog_set_content (dialog, ST_VIEW_EVERYTHING);
+  g_assert_cmpint (st_export_dialog_get_content (dialog), ==, ST_VIEW_EVERYTHING);
+  g_assert_cmpstr (st_export_dialog_get_content_note (dialog), ==,
+                   "2 of the 3 returns are not approved yet: their text will be in the pages.");
+  st_export_dialog_set_content (dialog, ST_VIEW_APPROVED_ONLY);
+  content = st_export_dialog_get_content (dialog);
+  g_assert_cmpint (content, ==, ST_VIEW_APPROVED_ONLY);
+  ui_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  /* What the dialog chose, written as the file chooser's answer would */
+  g_assert_true (st_window_export_full (fixture->window, "action:1", content, ST_EXPORT_TEXT, published_file));
+  g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  g_assert_true (st_window_export_full (fixture->window, "action:1", ST_VIEW_EVERYTHING, ST_EXPORT_TEXT, preview_file));
+  g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+
+  g_assert_true (g_file_get_contents (published_path, &published, NULL, NULL));
+  g_assert_nonnull (strstr (published, "Paul Maltby is the Cabinet Office digital lead."));
+  g_assert_null (strstr (published, "AGO has board-level responsibility for digital."));
+  g_assert_null (strstr (published, "DfE has a digital leader in place."));
+  g_assert_null (strstr (published, "Attorney General"));
+
+  g_assert_true (g_file_get_contents (preview_path, &preview, NULL, NULL));
+  g_assert_nonnull (strstr (preview, "Paul Maltby is the Cabinet Office digital lead."));
+  g_assert_nonnull (strstr (preview, "AGO has board-level responsibility for digital."));
+  g_assert_nonnull (strstr (preview, "DfE has a digital leader in place."));
+}
+
 static void
 test_window_export_site (Fixture       *fixture,
                          gconstpointer  data)
@@ -1682,6 +1749,7 @@ main (int   argc,
   ADD ("/window/overview", test_window_overview);
   ADD ("/window/issues", test_window_issues);
   ADD ("/window/export", test_window_export);
+  ADD ("/window/export-approved-only", test_window_export_approved_only);
   ADD ("/window/export-site", test_window_export_site);
   ADD ("/window/export-fails", test_window_export_fails);
   ADD ("/window/export-stop", test_window_export_stop);
