@@ -20,7 +20,10 @@ struct _StOverview
 
   GtkLabel      *title_label;
   GtkLabel      *summary_label;
-  GtkColumnView *column_view;
+  GtkScrolledWindow *names_scroller;
+  GtkColumnView *names_view;    /* the departments, kept in view */
+  GtkScrolledWindow *scroller;
+  GtkColumnView *column_view;   /* the cells */
 
   StReport      *report;
   StIssues      *issues;
@@ -28,6 +31,9 @@ struct _StOverview
   GHashTable    *by_respondent; /* respondent id → StOverviewRow */
   StOverviewRow *total_row;
   GHashTable    *counted;       /* "respondent\x1fitem" → what it adds to the totals */
+  GHashTable    *buttons;       /* "respondent\x1fitem" → the cell's button, while bound */
+  char          *scroll_target; /* the cell to scroll to, once laid out */
+  guint          scroll_source;
   char          *respondent_filter; /* the only respondent shown, or NULL */
 };
 
@@ -155,6 +161,13 @@ item_heading (StTemplate   *template,
 }
 
 /* Cells */
+
+static char *
+cell_key (const char *respondent_id,
+          const char *item_id)
+{
+  return g_strconcat (respondent_id, "\x1f", item_id, NULL);
+}
 
 typedef struct {
   GtkWidget *button;
@@ -336,6 +349,10 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "column", data);
   cell->handler = g_signal_connect (cell->row, "notify::revision", G_CALLBACK (on_row_revision), list_item);
   update_cell (cell, data->self, data->item_id);
+  if (st_overview_row_get_respondent_id (cell->row) != NULL && data->item_id != NULL)
+    g_hash_table_insert (data->self->buttons,
+                         cell_key (st_overview_row_get_respondent_id (cell->row), data->item_id),
+                         cell->button);
 }
 
 static void
@@ -345,8 +362,200 @@ unbind_cell (GtkSignalListItemFactory *factory,
 {
   Cell *cell = g_object_get_data (G_OBJECT (list_item), "cell");
 
+  if (data->self->buttons != NULL && st_overview_row_get_respondent_id (cell->row) != NULL && data->item_id != NULL)
+    {
+      g_autofree char *key = cell_key (st_overview_row_get_respondent_id (cell->row), data->item_id);
+
+      if (g_hash_table_lookup (data->self->buttons, key) == cell->button)
+        g_hash_table_remove (data->self->buttons, key);
+    }
   g_clear_signal_handler (&cell->handler, cell->row);
   cell->row = NULL;
+}
+
+/* The keyboard: the arrows go from cell to cell, Home and End to the
+ * row's ends, Ctrl+Home and Ctrl+End to the table's; Return or Space
+ * opens the cell, as a click does */
+
+/* Scrolls the least that shows all of the focused cell. Once laid out:
+ * the rows' list scrolls to the focus as it lays itself out */
+static gboolean
+scroll_to_focus (gpointer user_data)
+{
+  StOverview *self = user_data;
+  GtkWidget *button = g_hash_table_lookup (self->buttons, self->scroll_target);
+  GtkWidget *cell, *list;
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double width, height;
+
+  self->scroll_source = 0;
+  g_clear_pointer (&self->scroll_target, g_free);
+  if (button == NULL || !gtk_widget_has_focus (button))
+    return G_SOURCE_REMOVE;
+
+  /* The cell round the button, with its padding; the list of rows, below
+   * the table's header, as wide as the whole table */
+  cell = gtk_widget_get_parent (button);
+  for (list = cell; list != NULL && !GTK_IS_LIST_VIEW (list); list = gtk_widget_get_parent (list))
+    ;
+  if (list == NULL)
+    return G_SOURCE_REMOVE;
+  width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+  height = gtk_widget_get_height (list);
+
+  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self->scroller), &bounds))
+    {
+      if (bounds.origin.x < 0)
+        gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment) + bounds.origin.x);
+      else if (bounds.origin.x + bounds.size.width > width)
+        gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_value (hadjustment) +
+                                  MIN (bounds.origin.x, bounds.origin.x + bounds.size.width - width));
+    }
+  if (gtk_widget_compute_bounds (cell, list, &bounds))
+    {
+      if (bounds.origin.y < 0)
+        gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + bounds.origin.y);
+      else if (bounds.origin.y + bounds.size.height > height)
+        gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) +
+                                  MIN (bounds.origin.y, bounds.origin.y + bounds.size.height - height));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The position of @respondent_id's row, or -1 */
+static int
+row_position (StOverview *self,
+              const char *respondent_id)
+{
+  StOverviewRow *row = g_hash_table_lookup (self->by_respondent, respondent_id);
+  guint position;
+
+  if (row == NULL || !g_list_store_find (self->rows, row, &position))
+    return -1;
+  return (int) position;
+}
+
+static gboolean
+focus_cell (StOverview *self,
+            int         row,
+            int         column)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  g_autoptr(StOverviewRow) target = NULL;
+  g_autofree char *key = NULL;
+  GtkWidget *button;
+
+  if (row < 0 || column < 0 || (guint) column >= st_template_get_n_items (template) ||
+      (guint) row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    return FALSE;
+  target = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
+  if (st_overview_row_is_total (target))
+    return FALSE;
+  key = cell_key (st_overview_row_get_respondent_id (target), st_template_get_item (template, column)->id);
+  button = g_hash_table_lookup (self->buttons, key);
+  if (button == NULL || !gtk_widget_grab_focus (button))
+    return FALSE;
+  g_free (self->scroll_target);
+  self->scroll_target = g_steal_pointer (&key);
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (scroll_to_focus, self);
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed (StOverview            *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  StTemplate *template;
+  const char *respondent_id;
+  const char *item_id;
+  gboolean control = (state & GDK_CONTROL_MASK) != 0;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int row, column, last_row;
+
+  if (self->report == NULL || focus == NULL || !gtk_widget_has_css_class (focus, "overview-cell") ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return GDK_EVENT_PROPAGATE;
+  if ((state & (GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  respondent_id = g_object_get_data (G_OBJECT (focus), "respondent-id");
+  item_id = g_object_get_data (G_OBJECT (focus), "item-id");
+  if (respondent_id == NULL || item_id == NULL)
+    return GDK_EVENT_PROPAGATE;
+  template = st_report_get_template (self->report);
+  row = row_position (self, respondent_id);
+  column = -1;
+  for (guint i = 0; i < st_template_get_n_items (template); i++)
+    if (g_str_equal (st_template_get_item (template, i)->id, item_id))
+      column = (int) i;
+  if (row < 0 || column < 0)
+    return GDK_EVENT_PROPAGATE;
+  /* The last department's row: the totals' row comes after it */
+  last_row = (int) g_list_model_get_n_items (G_LIST_MODEL (self->rows)) - 2;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (control)
+        return GDK_EVENT_PROPAGATE;
+      column += rtl ? 1 : -1;
+      break;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (control)
+        return GDK_EVENT_PROPAGATE;
+      column += rtl ? -1 : 1;
+      break;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (control)
+        return GDK_EVENT_PROPAGATE;
+      row--;
+      break;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (control)
+        return GDK_EVENT_PROPAGATE;
+      row++;
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      column = 0;
+      if (control)
+        row = 0;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      column = (int) st_template_get_n_items (template) - 1;
+      if (control)
+        row = last_row;
+      break;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  /* At the table's edge the focus stays where it is */
+  if (row > last_row || !focus_cell (self, row, column))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+  /* The window shows where the focus is once keys move it; these keys
+   * stop here, before it sees them */
+  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    gtk_window_set_focus_visible (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), TRUE);
+  return GDK_EVENT_STOP;
 }
 
 /* The full name, for when it is cut short */
@@ -375,7 +584,7 @@ setup_name (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 22);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_name_query_tooltip), NULL);
@@ -425,20 +634,27 @@ add_column (StOverview *self,
 
   column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
+  gtk_column_view_append_column (name_column ? self->names_view : self->column_view, column);
 }
 
 static void
-remove_columns (StOverview *self)
+remove_columns_of (GtkColumnView *view)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GListModel *columns = gtk_column_view_get_columns (view);
 
   while (g_list_model_get_n_items (columns) > 0)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
 
-      gtk_column_view_remove_column (self->column_view, column);
+      gtk_column_view_remove_column (view, column);
     }
+}
+
+static void
+remove_columns (StOverview *self)
+{
+  remove_columns_of (self->names_view);
+  remove_columns_of (self->column_view);
 }
 
 static void
@@ -482,7 +698,7 @@ totals_change (StOverview   *self,
   st_progress_compute (self->report, respondent, item, &progress);
   tally_add (&tally, &progress);
 
-  key = g_strconcat (respondent_id, "\x1f", item_id, NULL);
+  key = cell_key (respondent_id, item_id);
   counted = g_hash_table_lookup (self->counted, key);
   if (counted != NULL && memcmp (counted, &tally, sizeof tally) == 0)
     return FALSE;
@@ -614,6 +830,7 @@ st_overview_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->report, self);
   if (self->column_view != NULL)
     {
+      gtk_column_view_set_model (self->names_view, NULL);
       gtk_column_view_set_model (self->column_view, NULL);
       remove_columns (self);
     }
@@ -625,6 +842,9 @@ st_overview_dispose (GObject *object)
   g_clear_object (&self->total_row);
   g_clear_pointer (&self->by_respondent, g_hash_table_unref);
   g_clear_pointer (&self->counted, g_hash_table_unref);
+  g_clear_pointer (&self->buttons, g_hash_table_unref);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_pointer (&self->scroll_target, g_free);
   g_clear_pointer (&self->respondent_filter, g_free);
 
   G_OBJECT_CLASS (st_overview_parent_class)->dispose (object);
@@ -700,6 +920,9 @@ st_overview_class_init (StOverviewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, StOverview, title_label);
   gtk_widget_class_bind_template_child (widget_class, StOverview, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, StOverview, names_scroller);
+  gtk_widget_class_bind_template_child (widget_class, StOverview, names_view);
+  gtk_widget_class_bind_template_child (widget_class, StOverview, scroller);
   gtk_widget_class_bind_template_child (widget_class, StOverview, column_view);
 }
 
@@ -707,14 +930,26 @@ static void
 st_overview_init (StOverview *self)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_list_store_new (ST_TYPE_OVERVIEW_ROW);
   self->by_respondent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->counted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->names_view, GTK_SELECTION_MODEL (selection));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  /* Both tables scroll up and down together; each sets its own bounds */
+  g_object_bind_property (gtk_scrolled_window_get_vadjustment (self->scroller), "value",
+                          gtk_scrolled_window_get_vadjustment (self->names_scroller), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
 GtkWidget *

@@ -1,0 +1,437 @@
+/* test-ui-access.c: the keyboard in the overview and forms, dialogs that
+ * can be read in full, and a phone-sized window
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+
+#include "st-export-dialog.h"
+#include "st-overview.h"
+#include "st-overview-row.h"
+#include "test-ui-helpers.h"
+
+typedef struct {
+  StApplication *application;
+  char          *dir;
+  char          *path;
+  GFile         *file;
+  StWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->application = ST_APPLICATION ((gpointer) data);
+  fixture->dir = ui_test_make_dir ();
+  fixture->path = ui_test_write_report (fixture->dir, "digital-leaders.stocktake");
+  fixture->file = g_file_new_for_path (fixture->path);
+  fixture->window = st_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_test_close_dialogs ();
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_null (fixture->window);
+  ui_test_remove_dir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Shows the window at @width × @height with the report open */
+static void
+open_report (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  g_assert_true (st_window_open_file (fixture->window, fixture->file));
+  ui_test_drain ();
+  g_assert_nonnull (st_window_get_report (fixture->window));
+}
+
+static GtkWidget *
+focus_of (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+/* Presses @keys on the display's keyboard with the window focused, then
+ * waits for @check; FALSE when the display is not X11 */
+static gboolean
+press_keys (Fixture     *fixture,
+            const char  *keys,
+            gboolean   (*check) (gpointer data),
+            gpointer     data)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  g_autofree char *xid = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!GDK_IS_X11_SURFACE (surface) || g_find_program_in_path ("xdotool") == NULL)
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { "timeout", "30", "xdotool", "windowfocus", "--sync", xid,
+                           "key", "--clearmodifiers", keys, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  if (!ui_test_wait_for (check, data, 20))
+    g_error ("Pressing %s did nothing; focus on %s", keys,
+             focus_of (fixture) != NULL ? G_OBJECT_TYPE_NAME (focus_of (fixture)) : "nothing");
+  return TRUE;
+}
+
+static GtkWidget *
+find_cell_button (GtkWidget  *widget,
+                  const char *respondent_id,
+                  const char *item_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "respondent-id"), respondent_id) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "item-id"), item_id) == 0)
+        return child;
+      if ((found = find_cell_button (child, respondent_id, item_id)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A label saying exactly @text, shown */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static StOverview *
+get_overview (Fixture *fixture)
+{
+  GtkWidget *overview = ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW);
+
+  g_assert_nonnull (overview);
+  return ST_OVERVIEW (overview);
+}
+
+/* The departments in the overview's order */
+static const char *
+respondent_at (StOverview *overview,
+               guint       position)
+{
+  g_autoptr(StOverviewRow) row = g_list_model_get_item (st_overview_get_rows (overview), position);
+
+  g_assert_nonnull (row);
+  return st_overview_row_get_respondent_id (row);
+}
+
+/* The overview from the keyboard */
+
+typedef struct {
+  Fixture    *fixture;
+  const char *respondent_id;
+  const char *item_id;
+} CellWait;
+
+static gboolean
+focus_is_cell (gpointer data)
+{
+  CellWait *wait = data;
+  GtkWidget *focus = focus_of (wait->fixture);
+
+  return focus != NULL &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (focus), "respondent-id"), wait->respondent_id) == 0 &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (focus), "item-id"), wait->item_id) == 0;
+}
+
+static gboolean
+shows_form (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (st_window_get_visible_page (fixture->window), "form") == 0;
+}
+
+/* Whether the whole of @widget is inside @area */
+static gboolean
+is_in_view (GtkWidget *widget,
+            GtkWidget *area)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, area, &bounds) &&
+         bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (area) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (area);
+}
+
+static void
+assert_in_view (GtkWidget *widget,
+                GtkWidget *area)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, area, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (area));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (area));
+}
+
+static gboolean
+focus_in_view (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *focus = focus_of (fixture);
+  GtkWidget *scroller = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+
+  return scroller != NULL && is_in_view (focus, scroller);
+}
+
+/* The focused cell is scrolled into view, soon */
+static void
+assert_focus_in_view (Fixture *fixture)
+{
+  ui_test_wait_for (focus_in_view, fixture, 5);
+  assert_in_view (focus_of (fixture), gtk_widget_get_ancestor (focus_of (fixture), GTK_TYPE_SCROLLED_WINDOW));
+}
+
+static void
+test_overview_keyboard (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  StOverview *overview;
+  GtkWidget *button;
+  CellWait wait = { fixture, NULL, NULL };
+  const char *first, *second, *last;
+  guint n_rows;
+
+  open_report (fixture, 900, 600);
+  overview = get_overview (fixture);
+  n_rows = g_list_model_get_n_items (st_overview_get_rows (overview));
+  first = respondent_at (overview, 0);
+  second = respondent_at (overview, 1);
+  last = respondent_at (overview, n_rows - 2);       /* then the totals */
+
+  button = find_cell_button (GTK_WIDGET (overview), first, "1");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+
+  /* Right goes to the next action in the row… */
+  wait.respondent_id = first;
+  wait.item_id = "2";
+  if (!press_keys (fixture, "Right", focus_is_cell, &wait))
+    {
+      g_test_skip ("The keyboard can only be driven on X11");
+      return;
+    }
+  /* …with the focus shown */
+  g_assert_true (gtk_widget_has_visible_focus (focus_of (fixture)));
+  /* Down to the same action in the next department's row */
+  wait.respondent_id = second;
+  press_keys (fixture, "Down", focus_is_cell, &wait);
+  /* End to the row's last action, scrolled into view */
+  wait.item_id = "16";
+  press_keys (fixture, "End", focus_is_cell, &wait);
+  assert_focus_in_view (fixture);
+  /* Left, back one */
+  wait.item_id = "15";
+  press_keys (fixture, "Left", focus_is_cell, &wait);
+  /* Home to the first action */
+  wait.item_id = "1";
+  press_keys (fixture, "Home", focus_is_cell, &wait);
+  assert_focus_in_view (fixture);
+  /* Up to the first row; at its top edge the focus stays */
+  wait.respondent_id = first;
+  press_keys (fixture, "Up", focus_is_cell, &wait);
+  press_keys (fixture, "Up", focus_is_cell, &wait);
+  press_keys (fixture, "Left", focus_is_cell, &wait);
+  g_assert_true (gtk_widget_has_visible_focus (focus_of (fixture)));
+
+  /* Ctrl+End to the last department's last action, past which there is
+   * only the totals' row, which is not to open */
+  wait.respondent_id = last;
+  wait.item_id = "16";
+  press_keys (fixture, "ctrl+End", focus_is_cell, &wait);
+  assert_focus_in_view (fixture);
+  press_keys (fixture, "Down", focus_is_cell, &wait);
+  press_keys (fixture, "Right", focus_is_cell, &wait);
+  /* Ctrl+Home back to the first */
+  wait.respondent_id = first;
+  wait.item_id = "1";
+  press_keys (fixture, "ctrl+Home", focus_is_cell, &wait);
+
+  /* Return opens the focused cell, not the first */
+  wait.respondent_id = second;
+  press_keys (fixture, "Down", focus_is_cell, &wait);
+  wait.item_id = "2";
+  press_keys (fixture, "Right", focus_is_cell, &wait);
+  press_keys (fixture, "Return", shows_form, fixture);
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, second);
+  g_assert_cmpstr (st_submission_form_get_item_id (st_window_get_form (fixture->window)), ==, "2");
+
+  /* And Space, as well */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+  ui_test_drain ();
+  button = find_cell_button (GTK_WIDGET (overview), last, "3");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  press_keys (fixture, "space", shows_form, fixture);
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, last);
+  g_assert_cmpstr (st_submission_form_get_item_id (st_window_get_form (fixture->window)), ==, "3");
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+/* Lets @widget's window draw a few frames, as scrolling is laid out in
+ * the next */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (ui_test_wait_for (frames_done, &frames, 10));
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* The department names stay in view, level with their rows, whichever way
+ * the table scrolls */
+static void
+assert_level (GtkWidget *name,
+              GtkWidget *cell,
+              GtkWidget *overview)
+{
+  graphene_rect_t name_bounds, cell_bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (name, overview, &name_bounds));
+  g_assert_true (gtk_widget_compute_bounds (cell, overview, &cell_bounds));
+  g_assert_cmpfloat_with_epsilon (name_bounds.origin.y + name_bounds.size.height / 2,
+                                  cell_bounds.origin.y + cell_bounds.size.height / 2, 1.5);
+}
+
+static void
+test_overview_names_stay (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  StOverview *overview;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *hadjustment, *vadjustment;
+  GtkWidget *name, *cell;
+  graphene_rect_t bounds;
+  const char *last;
+
+  open_report (fixture, 800, 420);
+  overview = get_overview (fixture);
+  last = respondent_at (overview, g_list_model_get_n_items (st_overview_get_rows (overview)) - 2);
+
+  cell = find_cell_button (GTK_WIDGET (overview), "CO", "1");
+  g_assert_nonnull (cell);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW));
+  hadjustment = gtk_scrolled_window_get_hadjustment (scroller);
+  vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  /* The table is wider and taller than the window */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+
+  name = find_label (GTK_WIDGET (overview), "Cabinet Office");
+  g_assert_nonnull (name);
+  g_assert_false (gtk_widget_is_ancestor (name, GTK_WIDGET (scroller)));
+  assert_level (name, cell, GTK_WIDGET (overview));
+
+  /* Scrolled to the last action, the names are still there… */
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  wait_for_frames (GTK_WIDGET (overview));
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (scroller), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <, 0);
+  assert_in_view (name, GTK_WIDGET (overview));
+  assert_level (name, cell, GTK_WIDGET (overview));
+
+  /* …and scrolled to the bottom, the last department's name is level with
+   * its row */
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  wait_for_frames (GTK_WIDGET (overview));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  cell = find_cell_button (GTK_WIDGET (overview), last, "16");
+  g_assert_nonnull (cell);
+  {
+    const StRespondent *respondent = st_template_find_respondent (st_report_get_template (st_window_get_report (fixture->window)),
+                                                                  last);
+
+    name = find_label (GTK_WIDGET (overview), respondent->name);
+  }
+  g_assert_nonnull (name);
+  assert_in_view (name, GTK_WIDGET (overview));
+  assert_in_view (cell, GTK_WIDGET (scroller));
+  assert_level (name, cell, GTK_WIDGET (overview));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(StApplication) application = NULL;
+
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+  application = ui_test_application ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
+  ADD ("/access/overview-keyboard", test_overview_keyboard);
+  ADD ("/access/overview-names-stay", test_overview_names_stay);
+#undef ADD
+
+  return ui_test_run ();
+}
