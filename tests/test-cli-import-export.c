@@ -309,7 +309,7 @@ test_export_approved_only (Tmp           *tmp,
     g_autoptr(CliResult) approved_only = cli_run_new ("export", report, "--approved-only", "--view", "action:1",
                                                       "-o", out, NULL);
     g_autoptr(CliResult) everything = cli_run_new ("export", report, "--view", "action:1", "-o", "-", NULL);
-    g_autoptr(CliResult) whole_site = cli_run_new ("export", report, "-a", "--view", "site", "-o", site, NULL);
+    g_autoptr(CliResult) whole_site = cli_run_new ("export", report, "--approved-only", "--view", "site", "-o", site, NULL);
 
     g_assert_cmpint (approved_only->status, ==, 0);
     /* It says how many returns it left out, after the file's name */
@@ -333,6 +333,95 @@ test_export_approved_only (Tmp           *tmp,
   /* Exporting changes nothing in the report */
   after = cli_read_file (report);
   g_assert_cmpstr (after, ==, before);
+}
+
+/* --publish: the approved returns' pages, then those returns marked
+ * published in the report, by the central team only */
+static void
+test_export_publish (Tmp           *tmp,
+                     gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *report = tmp_file (tmp, "report.stocktake");
+  g_autofree char *pack = tmp_file (tmp, "co.stocktake");
+  g_autofree char *out = tmp_file (tmp, "update.txt");
+  g_autofree char *sample_text = cli_read_file (sample);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *page = NULL;
+  static const char co_text[] = "A new in-house Digital and Technology Department will be established";
+  static const char ago_text[] = "The Law Officers’ departments are not transactional agencies";
+
+  g_assert_true (g_file_set_contents (report, sample_text, -1, NULL));
+  {
+    g_autoptr(CliResult) submitted = cli_run_new ("status", report, "-d", "CO", "-n", "1", "--set", "submitted",
+                                                  "--as", "department", NULL);
+    g_autoptr(CliResult) approved = cli_run_new ("status", report, "-d", "CO", "-n", "1", "--set", "approved", NULL);
+    g_autoptr(CliResult) packed = cli_run_new ("pack", report, "-d", "CO", "-o", pack, NULL);
+
+    g_assert_cmpint (submitted->status, ==, 0);
+    g_assert_cmpint (approved->status, ==, 0);
+    g_assert_cmpint (packed->status, ==, 0);
+  }
+  before = cli_read_file (report);
+
+  /* Refused, with the report as it was and nothing written: one page only
+   * (the whole update is published at once), a department's pack, and
+   * --author alone */
+  {
+    g_autofree char *pack_before = cli_read_file (pack);
+    g_autofree char *pack_after = NULL;
+    g_autoptr(CliResult) one_page = cli_run_new ("export", report, "--publish", "--view", "action:1", "-o", out, NULL);
+    g_autoptr(CliResult) from_pack = cli_run_new ("export", pack, "--publish", "-o", out, NULL);
+    g_autoptr(CliResult) author_alone = cli_run_new ("export", report, "--author", "Sam", "-o", out, NULL);
+
+    g_assert_cmpint (one_page->status, ==, 2);
+    g_assert_nonnull (strstr (one_page->err, "--publish writes the whole update"));
+    g_assert_cmpint (from_pack->status, ==, 1);
+    g_assert_true (g_str_has_prefix (from_pack->err, pack));
+    g_assert_nonnull (strstr (from_pack->err, ": error: Only the central team publishes"));
+    g_assert_cmpint (author_alone->status, ==, 2);
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    pack_after = cli_read_file (pack);
+    g_assert_cmpstr (pack_after, ==, pack_before);
+    after = cli_read_file (report);
+    g_assert_cmpstr (after, ==, before);
+    g_clear_pointer (&after, g_free);
+  }
+
+  /* Published: the page has the approved return only, and the report now
+   * says it is published, with who did it in its history */
+  {
+    g_autoptr(CliResult) published = cli_run_new ("export", report, "--publish", "--author", "Sam Publisher",
+                                                  "-o", out, NULL);
+    g_autoptr(CliResult) status = NULL;
+
+    g_assert_cmpint (published->status, ==, 0);
+    g_assert_nonnull (strstr (published->err, ": note: 1 return is now published"));
+    page = cli_read_file (out);
+    g_assert_nonnull (strstr (page, co_text));
+    g_assert_null (strstr (page, ago_text));
+
+    after = cli_read_file (report);
+    g_assert_cmpstr (after, !=, before);
+    g_assert_nonnull (strstr (after, "\"status\" : \"published\""));
+    g_assert_nonnull (strstr (after, "\"author\" : \"Sam Publisher\""));
+    status = cli_run_new ("status", report, "-d", "CO", "-n", "1", NULL);
+    g_assert_cmpint (status->status, ==, 0);
+    g_assert_nonnull (strstr (status->out, "published"));
+  }
+
+  /* Published returns stay in the next export for publication; with none
+   * newly approved, the report is not written again */
+  {
+    g_autoptr(CliResult) again = cli_run_new ("export", report, "--publish", "-o", "-", NULL);
+    g_autofree char *unchanged = cli_read_file (report);
+
+    g_assert_cmpint (again->status, ==, 0);
+    g_assert_nonnull (strstr (again->out, co_text));
+    g_assert_nonnull (strstr (again->err, ": note: 0 returns are now published"));
+    g_assert_cmpstr (unchanged, ==, after);
+  }
 }
 
 /* The 2022 update: imported without a word of warning, exported again
@@ -514,6 +603,7 @@ main (int   argc,
   g_test_add ("/cli/export/formats", Tmp, NULL, tmp_set_up, test_export_formats, tmp_tear_down);
   g_test_add ("/cli/export/full", Tmp, NULL, tmp_set_up, test_export_full, tmp_tear_down);
   g_test_add ("/cli/export/approved-only", Tmp, NULL, tmp_set_up, test_export_approved_only, tmp_tear_down);
+  g_test_add ("/cli/export/publish", Tmp, NULL, tmp_set_up, test_export_publish, tmp_tear_down);
   g_test_add ("/cli/sample", Tmp, NULL, tmp_set_up, test_sample_is_current, tmp_tear_down);
   g_test_add ("/cli/2022/round-trip", Tmp, NULL, tmp_set_up, test_2022_round_trip, tmp_tear_down);
   g_test_add ("/cli/2022/damaged", Tmp, NULL, tmp_set_up, test_2022_damaged, tmp_tear_down);
