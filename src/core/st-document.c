@@ -16,18 +16,16 @@ struct _StDocument
   char    *title;
   GDate    updated;
   GArray  *blocks;    /* of StBlock */
+  /* The blocks' text and anchors, packed together in large pieces rather
+   * than tens of thousands of small ones: a large document's text then
+   * takes less memory, and freeing the report it came from gives back
+   * whole pages */
+  GStringChunk *text;
   char    *text_bullet;
   char    *text_separator;
 };
 
 G_DEFINE_FINAL_TYPE (StDocument, st_document, G_TYPE_OBJECT)
-
-static void
-block_clear (StBlock *block)
-{
-  g_clear_pointer (&block->text, g_free);
-  g_clear_pointer (&block->anchor, g_free);
-}
 
 static void
 st_document_finalize (GObject *object)
@@ -37,6 +35,7 @@ st_document_finalize (GObject *object)
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->text, g_string_chunk_free);
   g_clear_pointer (&self->text_bullet, g_free);
   g_clear_pointer (&self->text_separator, g_free);
 
@@ -56,7 +55,7 @@ st_document_init (StDocument *self)
 {
   g_date_clear (&self->updated, 1);
   self->blocks = g_array_new (FALSE, TRUE, sizeof (StBlock));
-  g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
+  self->text = g_string_chunk_new (256 * 1024);
 }
 
 StDocument *
@@ -86,8 +85,6 @@ st_document_append (StDocument  *self,
   StBlock block = {
     .kind = kind,
     .level = level,
-    .text = g_strdup (text != NULL ? text : ""),
-    .anchor = g_strdup (anchor),
     .respondent_id = respondent_id,
     .item_id = item_id,
     .section_id = section_id,
@@ -96,6 +93,9 @@ st_document_append (StDocument  *self,
   g_return_val_if_fail (ST_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (kind != ST_BLOCK_HEADING || (level >= 1 && level <= 4), NULL);
 
+  block.text = g_string_chunk_insert (self->text, text != NULL ? text : "");
+  if (anchor != NULL)
+    block.anchor = g_string_chunk_insert (self->text, anchor);
   g_array_append_val (self->blocks, block);
   return &g_array_index (self->blocks, StBlock, self->blocks->len - 1);
 }
