@@ -417,6 +417,54 @@ test_overview_names_stay (Fixture       *fixture,
   assert_level (name, cell, GTK_WIDGET (overview));
 }
 
+/* Opening a form puts the focus where typing goes: in the first section
+ * still to write, never on a label with its text selected */
+static void
+assert_focus_to_type (Fixture *fixture)
+{
+  GtkWidget *focus = focus_of (fixture);
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_LABEL (focus));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (form)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)));
+}
+
+static void
+test_form_focus (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  StOverview *overview;
+  GtkWidget *button;
+  StSectionEditor *editor;
+
+  open_report (fixture, 1000, 700);
+  overview = get_overview (fixture);
+
+  /* From the overview */
+  button = find_cell_button (GTK_WIDGET (overview), "DfE", "1");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  /* As Return or Space does: the button shows itself pressed, then opens */
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (ui_test_wait_for (shows_form, fixture, 5));
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "DfE");
+  assert_focus_to_type (fixture);
+  /* DfE has written its progress; its plans are still to write */
+  editor = ST_SECTION_EDITOR (gtk_widget_get_ancestor (focus_of (fixture), ST_TYPE_SECTION_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (st_section_editor_get_section_id (editor), ==, "plans-2015");
+
+  /* Stepping to the next submission */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-submission", NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), !=, "DfE");
+  assert_focus_to_type (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +479,7 @@ main (int   argc,
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/access/overview-keyboard", test_overview_keyboard);
   ADD ("/access/overview-names-stay", test_overview_names_stay);
+  ADD ("/access/form-focus", test_form_focus);
 #undef ADD
 
   return ui_test_run ();

@@ -81,6 +81,7 @@ struct _StWindow
   gboolean              round_undo_modified;  /* and whether it had unsaved changes */
   AdwToast             *round_toast;          /* the toast that offers to undo it */
   GFile                *export_file;
+  gboolean              export_publish;       /* publish once it is written */
   GPtrArray            *merge_queue;          /* of GFile: packs still to merge, while merging */
 };
 
@@ -859,6 +860,9 @@ on_submission_activated (StWindow   *self,
                          const char *respondent_id,
                          const char *item_id)
 {
+  /* Let go of the overview's cell first: GTK would hand the focus to the
+   * form's first label, which selects its text */
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
   st_window_show_submission (self, respondent_id, item_id);
   st_submission_form_focus_first (self->form);
 }
@@ -1200,7 +1204,9 @@ on_export_done (GObject      *object,
   g_autoptr(StWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  gboolean publish = self->export_publish;
 
+  self->export_publish = FALSE;
   st_export_to_file_finish (ST_REPORT (object), result, &error);
 
   g_clear_object (&self->export_cancellable);
@@ -1212,7 +1218,32 @@ on_export_done (GObject      *object,
     return;
 
   name = self->export_file != NULL ? display_name (self->export_file) : NULL;
-  if (error == NULL)
+  if (error == NULL && publish && ST_REPORT (object) == self->report && self->workflow != NULL)
+    {
+      g_autoptr(GError) publish_error = NULL;
+      g_autofree char *title = NULL;
+      guint n = st_workflow_publish_approved (self->workflow, &publish_error);
+
+      if (publish_error != NULL)
+        {
+          show_message (self, _("Could Not Mark the Returns Published"), publish_error->message);
+          return;
+        }
+      if (n > 0)
+        {
+          set_modified (self, TRUE);
+          schedule_autosave (self);
+          update_review_actions (self);
+        }
+      /* Translators: %s is a file's name */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Exported to “%s”; %u return is now published",
+                                            "Exported to “%s”; %u returns are now published",
+                                            n),
+                               name, n);
+      show_toast (self, title);
+    }
+  else if (error == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
 
@@ -1235,6 +1266,36 @@ st_window_export (StWindow       *self,
                   GFile          *file)
 {
   return st_window_export_full (self, view, ST_VIEW_EVERYTHING, format, file);
+}
+
+gboolean
+st_window_export_for_publication (StWindow        *self,
+                                  const char      *view,
+                                  StExportFormat   format,
+                                  GFile           *file,
+                                  GError         **error)
+{
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->report == NULL || self->workflow == NULL ||
+      st_workflow_get_role (self->workflow) != ST_ROLE_REVIEWER || st_report_is_pack (self->report))
+    {
+      g_set_error_literal (error, ST_ERROR, ST_ERROR_REFUSED,
+                           _("Only the central team publishes, from the full report"));
+      return FALSE;
+    }
+  if (!g_str_equal (view, "all") && !g_str_equal (view, "site"))
+    {
+      g_set_error_literal (error, ST_ERROR, ST_ERROR_REFUSED,
+                           _("Publishing writes the whole update: the whole document or every page"));
+      return FALSE;
+    }
+  if (!st_window_export_full (self, view, ST_VIEW_APPROVED_ONLY, format, file))
+    return FALSE;
+  self->export_publish = TRUE;
+  return TRUE;
 }
 
 gboolean
@@ -1303,6 +1364,7 @@ typedef struct {
   char           *view;
   StViewContent   content;
   StExportFormat  format;
+  gboolean        publish;
 } ExportChoice;
 
 static void
@@ -1322,7 +1384,14 @@ on_export_chooser_response (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
+  if (file != NULL && choice->publish)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!st_window_export_for_publication (self, choice->view, choice->format, file, &error) && error != NULL)
+        show_message (self, _("Could Not Publish"), error->message);
+    }
+  else if (file != NULL)
     st_window_export_full (self, choice->view, choice->content, choice->format, file);
   g_clear_object (&self->chooser);
 }
@@ -1344,6 +1413,7 @@ on_export_dialog_response (StExportDialog *dialog,
   choice->view = g_strdup (st_export_dialog_get_view (dialog));
   choice->format = st_export_dialog_get_format (dialog);
   choice->content = st_export_dialog_get_content (dialog);
+  choice->publish = st_export_dialog_get_publish (dialog);
   site = g_str_equal (choice->view, "site");
 
   chooser = gtk_file_chooser_native_new (site ? _("Export Every Page to a Folder") : _("Export"),
