@@ -19,6 +19,9 @@ struct _StExportDialog
   GtkCheckButton   *approved_check;
   GtkCheckButton   *everything_check;
   GtkLabel         *content_label;
+  GtkWidget        *publish_list;
+  GtkWidget        *publish_row;
+  GtkSwitch        *publish_switch;
 
   GPtrArray        *views;     /* parallel to the view row's choices */
   guint             n_unapproved;  /* returns with text not yet approved */
@@ -47,11 +50,30 @@ format_label (StExportFormat format)
     }
 }
 
+/* Publishing is for the whole update, written for publication */
+static gboolean
+can_publish_now (StExportDialog *self)
+{
+  const char *view = st_export_dialog_get_view (self);
+
+  return gtk_widget_get_visible (self->publish_list) &&
+         !gtk_check_button_get_active (self->everything_check) &&
+         (g_str_equal (view, "all") || g_str_equal (view, "site"));
+}
+
+static void
+update_publish (StExportDialog *self)
+{
+  gtk_widget_set_sensitive (self->publish_row, can_publish_now (self));
+}
+
 /* Says what the choice of returns means for this report */
 static void
 on_content_toggled (StExportDialog *self)
 {
   g_autofree char *text = NULL;
+
+  update_publish (self);
 
   if (self->n_unapproved == 0)
     {
@@ -104,15 +126,67 @@ st_export_dialog_class_init (StExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StExportDialog, approved_check);
   gtk_widget_class_bind_template_child (widget_class, StExportDialog, everything_check);
   gtk_widget_class_bind_template_child (widget_class, StExportDialog, content_label);
+  gtk_widget_class_bind_template_child (widget_class, StExportDialog, publish_list);
+  gtk_widget_class_bind_template_child (widget_class, StExportDialog, publish_row);
+  gtk_widget_class_bind_template_child (widget_class, StExportDialog, publish_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_content_toggled);
+}
+
+/* The choices, listed in full: the rows show the chosen one under their
+ * title, where it can wrap, and the lists wrap too */
+static void
+on_choice_selected (GtkListItem *list_item,
+                    GParamSpec  *pspec,
+                    GtkWidget   *check)
+{
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (list_item) ? 1 : 0);
+}
+
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  g_signal_connect_object (list_item, "notify::selected", G_CALLBACK (on_choice_selected), check, 0);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkStringObject *choice = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), gtk_string_object_get_string (choice));
+  on_choice_selected (list_item, NULL, gtk_widget_get_last_child (box));
 }
 
 static void
 st_export_dialog_init (StExportDialog *self)
 {
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) choices = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkExpression) choice_name = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (choices, "setup", G_CALLBACK (setup_choice), NULL);
+  g_signal_connect (choices, "bind", G_CALLBACK (bind_choice), NULL);
+  adw_combo_row_set_list_factory (self->view_row, choices);
+  adw_combo_row_set_list_factory (self->format_row, choices);
+  adw_combo_row_set_expression (self->view_row, choice_name);
+  adw_combo_row_set_expression (self->format_row, choice_name);
 
   self->views = g_ptr_array_new_with_free_func (g_free);
   for (StExportFormat format = ST_EXPORT_TEXT; format <= ST_EXPORT_PDF; format++)
@@ -169,6 +243,11 @@ st_export_dialog_new (GtkWindow  *parent,
     }
   adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
   adw_combo_row_set_selected (self->view_row, 0);
+
+  /* Only the central team publishes, from the full report */
+  gtk_widget_set_visible (self->publish_list, !st_report_is_pack (report));
+  g_signal_connect_object (self->view_row, "notify::selected", G_CALLBACK (update_publish),
+                           self, G_CONNECT_SWAPPED);
 
   self->n_unapproved = st_document_count_unapproved (report, &self->n_returns);
   on_content_toggled (self);
@@ -240,4 +319,21 @@ st_export_dialog_get_content_note (StExportDialog *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->content_label)))
     return NULL;
   return gtk_label_get_label (self->content_label);
+}
+
+gboolean
+st_export_dialog_get_publish (StExportDialog *self)
+{
+  g_return_val_if_fail (ST_IS_EXPORT_DIALOG (self), FALSE);
+
+  return can_publish_now (self) && gtk_switch_get_active (self->publish_switch);
+}
+
+void
+st_export_dialog_set_publish (StExportDialog *self,
+                              gboolean        publish)
+{
+  g_return_if_fail (ST_IS_EXPORT_DIALOG (self));
+
+  gtk_switch_set_active (self->publish_switch, publish);
 }

@@ -32,6 +32,12 @@ void            st_export_dialog_set_format (StExportDialog *self,
 StViewContent   st_export_dialog_get_content (StExportDialog *self);
 void            st_export_dialog_set_content (StExportDialog *self,
                                               StViewContent   content);
+/* Whether the approved returns are to be marked published once written:
+ * offered to the central team, for the whole document or every page,
+ * written for publication. FALSE whenever any of that is not so. */
+gboolean        st_export_dialog_get_publish (StExportDialog *self);
+void            st_export_dialog_set_publish (StExportDialog *self,
+                                              gboolean        publish);
 /* What the dialog says about returns that are not approved; NULL when
  * every return is */
 const char     *st_export_dialog_get_content_note (StExportDialog *self);

@@ -69,6 +69,15 @@ gboolean          st_window_export_full       (StWindow      *self,
                                                StViewContent  content,
                                                StExportFormat format,
                                                GFile         *file);
+/* The central team's export for publication: approved returns only, of
+ * the whole update ("all" or "site"); once written, every approved return
+ * is marked published through the window's workflow. Refusals fail with
+ * ST_ERROR_REFUSED; FALSE with no error if an export is under way. */
+gboolean          st_window_export_for_publication (StWindow   *self,
+                                               const char    *view,
+                                               StExportFormat format,
+                                               GFile         *file,
+                                               GError       **error);
 void              st_window_stop_export       (StWindow      *self);
 gboolean          st_window_get_exporting     (StWindow      *self);
 /* Reads published pages into a copy of the report and asks before the
