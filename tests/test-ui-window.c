@@ -1149,6 +1149,80 @@ test_window_export_approved_only (Fixture       *fixture,
   g_assert_nonnull (strstr (preview, "DfE has a digital leader in place."));
 }
 
+/* Exporting the whole update for publication marks the approved returns
+ * published, through the window's workflow, and the report is saved with it */
+static void
+test_window_export_publish (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "update.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *page = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  StExportDialog *dialog;
+  StReport *report;
+
+  {
+    g_autoptr(StReport) on_disk = st_report_new_from_file (fixture->path, NULL, &error);
+
+    g_assert_no_error (error);
+    st_submission_set_status (st_report_lookup_submission (on_disk, "CO", "1"), ST_STATUS_SUBMITTED);
+    g_assert_true (st_report_save_to_file (on_disk, fixture->path, &error));
+  }
+  open_report (fixture);
+  report = st_window_get_report (fixture->window);
+  g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_APPROVED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  /* The dialog offers it for the whole update written for publication only */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+  ui_test_drain ();
+  dialog = ST_EXPORT_DIALOG (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_nonnull (dialog);
+  g_assert_false (st_export_dialog_get_publish (dialog));
+  st_export_dialog_set_publish (dialog, TRUE);
+  g_assert_true (st_export_dialog_get_publish (dialog));
+  st_export_dialog_set_content (dialog, ST_VIEW_EVERYTHING);
+  g_assert_false (st_export_dialog_get_publish (dialog));
+  st_export_dialog_set_content (dialog, ST_VIEW_APPROVED_ONLY);
+  g_assert_true (st_export_dialog_get_publish (dialog));
+  ui_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  /* One page is not the update */
+  g_assert_false (st_window_export_for_publication (fixture->window, "action:1", ST_EXPORT_TEXT, file, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (st_window_get_exporting (fixture->window));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (st_window_export_for_publication (fixture->window, "all", ST_EXPORT_TEXT, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+
+  g_assert_true (g_file_get_contents (path, &page, NULL, NULL));
+  g_assert_nonnull (strstr (page, "Paul Maltby is the Cabinet Office digital lead."));
+  g_assert_null (strstr (page, "AGO has board-level responsibility for digital."));
+
+  /* Published, with a history entry, and saved with the report */
+  g_assert_true (st_window_get_report (fixture->window) == report);
+  g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "CO", "1")), ==,
+                   ST_STATUS_PUBLISHED);
+  g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "AGO", "1")), ==,
+                   ST_STATUS_DRAFT);
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_true (g_file_get_contents (fixture->path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"status\" : \"published\""));
+  g_assert_nonnull (strstr (saved, "\"new\" : \"published\""));
+}
+
 static void
 test_window_export_site (Fixture       *fixture,
                          gconstpointer  data)
@@ -1750,6 +1824,7 @@ main (int   argc,
   ADD ("/window/issues", test_window_issues);
   ADD ("/window/export", test_window_export);
   ADD ("/window/export-approved-only", test_window_export_approved_only);
+  ADD ("/window/export-publish", test_window_export_publish);
   ADD ("/window/export-site", test_window_export_site);
   ADD ("/window/export-fails", test_window_export_fails);
   ADD ("/window/export-stop", test_window_export_stop);
