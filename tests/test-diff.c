@@ -190,6 +190,70 @@ test_diff_words_whitespace (void)
   g_assert_cmpuint (empty->len, ==, 0);
 }
 
+/* Writing on after the last word changes only the white space after it:
+ * the word itself is not removed and added again */
+static void
+test_diff_words_last_word (void)
+{
+  const char *old_text = "Departments will take the lead.";
+  const char *new_text = "Departments will take the lead. He will help.";
+  g_autoptr(GPtrArray) chunks = st_diff_words (old_text, new_text);
+  g_autoptr(GPtrArray) back = st_diff_words (new_text, old_text);
+  g_autofree char *old_again = join_chunks (chunks, ST_DIFF_INSERT);
+  g_autofree char *new_again = join_chunks (chunks, ST_DIFF_DELETE);
+  g_autofree char *back_old = join_chunks (back, ST_DIFF_INSERT);
+  g_autofree char *back_new = join_chunks (back, ST_DIFF_DELETE);
+  g_autofree char *formatted = st_diff_format (chunks, G_MAXUINT);
+  g_autofree char *formatted_back = st_diff_format (back, G_MAXUINT);
+  guint deleted, inserted;
+
+  g_assert_cmpstr (old_again, ==, old_text);
+  g_assert_cmpstr (new_again, ==, new_text);
+  g_assert_cmpuint (chunks->len, ==, 2);
+  g_assert_cmpint (((StDiffChunk *) g_ptr_array_index (chunks, 0))->op, ==, ST_DIFF_EQUAL);
+  g_assert_cmpstr (((StDiffChunk *) g_ptr_array_index (chunks, 0))->text, ==,
+                   "Departments will take the lead.");
+  g_assert_cmpint (((StDiffChunk *) g_ptr_array_index (chunks, 1))->op, ==, ST_DIFF_INSERT);
+  st_diff_count (chunks, &deleted, &inserted);
+  g_assert_cmpuint (deleted, ==, 0);
+  g_assert_cmpuint (inserted, ==, 3);
+  g_assert_cmpstr (formatted, ==, "Departments will take the lead. {+He will help.+}");
+
+  /* And taking the new sentence away again */
+  g_assert_cmpstr (back_old, ==, new_text);
+  g_assert_cmpstr (back_new, ==, old_text);
+  st_diff_count (back, &deleted, &inserted);
+  g_assert_cmpuint (deleted, ==, 3);
+  g_assert_cmpuint (inserted, ==, 0);
+  g_assert_cmpstr (formatted_back, ==, "Departments will take the lead. [-He will help.-]");
+}
+
+/* A new paragraph break between the same words changes no word */
+static void
+test_diff_words_space_only (void)
+{
+  const char *old_text = "First point. Second point.\n";
+  const char *new_text = "First point.\n\nSecond point.";
+  g_autoptr(GPtrArray) chunks = st_diff_words (old_text, new_text);
+  g_autofree char *old_again = join_chunks (chunks, ST_DIFF_INSERT);
+  g_autofree char *new_again = join_chunks (chunks, ST_DIFF_DELETE);
+  guint deleted, inserted;
+
+  g_assert_cmpstr (old_again, ==, old_text);
+  g_assert_cmpstr (new_again, ==, new_text);
+  st_diff_count (chunks, &deleted, &inserted);
+  g_assert_cmpuint (deleted, ==, 0);
+  g_assert_cmpuint (inserted, ==, 0);
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      const StDiffChunk *chunk = g_ptr_array_index (chunks, i);
+      g_autofree char *words = g_strstrip (g_strdup (chunk->text));
+
+      if (chunk->op != ST_DIFF_EQUAL)
+        g_assert_cmpstr (words, ==, "");
+    }
+}
+
 static void
 test_diff_format_context (void)
 {
@@ -215,6 +279,8 @@ main (int   argc,
   g_test_add_func ("/diff/tokens/random", test_diff_tokens_random);
   g_test_add_func ("/diff/words", test_diff_words);
   g_test_add_func ("/diff/words/whitespace", test_diff_words_whitespace);
+  g_test_add_func ("/diff/words/last-word", test_diff_words_last_word);
+  g_test_add_func ("/diff/words/space-only", test_diff_words_space_only);
   g_test_add_func ("/diff/format/context", test_diff_format_context);
 
   return g_test_run ();

@@ -59,7 +59,8 @@ append_marked (GString    *markup,
       while (*p != '\0' && g_ascii_isspace (*p))
         p++;
       space = g_markup_escape_text (start, p - start);
-      if (*p != '\0' && *space != '\0' && strchr (space, '\n') == NULL)
+      /* White space a changed run starts with is not between two words */
+      if (start > text && *p != '\0' && *space != '\0' && strchr (space, '\n') == NULL)
         g_string_append_printf (markup, "%s%s</span>", gap, space);
       else
         g_string_append (markup, space);

@@ -279,69 +279,177 @@ st_diff_chunk_free (StDiffChunk *chunk)
   g_free (chunk);
 }
 
-/* Words and the white space after each: "a b\n" gives "a ", "b\n".
- * Leading white space is a token of its own. */
-static GPtrArray *
-split_words (const char *text)
+/* A text cut into words, each with the white space after it: "a b\n"
+ * gives "a" and " ", "b" and "\n". Leading white space is a word of its
+ * own with no letters. Words are compared without their white space, so
+ * that "lead." at the end of a text and "lead. " before a new sentence
+ * are the same word. */
+typedef struct {
+  GPtrArray *words;
+  GPtrArray *spaces;
+} Words;
+
+static void
+words_clear (Words *words)
 {
-  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  g_clear_pointer (&words->words, g_ptr_array_unref);
+  g_clear_pointer (&words->spaces, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Words, words_clear)
+
+static void
+split_words (const char *text,
+             Words      *out)
+{
   const char *p = text != NULL ? text : "";
+
+  out->words = g_ptr_array_new_with_free_func (g_free);
+  out->spaces = g_ptr_array_new_with_free_func (g_free);
 
   while (*p != '\0')
     {
       const char *start = p;
+      const char *space;
 
       while (*p != '\0' && !g_ascii_isspace (*p))
         p++;
+      space = p;
       while (*p != '\0' && g_ascii_isspace (*p))
         p++;
-      g_ptr_array_add (tokens, g_strndup (start, p - start));
+      g_ptr_array_add (out->words, g_strndup (start, space - start));
+      g_ptr_array_add (out->spaces, g_strndup (space, p - space));
     }
-  return tokens;
+}
+
+/* Builds the chunks, keeping the deleted and inserted text of a change
+ * apart until the next unchanged text, so that a change reads as one
+ * run removed and one run added */
+typedef struct {
+  GPtrArray *chunks;
+  GString   *equal;
+  GString   *deleted;
+  GString   *inserted;
+} ChunkBuilder;
+
+static void
+add_chunk (GPtrArray *chunks,
+           StDiffOp   op,
+           GString   *text)
+{
+  StDiffChunk *chunk;
+
+  if (text->len == 0)
+    return;
+  chunk = g_new0 (StDiffChunk, 1);
+  chunk->op = op;
+  chunk->text = g_strndup (text->str, text->len);
+  g_ptr_array_add (chunks, chunk);
+  g_string_truncate (text, 0);
 }
 
 static void
-add_chunk (GPtrArray  *chunks,
-           StDiffOp    op,
-           char      **tokens,
-           guint       start,
-           guint       length)
+flush_changes (ChunkBuilder *builder)
 {
-  GString *text = g_string_new (NULL);
-  StDiffChunk *chunk;
+  add_chunk (builder->chunks, ST_DIFF_DELETE, builder->deleted);
+  add_chunk (builder->chunks, ST_DIFF_INSERT, builder->inserted);
+}
 
-  for (guint i = 0; i < length; i++)
-    g_string_append (text, tokens[start + i]);
+static void
+append_equal (ChunkBuilder *builder,
+              const char   *text)
+{
+  if (*text == '\0')
+    return;
+  if (builder->deleted->len > 0 || builder->inserted->len > 0)
+    {
+      add_chunk (builder->chunks, ST_DIFF_EQUAL, builder->equal);
+      flush_changes (builder);
+    }
+  g_string_append (builder->equal, text);
+}
 
-  chunk = g_new0 (StDiffChunk, 1);
-  chunk->op = op;
-  chunk->text = g_string_free (text, FALSE);
-  g_ptr_array_add (chunks, chunk);
+static void
+append_change (ChunkBuilder *builder,
+               GString      *into,
+               const char   *text)
+{
+  if (*text == '\0')
+    return;
+  add_chunk (builder->chunks, ST_DIFF_EQUAL, builder->equal);
+  g_string_append (into, text);
 }
 
 GPtrArray *
 st_diff_words (const char *old_text,
                const char *new_text)
 {
-  g_autoptr(GPtrArray) old_tokens = split_words (old_text);
-  g_autoptr(GPtrArray) new_tokens = split_words (new_text);
+  g_auto(Words) old_words = { 0 };
+  g_auto(Words) new_words = { 0 };
   g_autoptr(GArray) edits = NULL;
-  GPtrArray *chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) st_diff_chunk_free);
+  g_autoptr(GString) equal = g_string_new (NULL);
+  g_autoptr(GString) deleted = g_string_new (NULL);
+  g_autoptr(GString) inserted = g_string_new (NULL);
+  ChunkBuilder builder = { NULL, equal, deleted, inserted };
 
-  edits = st_diff_tokens ((const char * const *) old_tokens->pdata, old_tokens->len,
-                          (const char * const *) new_tokens->pdata, new_tokens->len);
+  split_words (old_text, &old_words);
+  split_words (new_text, &new_words);
+  builder.chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) st_diff_chunk_free);
+
+  edits = st_diff_tokens ((const char * const *) old_words.words->pdata, old_words.words->len,
+                          (const char * const *) new_words.words->pdata, new_words.words->len);
 
   for (guint i = 0; i < edits->len; i++)
     {
       const StDiffEdit *edit = &g_array_index (edits, StDiffEdit, i);
 
-      if (edit->op == ST_DIFF_INSERT)
-        add_chunk (chunks, edit->op, (char **) new_tokens->pdata, edit->new_start, edit->length);
-      else
-        add_chunk (chunks, edit->op, (char **) old_tokens->pdata, edit->old_start, edit->length);
+      for (guint k = 0; k < edit->length; k++)
+        {
+          guint o = edit->old_start + k;
+          guint n = edit->new_start + k;
+
+          switch (edit->op)
+            {
+            case ST_DIFF_EQUAL:
+              {
+                const char *old_space = g_ptr_array_index (old_words.spaces, o);
+                const char *new_space = g_ptr_array_index (new_words.spaces, n);
+
+                append_equal (&builder, g_ptr_array_index (old_words.words, o));
+                /* The same word with different white space after it: only
+                 * the white space changed */
+                if (g_str_equal (old_space, new_space))
+                  {
+                    append_equal (&builder, old_space);
+                  }
+                else
+                  {
+                    append_change (&builder, deleted, old_space);
+                    append_change (&builder, inserted, new_space);
+                  }
+              }
+              break;
+
+            case ST_DIFF_DELETE:
+              append_change (&builder, deleted, g_ptr_array_index (old_words.words, o));
+              append_change (&builder, deleted, g_ptr_array_index (old_words.spaces, o));
+              break;
+
+            case ST_DIFF_INSERT:
+              append_change (&builder, inserted, g_ptr_array_index (new_words.words, n));
+              append_change (&builder, inserted, g_ptr_array_index (new_words.spaces, n));
+              break;
+
+            default:
+              g_assert_not_reached ();
+            }
+        }
     }
 
-  return chunks;
+  add_chunk (builder.chunks, ST_DIFF_EQUAL, equal);
+  flush_changes (&builder);
+
+  return builder.chunks;
 }
 
 static guint
@@ -477,13 +585,19 @@ st_diff_format (GPtrArray *chunks,
             const char *close = chunk->op == ST_DIFF_DELETE ? "-]" : "+}";
             const char *text = chunk->text;
             gsize len = strlen (text);
+            gsize lead = 0;
             gsize trimmed = len;
 
-            /* Keep the trailing white space outside the brackets */
-            while (trimmed > 0 && g_ascii_isspace (text[trimmed - 1]))
+            /* Keep the white space either side outside the brackets */
+            while (lead < len && g_ascii_isspace (text[lead]))
+              lead++;
+            while (trimmed > lead && g_ascii_isspace (text[trimmed - 1]))
               trimmed--;
+            append_visible (out, text, lead);
+            if (trimmed == lead)
+              break;
             g_string_append (out, open);
-            append_visible (out, text, trimmed);
+            append_visible (out, text + lead, trimmed - lead);
             g_string_append (out, close);
             /* A replacement reads "[-old-] {+new+}" */
             if (chunk->op == ST_DIFF_DELETE && i + 1 < chunks->len &&

@@ -36,8 +36,11 @@ GArray *st_diff_tokens      (const char * const *old_tokens,
                              const char * const *new_tokens,
                              guint               n_new);
 
-/* A piece of a word diff: text is whole words and the white space after
- * them, so the EQUAL and DELETE pieces concatenated give the old text. */
+/* A piece of a word diff: text is whole words and white space, so the
+ * EQUAL and DELETE pieces concatenated give the old text, and the EQUAL
+ * and INSERT pieces the new one. A changed piece may start with white
+ * space, or be white space alone, when only the white space after an
+ * unchanged word changed. */
 typedef struct {
   StDiffOp  op;
   char     *text;
@@ -46,7 +49,9 @@ typedef struct {
 void    st_diff_chunk_free  (StDiffChunk *chunk);
 
 /* Splits both texts into words and the white space between them and diffs
- * those. Returns a GPtrArray of StDiffChunk; free with g_ptr_array_unref. */
+ * the words: a word is unchanged even when the white space after it is
+ * not ("lead." at the end of a text, "lead. He" after it is written on).
+ * Returns a GPtrArray of StDiffChunk; free with g_ptr_array_unref. */
 GPtrArray *st_diff_words    (const char *old_text,
                              const char *new_text);
 
