@@ -407,9 +407,31 @@ test_review_approve_edit_publish (Fixture       *fixture,
   g_assert_false (action_enabled (fixture, "win.approve-submission"));
   g_assert_true (action_enabled (fixture, "win.return-submission"));
 
+  /* Approved is read-only until the reviewer chooses to edit: no stray
+   * keystroke undoes the approval */
+  editor = st_submission_form_get_editor (form, "plans-2015");
+  g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
+  g_assert_cmpstr (st_submission_form_get_notice (form), ==, "Approved and Read-Only");
+  g_assert_nonnull (strstr (st_submission_form_get_notice_text (form), "back to Submitted"));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (st_section_editor_get_text_view (editor));
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    g_assert_false (gtk_text_buffer_insert_interactive (buffer, &end, "x", -1, FALSE));
+  }
+  ui_test_drain ();
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_APPROVED);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.reopen", NULL));
+  ui_test_drain ();
+  g_assert_null (st_submission_form_get_notice (form));
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_APPROVED);
   ui_test_type_in_section (fixture->window, "plans-2015", " From April.");
   g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_SUBMITTED);
   g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Submitted");
+  /* Still editable now it is submitted: the edit goes on */
+  g_assert_true (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
 
   save (fixture);
   saved = saved_submission (parser, fixture->path, "CO", "1");
@@ -426,7 +448,6 @@ test_review_approve_edit_publish (Fixture       *fixture,
   g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Published");
   g_assert_cmpstr (st_submission_form_get_notice (form), ==, "Published and Read-Only");
   g_assert_nonnull (strstr (st_submission_form_get_notice_text (form), "has been published"));
-  editor = st_submission_form_get_editor (form, "plans-2015");
   g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
 
   /* Marking it not applicable is refused too, and the text stays */

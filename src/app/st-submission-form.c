@@ -33,6 +33,7 @@ struct _StSubmissionForm
   GtkImage        *notice_icon;
   GtkLabel        *notice_title;
   GtkLabel        *notice_label;
+  GtkWidget       *notice_button;      /* "Reopen for Editing", on a guarded submission */
   StCommentPane   *general_comments;   /* the threads on the whole submission */
   char            *return_title;       /* "Returned by …", while it is returned */
   char            *return_text;        /* and the comment it was returned with */
@@ -50,6 +51,8 @@ struct _StSubmissionForm
   StWorkflow      *workflow;         /* who may do what; NULL edits freely */
   char            *refusal;          /* why the last edit was refused, until the status changes */
   StStatus         refusal_status;
+  StStatus         shown_status;     /* the status update_review() last saw */
+  gboolean         reopened;         /* the person chose to edit a guarded submission */
   char            *respondent_id;
   char            *item_id;
   GPtrArray       *editors;          /* of StSectionEditor, every section shown */
@@ -171,6 +174,7 @@ show_notice (StSubmissionForm *self,
              const char       *text)
 {
   gtk_widget_set_visible (self->notice_box, title != NULL);
+  gtk_widget_set_visible (self->notice_button, FALSE);
   if (title == NULL)
     return;
   gtk_widget_set_css_classes (self->notice_box, (const char *[]) { "card", "review-notice", style, NULL });
@@ -178,6 +182,20 @@ show_notice (StSubmissionForm *self,
   gtk_label_set_label (self->notice_title, title);
   gtk_label_set_label (self->notice_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), text != NULL && *text != '\0');
+}
+
+/* Whether a stray keystroke could undo someone's decision: an approved
+ * submission goes back to submitted when it is edited, and a department
+ * has handed over what it submitted. Such a submission is shown read-only
+ * until the person chooses to edit it. */
+static gboolean
+is_guarded (StSubmissionForm *self,
+            StStatus          status)
+{
+  if (status == ST_STATUS_APPROVED)
+    return TRUE;
+  return status == ST_STATUS_SUBMITTED && self->workflow != NULL &&
+         st_workflow_get_role (self->workflow) == ST_ROLE_DEPARTMENT;
 }
 
 /* The status in words, the moves open now, the comments still open, and
@@ -191,12 +209,22 @@ update_review (StSubmissionForm *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *status_text = NULL;
   gboolean can_edit = TRUE;
+  gboolean guarded;
   gboolean can_submit = FALSE, can_approve = FALSE, can_return = FALSE;
   guint open = submission != NULL ? st_workflow_count_unresolved (submission, NULL) : 0;
 
   /* A refusal holds until the status that caused it changes */
   if (self->refusal != NULL && self->refusal_status != status)
     g_clear_pointer (&self->refusal, g_free);
+
+  /* Choosing to edit lasts until the status moves on, except for the move
+   * the editing itself makes: approved back to submitted */
+  if (self->shown_status != status)
+    {
+      if (!(self->shown_status == ST_STATUS_APPROVED && status == ST_STATUS_SUBMITTED))
+        self->reopened = FALSE;
+      self->shown_status = status;
+    }
 
   /* Translators: the status of a submission: "Status: Submitted" */
   status_text = g_strdup_printf (_("Status: %s"), st_status_get_label (status));
@@ -226,6 +254,7 @@ update_review (StSubmissionForm *self)
         }
       can_edit = st_workflow_can_edit (self->workflow, self->respondent_id, self->item_id, &error);
     }
+  guarded = can_edit && !self->reopened && is_guarded (self, status);
   /* Only the moves this person can make now are offered */
   gtk_widget_set_visible (self->submit_button, can_submit);
   gtk_widget_set_visible (self->approve_button, can_approve);
@@ -235,12 +264,12 @@ update_review (StSubmissionForm *self)
     {
       StSectionEditor *editor = g_ptr_array_index (self->editors, i);
       GtkTextView *view = st_section_editor_get_text_view (editor);
-      gboolean editable = can_edit && st_section_editor_get_editable (editor);
+      gboolean editable = can_edit && !guarded && st_section_editor_get_editable (editor);
 
       gtk_text_view_set_editable (view, editable);
       gtk_text_view_set_cursor_visible (view, editable);
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->na_list), can_edit);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->na_list), can_edit && !guarded);
 
   if (!can_edit)
     show_notice (self, "locked", "changes-prevent-symbolic",
@@ -248,6 +277,22 @@ update_review (StSubmissionForm *self)
                  error->message);
   else if (self->refusal != NULL)
     show_notice (self, "locked", "changes-prevent-symbolic", _("Your Change Was Not Kept"), self->refusal);
+  else if (guarded && status == ST_STATUS_APPROVED)
+    {
+      show_notice (self, "locked", "changes-prevent-symbolic", _("Approved and Read-Only"),
+                   _("Changing the text or the reason it does not apply sends this submission back to "
+                     "Submitted, and it needs approving again. Undoing the change does not approve it."));
+      gtk_button_set_label (GTK_BUTTON (self->notice_button), _("_Reopen for Editing"));
+      gtk_widget_set_visible (self->notice_button, TRUE);
+    }
+  else if (guarded)
+    {
+      show_notice (self, "locked", "changes-prevent-symbolic", _("Submitted and Read-Only"),
+                   _("The central team reviews what you submitted. Edit it only to put right "
+                     "what you sent; it stays submitted."));
+      gtk_button_set_label (GTK_BUTTON (self->notice_button), _("_Edit"));
+      gtk_widget_set_visible (self->notice_button, TRUE);
+    }
   else
     show_notice (self, NULL, NULL, NULL, NULL);
 
@@ -624,6 +669,20 @@ build_sections (StSubmissionForm *self)
 }
 
 static void
+reopen_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StSubmissionForm *self = ST_SUBMISSION_FORM (widget);
+
+  if (self->report == NULL)
+    return;
+  self->reopened = TRUE;
+  update_review (self);
+  st_submission_form_focus_first (self);
+}
+
+static void
 st_submission_form_dispose (GObject *object)
 {
   StSubmissionForm *self = (StSubmissionForm *)object;
@@ -726,6 +785,7 @@ st_submission_form_class_init (StSubmissionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, notice_icon);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, notice_title);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, notice_button);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_list);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_row);
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, na_switch);
@@ -736,6 +796,10 @@ st_submission_form_class_init (StSubmissionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StSubmissionForm, not_due_page);
   gtk_widget_class_bind_template_callback (widget_class, on_na_switch_active);
   gtk_widget_class_bind_template_callback (widget_class, on_na_reason_changed);
+
+  /* An approved submission (or a submitted one, for its department) is
+   * edited only once the person has chosen to */
+  gtk_widget_class_install_action (widget_class, "form.reopen", NULL, reopen_activated);
 
   g_type_ensure (ST_TYPE_SECTION_EDITOR);
 }
@@ -784,6 +848,7 @@ st_submission_form_show (StSubmissionForm *self,
   g_clear_pointer (&self->refusal, g_free);
   g_clear_pointer (&self->respondent_id, g_free);
   g_clear_pointer (&self->item_id, g_free);
+  self->reopened = FALSE;
 
   if (report != NULL)
     {
