@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <gdk/x11/gdkx.h>
 
+#include "st-sidebar-node.h"
 #include "test-ui-helpers.h"
 
 typedef struct {
@@ -884,6 +885,74 @@ test_review_queue_live (Fixture       *fixture,
   g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "0 returns waiting for review; 0 shown");
 }
 
+/* The sidebar's row for the submission selected in it */
+static StSidebarNode *
+selected_node (Fixture *fixture)
+{
+  GtkSingleSelection *selection = st_sidebar_get_selection (st_window_get_sidebar (fixture->window));
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  StSidebarNode *node;
+
+  g_assert_nonnull (row);
+  node = gtk_tree_list_row_get_item (row);
+  g_object_unref (node);  /* the row keeps it */
+  g_assert_false (st_sidebar_node_is_group (node));
+  return node;
+}
+
+static char *
+node_short_text (StSidebarNode *node)
+{
+  char *text = NULL;
+
+  g_object_get (node, "short-text", &text, NULL);
+  return text;
+}
+
+/* Each sidebar row says where its submission has got to in review, in
+ * words and with an icon, as the overview does */
+static void
+test_review_sidebar_status (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StSidebarNode *node;
+  g_autofree char *text = NULL;
+
+  open_file (fixture, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  node = selected_node (fixture);
+  text = node_short_text (node);
+  g_assert_cmpstr (text, ==, "Submitted");
+  g_assert_true (g_str_has_suffix (st_sidebar_node_get_status_text (node), " · Submitted"));
+
+  g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_RETURNED, "Dates, please.", NULL));
+  ui_test_drain ();
+  node = selected_node (fixture);
+  g_clear_pointer (&text, g_free);
+  text = node_short_text (node);
+  g_assert_cmpstr (text, ==, "Returned");
+  g_assert_cmpstr (st_sidebar_node_get_icon_name (node), ==, "mail-replied-symbolic");
+  g_assert_true (g_str_has_suffix (st_sidebar_node_get_status_text (node), " · Returned"));
+
+  /* AGO is approved, warnings or not: the tick and the word say so */
+  ui_test_select_in_sidebar (fixture->window, "AGO", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.approve-submission", NULL));
+  ui_test_drain ();
+  node = selected_node (fixture);
+  g_clear_pointer (&text, g_free);
+  text = node_short_text (node);
+  g_assert_cmpstr (text, ==, "Approved");
+  g_assert_cmpstr (st_sidebar_node_get_icon_name (node), ==, "emblem-default-symbolic");
+
+  /* A draft still says how far it has got */
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  node = selected_node (fixture);
+  g_clear_pointer (&text, g_free);
+  text = node_short_text (node);
+  g_assert_cmpstr (text, !=, "Submitted");
+  g_assert_false (g_str_has_suffix (st_sidebar_node_get_status_text (node), "Submitted"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +972,7 @@ main (int   argc,
   ADD ("comment-start", test_review_comment_start);
   ADD ("comment-reply-resolve", test_review_comment_reply_resolve);
   ADD ("queue", test_review_queue);
+  ADD ("sidebar-status", test_review_sidebar_status);
   ADD ("queue-live", test_review_queue_live);
 #undef ADD
 

@@ -279,12 +279,6 @@ update_cell (Cell       *cell,
       gtk_widget_set_css_classes (GTK_WIDGET (cell->icon),
                                   (const char *[]) { st_progress_get_style_class (&progress), NULL });
       gtk_widget_set_visible (GTK_WIDGET (cell->icon), TRUE);
-      /* The status, when past draft, is worth the room */
-      if (progress.status != ST_STATUS_DRAFT)
-        {
-          g_free (text);
-          text = g_strdup (st_status_get_label (progress.status));
-        }
       gtk_widget_set_can_target (cell->button, TRUE);
       gtk_widget_set_focusable (cell->button, TRUE);
     }
@@ -585,7 +579,7 @@ setup_name (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_name_query_tooltip), NULL);
   gtk_list_item_set_activatable (list_item, FALSE);

@@ -105,6 +105,10 @@ st_progress_describe_short (const StProgress *progress)
 
   g_return_val_if_fail (progress != NULL, NULL);
 
+  /* Past draft, the review status says most: the rest is in the long form */
+  if (progress->status != ST_STATUS_DRAFT)
+    return g_strdup (st_status_get_label (progress->status));
+
   if (has_problems (progress))
     {
       if (progress->n_errors > 0)
@@ -155,6 +159,7 @@ st_progress_describe (const StProgress *progress)
       StProgress plain = *progress;
 
       plain.n_errors = plain.n_warnings = 0;
+      plain.status = ST_STATUS_DRAFT;  /* the status comes last, below */
       state = st_progress_describe_short (&plain);
     }
 
@@ -188,9 +193,7 @@ st_progress_get_icon_name (const StProgress *progress)
 {
   g_return_val_if_fail (progress != NULL, NULL);
 
-  if (has_problems (progress))
-    return progress->n_errors > 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic";
-
+  /* Once a reviewer has decided, the decision leads */
   switch (progress->status)
     {
     case ST_STATUS_APPROVED:
@@ -199,11 +202,15 @@ st_progress_get_icon_name (const StProgress *progress)
     case ST_STATUS_RETURNED:
       return "mail-replied-symbolic";
     case ST_STATUS_SUBMITTED:
-      return "mail-send-symbolic";
     case ST_STATUS_DRAFT:
     default:
       break;
     }
+
+  if (has_problems (progress))
+    return progress->n_errors > 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic";
+  if (progress->status == ST_STATUS_SUBMITTED)
+    return "mail-send-symbolic";
 
   switch (progress->state)
     {
@@ -226,6 +233,8 @@ st_progress_get_style_class (const StProgress *progress)
 {
   g_return_val_if_fail (progress != NULL, NULL);
 
+  if (progress->status == ST_STATUS_APPROVED || progress->status == ST_STATUS_PUBLISHED)
+    return "success";
   if (has_problems (progress))
     return progress->n_errors > 0 ? "error" : "warning";
 

@@ -40,8 +40,11 @@ void        st_progress_set_issues  (StProgress         *progress,
  * it is past draft and what validation found: "Complete · 2 warnings ·
  * Submitted". Free with g_free. */
 char       *st_progress_describe    (const StProgress   *progress);
-/* A short form for narrow places: "Complete", "2 missing" */
+/* A short form for narrow places: "Complete", "2 missing", or the review
+ * status once it is past draft ("Submitted", "Returned") */
 char       *st_progress_describe_short (const StProgress *progress);
+/* The review decision's icon when returned, approved or published; else
+ * what validation found, else the status or how far it has got */
 const char *st_progress_get_icon_name (const StProgress *progress);
 /* A style class: "success", "warning", "dim-label"; colour only repeats
  * what the icon and the words say */
