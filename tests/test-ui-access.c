@@ -413,7 +413,8 @@ test_overview_names_stay (Fixture       *fixture,
   }
   g_assert_nonnull (name);
   assert_in_view (name, GTK_WIDGET (overview));
-  assert_in_view (cell, GTK_WIDGET (scroller));
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (scroller), &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (scroller)));
   assert_level (name, cell, GTK_WIDGET (overview));
 }
 
@@ -465,6 +466,87 @@ test_form_focus (Fixture       *fixture,
   assert_focus_to_type (fixture);
 }
 
+/* Every label in @widget saying @text, shown, is shown whole */
+static guint
+assert_shown_whole (GtkWidget  *widget,
+                    const char *text)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        {
+          PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (child));
+          int width;
+
+          g_assert_false (pango_layout_is_ellipsized (layout));
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          g_assert_cmpint (width, <=, gtk_widget_get_width (child));
+          n++;
+        }
+      n += assert_shown_whole (child, text);
+    }
+  return n;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkWidget *popover = ui_test_find_descendant (GTK_WIDGET (data), GTK_TYPE_POPOVER);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+/* The export dialog's choices can be read in full: the chosen one under
+ * its row's title, and every one in the list that offers them */
+static void
+test_export_choices_whole (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *formats[] = { "Plain text, as published", "HTML", "Markdown for GOV.UK’s publisher",
+                            "OpenDocument text (ODT)", "PDF, for print" };
+  StExportDialog *dialog;
+  AdwComboRow *view_row, *format_row;
+
+  open_report (fixture, 1000, 700);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+  ui_test_drain ();
+  dialog = ST_EXPORT_DIALOG (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_nonnull (dialog);
+  wait_for_frames (GTK_WIDGET (dialog));
+
+  view_row = ADW_COMBO_ROW (ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (view_row);
+  format_row = ADW_COMBO_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (view_row)));
+  g_assert_true (ADW_IS_COMBO_ROW (format_row));
+
+  /* The chosen pages and format, whole */
+  g_assert_cmpstr (st_export_dialog_get_view (dialog), ==, "all");
+  g_assert_cmpuint (assert_shown_whole (GTK_WIDGET (dialog), "The whole document, with contents"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      st_export_dialog_set_format (dialog, i);
+      wait_for_frames (GTK_WIDGET (dialog));
+      g_assert_cmpuint (assert_shown_whole (GTK_WIDGET (dialog), formats[i]), ==, 1);
+    }
+
+  /* Every format in the list */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (format_row)));
+  g_assert_true (ui_test_wait_for (popover_shown, format_row, 5));
+  wait_for_frames (GTK_WIDGET (dialog));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    g_assert_cmpuint (assert_shown_whole (GTK_WIDGET (format_row), formats[i]), >=, 1);
+  /* The list still marks the chosen one, and choosing still chooses */
+  g_assert_cmpint (st_export_dialog_get_format (dialog), ==, ST_EXPORT_PDF);
+  adw_combo_row_set_selected (format_row, ST_EXPORT_MARKDOWN);
+  g_assert_cmpint (st_export_dialog_get_format (dialog), ==, ST_EXPORT_MARKDOWN);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (format_row)), ==, "Markdown for GOV.UK’s publisher");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +562,7 @@ main (int   argc,
   ADD ("/access/overview-keyboard", test_overview_keyboard);
   ADD ("/access/overview-names-stay", test_overview_names_stay);
   ADD ("/access/form-focus", test_form_focus);
+  ADD ("/access/export-choices-whole", test_export_choices_whole);
 #undef ADD
 
   return ui_test_run ();
