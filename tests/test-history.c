@@ -293,6 +293,187 @@ test_history_round_trip (void)
   }
 }
 
+/* Through the file format and back, as packs travel */
+static StReport *
+reload (StReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = st_report_to_data (report, NULL);
+  StReport *copy = st_report_new_from_data (data, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* The department's turn: a pack of the report, the text written and
+ * saved in it, submitted, and the pack merged back */
+static void
+department_writes (StReport   *report,
+                   const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StReport) issued = st_pack_new (report, "CO", "gds.stocktake", &error);
+  g_autoptr(StReport) pack = NULL;
+  g_autoptr(StReport) returned = NULL;
+  g_autoptr(StHistory) history = NULL;
+  g_autoptr(StWorkflow) department = NULL;
+  g_autoptr(StMerge) merge = NULL;
+
+  g_assert_no_error (error);
+  pack = reload (issued);
+  history = st_history_new (pack);
+  department = st_workflow_new (pack, ST_ROLE_DEPARTMENT, "CO", "Dee Department");
+  st_workflow_set_history (department, history);
+
+  g_assert_true (st_workflow_set_text (department, "CO", "1", "progress-2014", text, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (st_history_record (history, "Dee Department"), ==, 1);
+  g_assert_true (st_workflow_set_status (department, "CO", "1", ST_STATUS_SUBMITTED, NULL, &error));
+  g_assert_no_error (error);
+  returned = reload (pack);
+
+  merge = st_merge_new (report, returned);
+  g_assert_true (st_merge_check (merge, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (st_merge_get_conflicts (merge)->len, ==, 0);
+  g_assert_true (st_merge_apply (merge, "Rita Reviewer", &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_version (GPtrArray  *versions,
+                guint       index,
+                const char *text,
+                const char *author,
+                const char *what)
+{
+  const StVersion *version;
+
+  g_assert_cmpuint (index, <, versions->len);
+  version = g_ptr_array_index (versions, index);
+  g_assert_cmpstr (version->text, ==, text);
+  g_assert_cmpstr (version->author, ==, author);
+  g_assert_cmpstr (version->what, ==, what);
+  g_assert_true (version->saved);
+  if (author != NULL)
+    g_assert_true (is_iso8601_utc (version->time));
+}
+
+/* Pack, merge, return, a new pack, resubmit, merge: the versions are the
+ * texts the section really had, by the department that wrote them, with
+ * no version made up from the merges' record of the report's text */
+static void
+test_history_versions_after_merges (void)
+{
+  const char *first = "CO appointed a digital leader.";
+  const char *second = "CO appointed a digital leader, who chairs the board.";
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(StHistory) history = NULL;
+  g_autoptr(StWorkflow) reviewer = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) diff = NULL;
+  g_autoptr(GError) error = NULL;
+  StSubmission *co;
+  guint deleted, inserted;
+
+  co = st_report_ensure_submission (report, "CO", "1");
+  st_submission_set_text (co, "commitments-2012", "CO committed to a digital leader.");
+  st_submission_set_text (co, "plans-2015", "CO will train its staff.");
+  history = st_history_new (report);
+  reviewer = st_workflow_new (report, ST_ROLE_REVIEWER, NULL, "Rita Reviewer");
+  st_workflow_set_history (reviewer, history);
+
+  department_writes (report, first);
+  st_history_record (history, "Rita Reviewer");
+  co = st_report_lookup_submission (report, "CO", "1");
+  g_assert_cmpint (st_submission_get_status (co), ==, ST_STATUS_SUBMITTED);
+  g_assert_true (st_workflow_set_status (reviewer, "CO", "1", ST_STATUS_RETURNED,
+                                         "Say what the leader does.", &error));
+  g_assert_no_error (error);
+  st_history_record (history, "Rita Reviewer");
+
+  department_writes (report, second);
+  st_history_record (history, "Rita Reviewer");
+  co = st_report_lookup_submission (report, "CO", "1");
+  g_assert_cmpint (st_submission_get_status (co), ==, ST_STATUS_SUBMITTED);
+  g_assert_cmpstr (st_submission_get_text (co, "progress-2014"), ==, second);
+
+  versions = st_history_list_versions (co, "progress-2014");
+  assert_version (versions, 0, NULL, NULL, NULL);
+  assert_version (versions, 1, first, "Dee Department", ST_HISTORY_EDIT);
+  assert_version (versions, 2, second, "Dee Department", ST_HISTORY_EDIT);
+  g_assert_cmpuint (versions->len, ==, 3);
+
+  /* Comparing the two texts the department sent shows what it added */
+  diff = st_history_diff_versions (co, "progress-2014", 1, 2);
+  st_diff_count (diff, &deleted, &inserted);
+  g_assert_cmpuint (deleted, ==, 1);
+  g_assert_cmpuint (inserted, ==, 5);
+
+  /* Saved and opened again, the list is the same */
+  {
+    g_autoptr(StReport) loaded = reload (report);
+    g_autoptr(GPtrArray) again = st_history_list_versions (st_report_lookup_submission (loaded, "CO", "1"),
+                                                           "progress-2014");
+
+    g_assert_cmpuint (again->len, ==, 3);
+    assert_version (again, 2, second, "Dee Department", ST_HISTORY_EDIT);
+  }
+}
+
+/* A merged text the department never saved as such (the reviewer's own,
+ * settling a conflict) is a version of its own, by the reviewer; a text
+ * nobody recorded is still shown as a version nobody is named for */
+static void
+test_history_versions_merged_conflict (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(StReport) issued = NULL;
+  g_autoptr(StReport) pack = NULL;
+  g_autoptr(StHistory) history = NULL;
+  g_autoptr(StHistory) pack_history = NULL;
+  g_autoptr(StMerge) merge = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  StSubmission *co = st_report_ensure_submission (report, "CO", "1");
+
+  st_submission_set_text (co, "progress-2014", "Issued text.");
+  history = st_history_new (report);
+  issued = st_pack_new (report, "CO", "gds.stocktake", &error);
+  g_assert_no_error (error);
+  pack = reload (issued);
+  pack_history = st_history_new (pack);
+
+  /* Both sides change the text */
+  st_submission_set_text (co, "progress-2014", "Reviewer's text.");
+  st_history_record (history, "Rita Reviewer");
+  st_submission_set_text (st_report_lookup_submission (pack, "CO", "1"), "progress-2014", "Department's text.");
+  st_history_record (pack_history, "Dee Department");
+
+  merge = st_merge_new (report, pack);
+  g_assert_cmpuint (st_merge_get_conflicts (merge)->len, ==, 1);
+  g_assert_true (st_merge_resolve (merge, 0, ST_MERGE_TAKE_CUSTOM, "Both texts, joined.", &error));
+  g_assert_true (st_merge_apply (merge, "Rita Reviewer", &error));
+  g_assert_no_error (error);
+
+  versions = st_history_list_versions (co, "progress-2014");
+  assert_version (versions, 0, "Issued text.", NULL, NULL);
+  assert_version (versions, 1, "Reviewer's text.", "Rita Reviewer", ST_HISTORY_EDIT);
+  assert_version (versions, 2, "Department's text.", "Dee Department", ST_HISTORY_EDIT);
+  assert_version (versions, 3, "Both texts, joined.", "Rita Reviewer", ST_HISTORY_MERGE);
+  g_assert_cmpuint (versions->len, ==, 4);
+
+  /* A change recorded from a text no entry led to */
+  st_submission_add_history (co, st_history_entry_new ("Ann", "2026-11-21T10:00:00Z", "progress-2014",
+                                                       ST_HISTORY_EDIT, "Changed outside.", "Final."));
+  st_submission_set_text (co, "progress-2014", "Final.");
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  versions = st_history_list_versions (co, "progress-2014");
+  g_assert_cmpuint (versions->len, ==, 6);
+  assert_version (versions, 4, "Changed outside.", NULL, NULL);
+  assert_version (versions, 5, "Final.", "Ann", ST_HISTORY_EDIT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/history/record", test_history_record);
   g_test_add_func ("/history/no-double-entries", test_history_no_double_entries);
   g_test_add_func ("/history/versions", test_history_versions);
+  g_test_add_func ("/history/versions/after-merges", test_history_versions_after_merges);
+  g_test_add_func ("/history/versions/merged-conflict", test_history_versions_merged_conflict);
   g_test_add_func ("/history/since-approved", test_history_since_approved);
   g_test_add_func ("/history/snapshot-from-saved", test_history_snapshot_from_saved);
   g_test_add_func ("/history/round-trip", test_history_round_trip);

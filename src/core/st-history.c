@@ -111,6 +111,20 @@ push_version (GPtrArray  *versions,
   g_ptr_array_add (versions, version);
 }
 
+static gboolean
+has_version (GPtrArray  *versions,
+             const char *text)
+{
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const StVersion *version = g_ptr_array_index (versions, i);
+
+      if (g_strcmp0 (version->text, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 st_history_list_versions (StSubmission *submission,
                           const char   *section_id)
@@ -129,8 +143,15 @@ st_history_list_versions (StSubmission *submission,
       if (!entry_changes (entry, section_id))
         continue;
       /* The text before the change: the first version, or one that a
-       * change nobody recorded made */
-      push_version (versions, entry->old_text, NULL, NULL, NULL, TRUE);
+       * change nobody recorded made. A change may also start from an
+       * earlier version rather than the last: a merge records the
+       * report's text before it, while the department's own saves,
+       * which came in with its pack just before, already lead on from
+       * there; and a department's save in its pack starts from the text
+       * it was issued with, even when the report has changed since.
+       * Neither is a version of its own. */
+      if (versions->len == 0 || !has_version (versions, entry->old_text))
+        push_version (versions, entry->old_text, NULL, NULL, NULL, TRUE);
       push_version (versions, entry->new_text, entry->author, entry->time, entry->what, TRUE);
     }
 

@@ -43,7 +43,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StVersion, st_version_free)
  * reason), oldest first, rebuilt from the submission's history: the text
  * before the first recorded change, then the text after each change, then
  * the current text if it is not the last saved one. Repeats in a row are
- * kept once. Free with g_ptr_array_unref. */
+ * kept once, so a merge that takes the text the department saved in its
+ * pack adds no version; a change starting from a text no earlier version
+ * had adds that text as a version with no author. Free with
+ * g_ptr_array_unref. */
 GPtrArray  *st_history_list_versions    (StSubmission *submission,
                                          const char   *section_id);
 /* The text of a section when the submission was last approved. Returns
