@@ -608,6 +608,97 @@ test_review_comment_reply_resolve (Fixture       *fixture,
   g_assert_false (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
 }
 
+/* Every open comment the form counts can be read, answered and resolved
+ * on the form, whatever the status: the comment a submission was
+ * returned with outlives the return */
+static void
+test_review_return_comment_reachable (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) threads = NULL;
+  StCommentPane *pane;
+  StSubmission *submission;
+  const char *id;
+
+  open_file (fixture, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_RETURNED,
+                                       "Say how many meetings were held.", &error));
+  g_assert_no_error (error);
+  ui_test_drain ();
+  pane = st_submission_form_get_comment_pane (form, NULL);
+  g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 1);
+
+  /* Submitted again (as a merged pack would) and approved */
+  submission = st_report_lookup_submission (st_window_get_report (fixture->window), "CO", "1");
+  st_submission_set_status (submission, ST_STATUS_SUBMITTED);
+  ui_test_drain ();
+  g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_APPROVED, NULL, &error));
+  g_assert_no_error (error);
+  ui_test_drain ();
+
+  /* Still counted, and still there to act on */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pane)));
+  g_assert_cmpuint (st_comment_pane_get_n_threads (pane), ==, 1);
+  g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 1);
+  g_assert_cmpuint (st_workflow_count_unresolved (submission, NULL), ==, 1);
+  threads = st_workflow_list_threads (submission, NULL);
+  id = ((StCommentThread *) g_ptr_array_index (threads, 0))->root->id;
+  g_assert_nonnull (st_comment_pane_get_entry (pane, id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "comments.resolve", "s", id));
+  ui_test_drain ();
+  g_assert_null (st_comment_pane_get_error (pane));
+  g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 0);
+  /* Resolving a comment is no edit: it stays approved */
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_APPROVED);
+  save (fixture);
+  g_assert_true (json_object_get_boolean_member (saved_comment (saved_submission (parser, fixture->path, "CO", "1"), 0),
+                                                 "resolved"));
+  g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "approved");
+
+  /* A thread on an earlier round's section, still folded away, is listed
+   * with the whole submission's until the earlier rounds are unfolded */
+  {
+    StReport *report = st_window_get_report (fixture->window);
+    StTemplate *template = st_report_get_template (report);
+    g_autoptr(GPtrArray) sections = st_template_item_sections (template, st_template_find_item (template, "1"),
+                                                               st_report_get_round (report));
+    const StSection *earlier = NULL;
+    g_autofree char *earlier_id = NULL;
+    StCommentPane *earlier_pane;
+    GtkExpander *expander = GTK_EXPANDER (ui_test_find_descendant (GTK_WIDGET (form), GTK_TYPE_EXPANDER));
+
+    for (guint i = 0; i < sections->len && earlier == NULL; i++)
+      if (((const StSection *) g_ptr_array_index (sections, i))->round != st_report_get_round (report))
+        earlier = g_ptr_array_index (sections, i);
+    g_assert_nonnull (earlier);
+    g_assert_nonnull (expander);
+    g_assert_false (gtk_expander_get_expanded (expander));
+
+    id = st_workflow_add_comment (st_window_get_workflow (fixture->window), "CO", "1", earlier->id,
+                                  "This year is wrong.", &error);
+    g_assert_no_error (error);
+    earlier_id = g_strdup (id);
+    ui_test_drain ();
+    g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 1);
+    g_assert_nonnull (st_comment_pane_get_entry (pane, earlier_id));
+
+    /* Unfolded, it is beside its section and no longer here */
+    gtk_expander_set_expanded (expander, TRUE);
+    ui_test_drain ();
+    earlier_pane = st_submission_form_get_comment_pane (form, earlier->id);
+    g_assert_nonnull (earlier_pane);
+    g_assert_cmpuint (st_comment_pane_get_n_open (earlier_pane), ==, 1);
+    g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 0);
+    g_assert_null (st_comment_pane_get_entry (pane, earlier_id));
+  }
+}
+
 /* The review queue */
 
 /* Presses @keys on the display's keyboard with the window focused, then
@@ -971,6 +1062,7 @@ main (int   argc,
   ADD ("approve-edit-publish", test_review_approve_edit_publish);
   ADD ("comment-start", test_review_comment_start);
   ADD ("comment-reply-resolve", test_review_comment_reply_resolve);
+  ADD ("return-comment-reachable", test_review_return_comment_reachable);
   ADD ("queue", test_review_queue);
   ADD ("sidebar-status", test_review_sidebar_status);
   ADD ("queue-live", test_review_queue_live);

@@ -30,6 +30,7 @@ struct _StCommentPane
   GHashTable     *reply_entries;   /* a thread's first comment's id → its GtkEntry */
   char           *highlight_id;    /* the thread shown first, under a title */
   char           *highlight_title;
+  GHashTable     *shown_sections;  /* sections whose threads have a pane of their own */
   guint           n_threads;
   guint           n_open;
 };
@@ -167,6 +168,22 @@ create_thread (StCommentPane         *self,
       gtk_box_append (GTK_BOX (title_box), title);
       gtk_box_append (GTK_BOX (card), title_box);
     }
+  /* A thread on a section not shown on the form, listed with the whole
+   * submission's: say which section it is about */
+  if (self->section_id == NULL && root->section != NULL)
+    {
+      const StSection *section = st_template_find_section (st_report_get_template (self->report), root->section);
+      g_autofree char *about = NULL;
+      GtkWidget *label;
+
+      /* Translators: the section a comment is about, when it is not shown beside it */
+      about = g_strdup_printf (_("On “%s”"), section != NULL ? section->heading : root->section);
+      label = gtk_label_new (about);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (card), label);
+    }
   gtk_box_append (GTK_BOX (card), first);
 
   for (guint i = 0; i < thread->replies->len; i++)
@@ -244,6 +261,7 @@ rebuild (StCommentPane *self)
   g_autoptr(GPtrArray) threads = NULL;
   g_autofree char *summary = NULL;
   guint n_threads = 0, n_open = 0;
+  gboolean any_on_section = FALSE;
 
   clear_threads (self);
   if (self->report != NULL)
@@ -257,9 +275,15 @@ rebuild (StCommentPane *self)
       GtkWidget *card;
 
       /* The comments on the whole submission have a section of NULL; a
-       * section's pane lists only its own */
+       * section's pane lists only its own. A thread on a section with no
+       * pane of its own on the form is listed here, so that every open
+       * thread can be reached. */
       if (self->section_id == NULL && thread->root->section != NULL)
-        continue;
+        {
+          if (self->shown_sections == NULL || g_hash_table_contains (self->shown_sections, thread->root->section))
+            continue;
+          any_on_section = TRUE;
+        }
       card = create_thread (self, thread);
       if (g_strcmp0 (thread->root->id, self->highlight_id) == 0)
         gtk_box_prepend (self->threads_box, card);
@@ -271,7 +295,7 @@ rebuild (StCommentPane *self)
     }
   self->n_threads = n_threads;
 
-  if (self->section_id == NULL)
+  if (self->section_id == NULL && !any_on_section)
     {
       /* Above the sections: say what these are about */
       if (self->n_threads == 0)
@@ -459,6 +483,7 @@ st_comment_pane_finalize (GObject *object)
   g_clear_pointer (&self->section_id, g_free);
   g_clear_pointer (&self->highlight_id, g_free);
   g_clear_pointer (&self->highlight_title, g_free);
+  g_clear_pointer (&self->shown_sections, g_hash_table_unref);
 
   G_OBJECT_CLASS (st_comment_pane_parent_class)->finalize (object);
 }
@@ -562,6 +587,22 @@ st_comment_pane_show (StCommentPane *self,
                                                   : _("Start a thread on the whole return for the department to answer"));
   show_composer (self, FALSE);
   show_error (self, NULL);
+  rebuild (self);
+}
+
+void
+st_comment_pane_set_shown_sections (StCommentPane      *self,
+                                    const char * const *section_ids)
+{
+  g_return_if_fail (ST_IS_COMMENT_PANE (self));
+
+  g_clear_pointer (&self->shown_sections, g_hash_table_unref);
+  if (section_ids != NULL)
+    {
+      self->shown_sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; section_ids[i] != NULL; i++)
+        g_hash_table_add (self->shown_sections, g_strdup (section_ids[i]));
+    }
   rebuild (self);
 }
 

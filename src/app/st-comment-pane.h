@@ -31,6 +31,13 @@ void         st_comment_pane_show        (StCommentPane *self,
 void         st_comment_pane_set_highlight (StCommentPane *self,
                                             const char    *comment_id,
                                             const char    *title);
+/* For the pane on the whole submission: the sections that have a pane of
+ * their own on the form. Threads on any other section (an earlier round's
+ * still folded away, one no longer in the template) are listed here under
+ * the section's heading, so that every open thread can be reached. NULL
+ * (the default) lists only the whole submission's. */
+void         st_comment_pane_set_shown_sections (StCommentPane      *self,
+                                                 const char * const *section_ids);
 /* Threads shown, and those not resolved */
 guint        st_comment_pane_get_n_threads (StCommentPane *self);
 guint        st_comment_pane_get_n_open    (StCommentPane *self);

@@ -579,6 +579,19 @@ add_section_editor (StSubmissionForm *self,
 
 /* Earlier rounds' sections start folded away: their editors, most of a
  * form in a late round, are built when they are unfolded or asked for */
+/* Threads on sections without an editor here go with the whole
+ * submission's, so that the open ones the header counts can all be reached */
+static void
+update_shown_sections (StSubmissionForm *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->editors->len; i++)
+    g_ptr_array_add (ids, (gpointer) st_section_editor_get_section_id (g_ptr_array_index (self->editors, i)));
+  g_ptr_array_add (ids, NULL);
+  st_comment_pane_set_shown_sections (self->general_comments, (const char * const *) ids->pdata);
+}
+
 static void
 build_earlier (StSubmissionForm *self)
 {
@@ -605,6 +618,7 @@ build_earlier (StSubmissionForm *self)
                                   submission != NULL ? st_submission_get_text (submission, section->id) : NULL);
     }
   self->syncing = FALSE;
+  update_shown_sections (self);
   update_status (self);
   update_section_states (self);
 }
@@ -862,6 +876,7 @@ st_submission_form_show (StSubmissionForm *self,
 
       build_sections (self);
       st_comment_pane_show (self->general_comments, self->workflow, respondent_id, item_id, NULL);
+      update_shown_sections (self);
       sync_from_model (self);
 
       subtitle = g_strdup_printf (_("Whether the action applies to %s"),
