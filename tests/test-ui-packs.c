@@ -595,13 +595,13 @@ test_packs_merge (Fixture       *fixture,
 
     g_assert_nonnull (row);
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "CO, Action 1, Progress during 2014");
-    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "New text: 1 word removed, 6 added");
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "New text: 0 words removed, 5 added");
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
     ui_test_drain ();
     collect_diff_labels (row, labels);
     g_assert_cmpuint (labels->len, ==, 1);
     g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==,
-                     "Paul Maltby is the Cabinet Office digital lead. lead. Tom Read is the CTO.");
+                     "Paul Maltby is the Cabinet Office digital lead. Tom Read is the CTO.");
   }
   /* Nothing changes while the reviewer reads */
   g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, "Paul Maltby is the Cabinet Office digital lead.");
@@ -705,6 +705,91 @@ test_packs_merge_conflict (Fixture       *fixture,
   save (fixture->window);
   submission = saved_submission (parser, fixture->path, "CO", "1");
   g_assert_cmpuint (count_history (submission, "merge", REVIEWER, settled), ==, 1);
+}
+
+/* The label under @widget whose text starts with @prefix, or NULL */
+static GtkLabel *
+find_label_starting (GtkWidget  *widget,
+                     const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return GTK_LABEL (child);
+      found = find_label_starting (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A pack that changes nothing, or nothing but a conflict, says so rather
+ * than counting no changes */
+static void
+test_packs_merge_nothing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *paths[] = { fixture->pack_path, NULL };
+  g_autoptr(StReport) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  StMergeDialog *dialog;
+  GtkLabel *summary;
+  gsize length;
+
+  open_report (fixture);
+  make_pack (fixture);
+
+  /* Sent back untouched */
+  merge_files (fixture, paths);
+  dialog = find_merge_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (st_merge_get_changes (st_merge_dialog_get_merge (dialog))->len, ==, 0);
+  summary = find_label_starting (GTK_WIDGET (dialog), "The pack for Cabinet Office, issued ");
+  g_assert_nonnull (summary);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (summary),
+                                   ". This pack changes nothing: it matches the report."));
+  g_assert_null (strstr (gtk_label_get_text (summary), "0 change"));
+  g_assert_true (st_merge_dialog_respond (dialog, "cancel"));
+  ui_test_drain ();
+
+  /* Only a conflict: the department's text written straight into the
+   * file, and the central team's own change to the same section */
+  contents = read_file (fixture->pack_path);
+  pack = st_report_new_from_data (contents, -1, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (pack, "CO", "1"), "progress-2014", "The pack's text.");
+  g_clear_pointer (&contents, g_free);
+  contents = st_report_to_data (pack, &length);
+  g_assert_true (g_file_set_contents (fixture->pack_path, contents, length, &error));
+  g_assert_no_error (error);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " The report's text.");
+  before = st_report_to_data (st_window_get_report (fixture->window), &length);
+
+  merge_files (fixture, paths);
+  dialog = find_merge_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (st_merge_get_changes (st_merge_dialog_get_merge (dialog))->len, ==, 0);
+  g_assert_cmpuint (st_merge_get_conflicts (st_merge_dialog_get_merge (dialog))->len, ==, 1);
+  summary = find_label_starting (GTK_WIDGET (dialog), "The pack for Cabinet Office, issued ");
+  g_assert_nonnull (summary);
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (summary),
+                                   ". 1 section was changed both here and in the pack: choose which text to keep. "
+                                   "Nothing else in it differs from the report."));
+  g_assert_null (strstr (gtk_label_get_text (summary), "0 change"));
+  g_assert_true (st_merge_dialog_respond (dialog, "cancel"));
+  ui_test_drain ();
+
+  /* Nothing was applied */
+  after = st_report_to_data (st_window_get_report (fixture->window), &length);
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void
@@ -1270,6 +1355,7 @@ main (int   argc,
   ADD ("mode", test_packs_mode);
   ADD ("merge", test_packs_merge);
   ADD ("merge-conflict", test_packs_merge_conflict);
+  ADD ("merge-nothing", test_packs_merge_nothing);
   ADD ("merge-refused", test_packs_merge_refused);
   ADD ("history", test_packs_history);
   ADD ("diff-markup", test_packs_diff_markup);

@@ -497,8 +497,8 @@ fill (StMergeDialog *self,
                           respondent != NULL ? respondent->name : st_report_get_pack_respondent (pack), issued);
   g_string_append_c (summary, ' ');
   if (changes->len == 0 && conflicts->len == 0)
-    g_string_append (summary, _("Nothing in it differs from the report."));
-  else
+    g_string_append (summary, _("This pack changes nothing: it matches the report."));
+  else if (changes->len > 0)
     g_string_append_printf (summary,
                             g_dngettext (GETTEXT_PACKAGE,
                                          "Merging it makes %u change listed below.",
@@ -507,13 +507,20 @@ fill (StMergeDialog *self,
                             changes->len);
   if (conflicts->len > 0)
     {
-      g_string_append_c (summary, ' ');
+      if (changes->len > 0)
+        g_string_append_c (summary, ' ');
       g_string_append_printf (summary,
                               g_dngettext (GETTEXT_PACKAGE,
                                            "%u section was changed both here and in the pack: choose which text to keep.",
                                            "%u sections were changed both here and in the pack: choose which text to keep for each.",
                                            conflicts->len),
                               conflicts->len);
+      /* Only conflicts: say there is nothing else, rather than count no changes */
+      if (changes->len == 0)
+        {
+          g_string_append_c (summary, ' ');
+          g_string_append (summary, _("Nothing else in it differs from the report."));
+        }
     }
   gtk_label_set_label (self->summary_label, summary->str);
 
