@@ -701,15 +701,15 @@ test_review_return_comment_reachable (Fixture       *fixture,
 
 /* The review queue */
 
-/* Presses @keys on the display's keyboard with the window focused, then
+/* Presses @keys on the display's keyboard with @window focused, then
  * waits for @check; FALSE when the display is not X11 */
 static gboolean
-press_keys (Fixture     *fixture,
-            const char  *keys,
-            gboolean   (*check) (gpointer data),
-            gpointer     data)
+press_keys_in (GtkWindow   *window,
+               const char  *keys,
+               gboolean   (*check) (gpointer data),
+               gpointer     data)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xid = NULL;
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
@@ -728,8 +728,17 @@ press_keys (Fixture     *fixture,
   }
   if (!ui_test_wait_for (check, data, 20))
     g_error ("Pressing %s did nothing; focus on %s", keys,
-             G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+             G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
   return TRUE;
+}
+
+static gboolean
+press_keys (Fixture     *fixture,
+            const char  *keys,
+            gboolean   (*check) (gpointer data),
+            gpointer     data)
+{
+  return press_keys_in (GTK_WINDOW (fixture->window), keys, check, data);
 }
 
 typedef struct {
@@ -976,6 +985,58 @@ test_review_queue_live (Fixture       *fixture,
   g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "0 returns waiting for review; 0 shown");
 }
 
+static gboolean
+has_threads (gpointer data)
+{
+  return st_comment_pane_get_n_threads (data) > 0;
+}
+
+/* Ctrl+Enter sends the return's comment, and a comment, rather than
+ * starting a new line */
+static void
+test_review_ctrl_enter_sends (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  StatusWait wait = { fixture, "CO", ST_STATUS_RETURNED };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  AdwMessageDialog *dialog;
+  StCommentPane *pane;
+  JsonObject *saved;
+
+  open_file (fixture, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.return-submission", NULL));
+  ui_test_drain ();
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Ctrl+Enter"));
+  set_dialog_comment (dialog, "Dates, please.");
+  if (!press_keys_in (GTK_WINDOW (dialog), "ctrl+Return", has_status, &wait))
+    {
+      g_test_skip ("Needs an X11 display");
+      return;
+    }
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+
+  /* A comment on a section, posted the same way */
+  ui_test_select_in_sidebar (fixture->window, "AGO", "1");
+  pane = st_submission_form_get_comment_pane (st_window_get_form (fixture->window), "plans-2015");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane), "comments.start", NULL));
+  ui_test_drain ();
+  gtk_editable_set_text (st_comment_pane_get_entry (pane, NULL), "Which month?");
+  press_keys (fixture, "ctrl+Return", has_threads, pane);
+  g_assert_null (st_comment_pane_get_error (pane));
+
+  save (fixture);
+  saved = saved_submission (parser, fixture->path, "CO", "1");
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "returned");
+  g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "text"), ==, "Dates, please.");
+  saved = saved_submission (parser, fixture->path, "AGO", "1");
+  g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "text"), ==, "Which month?");
+  g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "section"), ==, "plans-2015");
+}
+
 /* The sidebar's row for the submission selected in it */
 static StSidebarNode *
 selected_node (Fixture *fixture)
@@ -1065,6 +1126,7 @@ main (int   argc,
   ADD ("return-comment-reachable", test_review_return_comment_reachable);
   ADD ("queue", test_review_queue);
   ADD ("sidebar-status", test_review_sidebar_status);
+  ADD ("ctrl-enter-sends", test_review_ctrl_enter_sends);
   ADD ("queue-live", test_review_queue_live);
 #undef ADD
 

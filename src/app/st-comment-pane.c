@@ -120,6 +120,28 @@ create_comment (const StComment *comment,
   return box;
 }
 
+static gboolean
+on_send_shortcut (GtkWidget *entry,
+                  GVariant  *args,
+                  gpointer   data)
+{
+  g_signal_emit_by_name (entry, "activate");
+  return TRUE;
+}
+
+/* Ctrl+Enter sends, as in the return dialog's comment; Enter does too */
+static void
+add_send_shortcut (GtkWidget *entry)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (on_send_shortcut, NULL, NULL)));
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (entry, shortcuts);
+}
+
 static void
 on_reply_activate (GtkEntry *entry)
 {
@@ -215,7 +237,9 @@ create_thread (StCommentPane         *self,
       GtkWidget *send = gtk_button_new_with_mnemonic (_("Rep_ly"));
 
       gtk_widget_set_hexpand (entry, TRUE);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reply…"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reply… (Enter sends)"));
+      gtk_widget_set_tooltip_text (entry, _("Enter or Ctrl+Enter sends the reply"));
+      add_send_shortcut (entry);
       /* Translators: the accessible name of the entry that answers someone's comment */
       author_label = g_strdup_printf (_("Reply to %s"), root->author != NULL ? root->author : "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, author_label, -1);
@@ -544,6 +568,8 @@ st_comment_pane_init (StCommentPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->reply_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->composer_entry), _("Enter or Ctrl+Enter posts the comment"));
+  add_send_shortcut (GTK_WIDGET (self->composer_entry));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 

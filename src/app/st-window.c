@@ -2546,6 +2546,25 @@ on_return_response (AdwMessageDialog *dialog,
                           _("Could Not Return"), _("Returned %s to the department"));
 }
 
+/* Ctrl+Enter in the comment sends it, as in the comment fields: Enter
+ * alone starts a new line */
+static gboolean
+on_return_comment_send (GtkWidget *view,
+                        GVariant  *args,
+                        gpointer   data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_root (view));
+
+  if (!adw_message_dialog_get_response_enabled (dialog, "return"))
+    {
+      gtk_widget_error_bell (view);
+      return TRUE;
+    }
+  adw_message_dialog_response (dialog, "return");
+  gtk_window_close (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 void
 st_window_ask_return (StWindow   *self,
                       const char *respondent_id,
@@ -2556,6 +2575,7 @@ st_window_ask_return (StWindow   *self,
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *scroller, *view;
+  GtkEventController *shortcuts;
 
   g_return_if_fail (ST_IS_WINDOW (self));
   g_return_if_fail (self->workflow != NULL);
@@ -2571,7 +2591,8 @@ st_window_ask_return (StWindow   *self,
   heading = g_strdup_printf (_("Return %s?"), place);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
                                                        _("Say what the department should change. They see "
-                                                         "your comment at the top of their form.")));
+                                                         "your comment at the top of their form. Ctrl+Enter "
+                                                         "returns it.")));
 
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -2585,6 +2606,14 @@ st_window_ask_return (StWindow   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Why it goes back"),
                                   -1);
+  gtk_widget_set_tooltip_text (view, _("Ctrl+Enter returns it with this comment"));
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (on_return_comment_send, NULL, NULL)));
+  /* Before the text view takes the key for a new line */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (view, shortcuts);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
