@@ -2460,9 +2460,11 @@ st_window_ask_submit (StWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *place = NULL;
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
+  StTemplate *template;
   const guint shown = 8;
 
   g_return_if_fail (ST_IS_WINDOW (self));
@@ -2488,18 +2490,43 @@ st_window_ask_submit (StWindow   *self,
                                                  "Validation found %u warnings. You may submit anyway:",
                                                  warnings->len),
                               warnings->len);
+      /* Each names the section it is about */
+      template = st_report_get_template (self->report);
       for (guint i = 0; i < warnings->len && i < shown; i++)
-        g_string_append_printf (body, "\n• %s", st_finding_get_message (g_ptr_array_index (warnings, i)));
+        {
+          StFinding *finding = g_ptr_array_index (warnings, i);
+          const char *section_id = st_finding_get_section_id (finding);
+          const StSection *section = section_id != NULL ? st_template_find_section (template, section_id) : NULL;
+
+          if (list->len > 0)
+            g_string_append_c (list, '\n');
+          if (section != NULL)
+            /* Translators: a warning about a section: "Progress during 2014: …" */
+            g_string_append_printf (list, _("• %s: %s"), section->heading, st_finding_get_message (finding));
+          else
+            g_string_append_printf (list, "• %s", st_finding_get_message (finding));
+        }
       if (warnings->len > shown)
         {
-          g_string_append_c (body, '\n');
-          g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+          g_string_append_c (list, '\n');
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
                                                      warnings->len - shown),
                                   warnings->len - shown);
         }
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  /* The warnings read as a list, from the left, under the centred body */
+  if (list->len > 0)
+    {
+      GtkWidget *label = gtk_label_new (list->str);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      adw_message_dialog_set_extra_child (dialog, label);
+    }
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "submit", _("_Submit"),
