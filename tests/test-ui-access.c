@@ -547,6 +547,75 @@ test_export_choices_whole (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (format_row)), ==, "Markdown for GOV.UK’s publisher");
 }
 
+/* A phone-sized window */
+
+static gboolean
+is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+/* The window can be as narrow as a phone, and is */
+static void
+assert_fits (Fixture    *fixture,
+             const char *page)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  int min = 0;
+
+  wait_for_frames (window);
+  if (page != NULL)
+    g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, page);
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+}
+
+static void
+test_narrow_window (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *leaflet;
+
+  /* CO's return on action 1 came in */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StReport) report = st_report_new_from_file (fixture->path, NULL, &error);
+
+    g_assert_no_error (error);
+    st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_SUBMITTED);
+    g_assert_true (st_report_save_to_file (report, fixture->path, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Nothing open yet */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  assert_fits (fixture, "welcome");
+
+  open_report (fixture, 360, 640);
+  leaflet = ui_test_find_descendant (window, ADW_TYPE_LEAFLET);
+  g_assert_true (ui_test_wait_for (is_folded, leaflet, 10));
+  assert_fits (fixture, "overview");
+
+  /* Every page there is */
+  ui_test_select_in_sidebar (fixture->window, "AGO", "1");
+  assert_fits (fixture, "form");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-issues", NULL));
+  assert_fits (fixture, "issues");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-review-queue", NULL));
+  assert_fits (fixture, "review");
+  g_assert_true (gtk_widget_activate_action (window, "win.find", NULL));
+  assert_fits (fixture, "find");
+
+  /* A return waiting for review, with its Return and Approve buttons */
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  assert_fits (fixture, "form");
+  g_assert_nonnull (find_label (GTK_WIDGET (st_window_get_form (fixture->window)), "_Approve"));
+  g_assert_nonnull (find_label (GTK_WIDGET (st_window_get_form (fixture->window)), "_Return…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +632,7 @@ main (int   argc,
   ADD ("/access/overview-names-stay", test_overview_names_stay);
   ADD ("/access/form-focus", test_form_focus);
   ADD ("/access/export-choices-whole", test_export_choices_whole);
+  ADD ("/access/narrow-window", test_narrow_window);
 #undef ADD
 
   return ui_test_run ();
