@@ -843,7 +843,7 @@ test_review_queue (Fixture       *fixture,
   g_assert_cmpstr (row_respondent (queue, 0), ==, "CO");
   g_assert_cmpstr (row_respondent (queue, 1), ==, "AGO");
   g_assert_cmpstr (row_respondent (queue, 2), ==, "DfE");
-  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 returns waiting for review; 3 shown");
+  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 submissions to review; 3 shown");
 
   /* Filters narrow it */
   st_review_queue_set_filter (queue, "CO", NULL);
@@ -851,7 +851,7 @@ test_review_queue (Fixture       *fixture,
   g_assert_cmpstr (row_respondent (queue, 0), ==, "CO");
   st_review_queue_set_filter (queue, NULL, "2");
   g_assert_cmpuint (st_review_queue_get_n_shown (queue), ==, 0);
-  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 returns waiting for review; 0 shown");
+  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 submissions to review; 0 shown");
   /* Nothing selected, nothing to approve */
   g_assert_false (action_enabled (fixture, "win.approve-submission"));
   st_review_queue_set_filter (queue, NULL, "1");
@@ -982,7 +982,7 @@ test_review_queue_live (Fixture       *fixture,
   st_submission_set_status (st_report_lookup_submission (report, "DfE", "1"), ST_STATUS_SUBMITTED);
   ui_test_drain ();
   g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 3);
-  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 returns waiting for review; 3 shown");
+  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "3 submissions to review; 3 shown");
 
   g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_RETURNED, "Dates, please.", NULL));
   ui_test_drain ();
@@ -993,7 +993,7 @@ test_review_queue_live (Fixture       *fixture,
   g_assert_true (st_window_set_status (fixture->window, "DfE", "1", ST_STATUS_RETURNED, "Unfinished.", NULL));
   ui_test_drain ();
   g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 0);
-  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "0 returns waiting for review; 0 shown");
+  g_assert_cmpstr (st_review_queue_get_summary (queue), ==, "No submissions waiting for review");
 }
 
 static gboolean

@@ -323,14 +323,14 @@ rebuild (StCommentPane *self)
     {
       /* Above the sections: say what these are about */
       if (self->n_threads == 0)
-        summary = g_strdup (_("No comments on the whole return"));
+        summary = g_strdup (_("No comments on the whole submission"));
       else if (n_open == 0)
-        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment on the whole return, resolved",
-                                                "%u comments on the whole return, all resolved", self->n_threads),
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment on the whole submission, resolved",
+                                                "%u comments on the whole submission, all resolved", self->n_threads),
                                    self->n_threads);
       else
-        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open comment on the whole return",
-                                                "%u open comments on the whole return", n_open),
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open comment on the whole submission",
+                                                "%u open comments on the whole submission", n_open),
                                    n_open);
     }
   else if (self->n_threads == 0)
@@ -607,10 +607,10 @@ st_comment_pane_show (StCommentPane *self,
   gtk_editable_set_text (GTK_EDITABLE (self->composer_entry), "");
   gtk_entry_set_placeholder_text (self->composer_entry,
                                   section_id != NULL ? _("What should change in this section?")
-                                                     : _("What should change in this return?"));
+                                                     : _("What should change in this submission?"));
   gtk_widget_set_tooltip_text (self->comment_button,
                                section_id != NULL ? _("Start a thread on this section for the department to answer")
-                                                  : _("Start a thread on the whole return for the department to answer"));
+                                                  : _("Start a thread on the whole submission for the department to answer"));
   show_composer (self, FALSE);
   show_error (self, NULL);
   rebuild (self);

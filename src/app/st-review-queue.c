@@ -147,17 +147,23 @@ update_summary (StReviewQueue *self)
   g_autofree char *waiting_text = NULL;
   g_autofree char *summary = NULL;
 
-  waiting_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u return waiting for review",
-                                               "%u returns waiting for review", waiting),
-                                  waiting);
-  /* Translators: "4 returns waiting for review; 2 shown" */
-  summary = g_strdup_printf (_("%s; %u shown"), waiting_text, shown);
+  /* "Submission", not "return", beside the Return… button */
+  if (waiting == 0)
+    summary = g_strdup (_("No submissions waiting for review"));
+  else
+    {
+      waiting_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u submission to review",
+                                                   "%u submissions to review", waiting),
+                                      waiting);
+      /* Translators: "4 submissions to review; 2 shown" */
+      summary = g_strdup_printf (_("%s; %u shown"), waiting_text, shown);
+    }
   gtk_label_set_label (self->summary_label, summary);
 
   gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "empty");
   adw_status_page_set_description (self->empty_page,
-                                   waiting > 0 ? _("No return waiting for review matches these filters")
-                                               : _("Returns appear here once departments submit them"));
+                                   waiting > 0 ? _("No submission waiting for review matches these filters")
+                                               : _("Submissions appear here once departments submit them"));
 }
 
 static char *
