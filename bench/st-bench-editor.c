@@ -7,7 +7,10 @@
  *   - form switches: from asking for another department × action
  *     (st_window_show_submission(), as the sidebar, the overview and
  *     Ctrl+Page Down do) until the form is built ("switch"), and until the
- *     window has drawn a frame with it ("switch-frame");
+ *     window has drawn a frame with it ("switch-frame"); each a different
+ *     department and action, far apart in the sidebar;
+ *   - the same stepping to the next submission (win.next-submission,
+ *     Ctrl+Page Down: "next", "next-frame");
  *   - keystrokes: from a character typed into a section of the round being
  *     collected until everything it changes is up to date, which happens
  *     before the insertion returns: the report's text, the word count, the
@@ -200,6 +203,10 @@ main (int   argc,
   g_autoptr(GArray) switch_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) key_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) key_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) next_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) next_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) next_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) next_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) switch_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) switch_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) key_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -310,16 +317,62 @@ main (int   argc,
       settle (60);
     }
 
+  /* Stepping to the next submission (Ctrl+Page Down), as someone going
+   * through the returns does: the sidebar moves a row at a time */
+  st_window_show_submission (window, st_template_get_respondent (template, 0)->id,
+                             st_template_get_item (template, 0)->id);
+  settle (200);
+  for (int i = 0; i < switches; i++)
+    {
+      const char *before = st_submission_form_get_respondent_id (form);
+      g_autofree char *was = g_strconcat (before, "\x1f", st_submission_form_get_item_id (form), NULL);
+      g_autofree char *now = NULL;
+
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-submission", NULL);
+      done = g_get_monotonic_time ();
+      cpu_done = cpu_time ();
+      painted = wait_for_frame (GTK_WIDGET (window), &cpu_painted);
+      now = g_strconcat (st_submission_form_get_respondent_id (form), "\x1f",
+                         st_submission_form_get_item_id (form), NULL);
+      if (g_str_equal (was, now) || painted == 0)
+        {
+          g_printerr ("st-bench-editor: the next submission was not shown\n");
+          return EXIT_FAILED;
+        }
+      add_ms (next_ms, start, done);
+      add_ms (next_frame_ms, start, painted);
+      add_ms (next_cpu_ms, cpu_start, cpu_done);
+      add_ms (next_frame_cpu_ms, cpu_start, cpu_painted);
+      settle (60);
+    }
+
   /* Keystrokes: at the end of a section of the round being collected,
    * words and spaces so that the word count changes too */
-  respondent = st_template_get_respondent (template, n_respondents / 2);
-  item = st_template_get_item (template, n_items / 2);
-  section_id = current_section (report, item);
-  st_window_show_submission (window, respondent->id, item->id);
-  editor = section_id != NULL ? st_submission_form_get_editor (form, section_id) : NULL;
-  if (editor == NULL || !gtk_text_view_get_editable (st_section_editor_get_text_view (editor)))
+  /* The first from the middle of the report whose text can be changed:
+   * returns submitted or approved are not the central team's to edit */
+  editor = NULL;
+  respondent = NULL;
+  item = NULL;
+  section_id = NULL;
+  for (guint k = 0; k < n_respondents * n_items && editor == NULL; k++)
     {
-      g_printerr ("st-bench-editor: no section to type in for %s, %s\n", respondent->id, item->id);
+      guint at = (n_respondents / 2 * n_items + n_items / 2 + k) % (n_respondents * n_items);
+
+      respondent = st_template_get_respondent (template, at / n_items);
+      item = st_template_get_item (template, at % n_items);
+      section_id = current_section (report, item);
+      if (section_id == NULL)
+        continue;
+      st_window_show_submission (window, respondent->id, item->id);
+      editor = st_submission_form_get_editor (form, section_id);
+      if (editor != NULL && !gtk_text_view_get_editable (st_section_editor_get_text_view (editor)))
+        editor = NULL;
+    }
+  if (editor == NULL)
+    {
+      g_printerr ("st-bench-editor: no section in the report can be typed in\n");
       return EXIT_FAILED;
     }
   buffer = st_section_editor_get_buffer (editor);
@@ -380,6 +433,10 @@ main (int   argc,
   print_figures ("switch-frame", switch_frame_ms);
   print_figures ("switch-cpu", switch_cpu_ms);
   print_figures ("switch-frame-cpu", switch_frame_cpu_ms);
+  print_figures ("next", next_ms);
+  print_figures ("next-frame", next_frame_ms);
+  print_figures ("next-cpu", next_cpu_ms);
+  print_figures ("next-frame-cpu", next_frame_cpu_ms);
   g_print ("keys %d\n", keys);
   print_figures ("key", key_ms);
   print_figures ("key-frame", key_frame_ms);
