@@ -1048,6 +1048,37 @@ test_review_ctrl_enter_sends (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "section"), ==, "plans-2015");
 }
 
+/* Why the toasts after Approve and Return offer no Undo: the core has no
+ * such move for a reviewer, and the app does not go round it */
+static void
+test_review_status_reverse_refused (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  StWorkflow *workflow;
+  g_autoptr(GError) error = NULL;
+
+  open_file (fixture, fixture->path);
+  workflow = st_window_get_workflow (fixture->window);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.approve-submission", NULL));
+  ui_test_drain ();
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_APPROVED);
+  g_assert_false (st_workflow_can_set_status (workflow, "CO", "1", ST_STATUS_SUBMITTED, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_SUBMITTED, NULL, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_clear_error (&error);
+
+  g_assert_true (st_window_set_status (fixture->window, "AGO", "1", ST_STATUS_RETURNED, "Dates?", NULL));
+  g_assert_false (st_workflow_can_set_status (workflow, "AGO", "1", ST_STATUS_SUBMITTED, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_clear_error (&error);
+  ui_test_drain ();
+  g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_APPROVED);
+  g_assert_cmpint (current_status (fixture, "AGO", "1"), ==, ST_STATUS_RETURNED);
+}
+
 /* The sidebar's row for the submission selected in it */
 static StSidebarNode *
 selected_node (Fixture *fixture)
@@ -1138,6 +1169,7 @@ main (int   argc,
   ADD ("queue", test_review_queue);
   ADD ("sidebar-status", test_review_sidebar_status);
   ADD ("ctrl-enter-sends", test_review_ctrl_enter_sends);
+  ADD ("status-reverse-refused", test_review_status_reverse_refused);
   ADD ("queue-live", test_review_queue_live);
 #undef ADD
 
