@@ -133,6 +133,10 @@ test_round_start_and_save (Fixture       *fixture,
 
   open_file (fixture, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  /* Approved: read-only until the reviewer chooses to edit it */
+  g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (st_submission_form_get_editor (form,
+                                                                                                           "progress-2014"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.reopen", NULL));
   assert_editable (form, "progress-2014", TRUE);
   g_assert_null (st_submission_form_get_editor (form, "progress-2015"));
   overview = ST_OVERVIEW (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW));
