@@ -1127,6 +1127,11 @@ test_review_sidebar_status (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "Returned");
   g_assert_cmpstr (st_sidebar_node_get_icon_name (node), ==, "mail-replied-symbolic");
   g_assert_true (g_str_has_suffix (st_sidebar_node_get_status_text (node), " · Returned"));
+  /* Its action's row gives no tick while it waits on the department */
+  g_assert_true (st_sidebar_node_is_group (st_sidebar_node_get_parent (node)));
+  g_assert_true (g_str_has_suffix (st_sidebar_node_get_status_text (st_sidebar_node_get_parent (node)),
+                                   "; 1 returned"));
+  g_assert_cmpstr (st_sidebar_node_get_icon_name (st_sidebar_node_get_parent (node)), ==, "mail-replied-symbolic");
 
   /* AGO is approved, warnings or not: the tick and the word say so */
   ui_test_select_in_sidebar (fixture->window, "AGO", "1");

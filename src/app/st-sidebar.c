@@ -168,7 +168,7 @@ update_group (StSidebar     *self,
 {
   GListModel *children = st_sidebar_node_get_children (group);
   guint n = g_list_model_get_n_items (children);
-  guint done = 0, due = 0;
+  guint done = 0, due = 0, returned = 0;
   g_autofree char *text = NULL;
   g_autofree char *short_text = NULL;
   StTemplate *template = st_report_get_template (self->report);
@@ -188,6 +188,8 @@ update_group (StSidebar     *self,
       due++;
       if (progress.state == ST_PROGRESS_COMPLETE || progress.state == ST_PROGRESS_NOT_APPLICABLE)
         done++;
+      if (progress.status == ST_STATUS_RETURNED)
+        returned++;
     }
 
   if (due == 0)
@@ -200,6 +202,17 @@ update_group (StSidebar     *self,
   /* Translators: submissions that are complete or not applicable, of those due */
   text = g_strdup_printf (_("%u of %u done"), done, due);
   short_text = g_strdup_printf ("%u/%u", done, due);
+  /* Written, but sent back: no tick while a return waits on a department */
+  if (returned > 0)
+    {
+      g_autofree char *counted = g_steal_pointer (&text);
+
+      /* Translators: "3 of 4 done; 1 returned" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u returned", "%s; %u returned", returned),
+                              counted, returned);
+      st_sidebar_node_set_state (group, text, short_text, "mail-replied-symbolic", "warning");
+      return;
+    }
   st_sidebar_node_set_state (group, text, short_text,
                              done == due ? "emblem-ok-symbolic" : "document-edit-symbolic",
                              done == due ? "success" : NULL);
