@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Stocktake needs on Debian 12, to build (--build), to run the
-# app, or to run every test (--test, the default). Needs root for apt-get;
-# does nothing when everything is there already.
+# app (--run), to run every test (--test, the default) or to run the
+# benchmarks beside the tools they compare with (--bench). Needs root for
+# apt-get; does nothing when everything is there already.
 set -euo pipefail
 
 build_packages=(
@@ -18,13 +19,18 @@ test_packages=(
   chromium libreoffice-writer-nogui flatpak-builder fonts-liberation2
   xdotool imagemagick
 )
+bench_packages=(
+  "${run_packages[@]}"
+  python3 time pandoc cmark gnome-text-editor
+)
 
 mode=${1:---test}
 case "$mode" in
   --build) wanted=("${build_packages[@]}") ;;
   --run)   wanted=("${build_packages[@]}" "${run_packages[@]}") ;;
   --test)  wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: $0 [--build|--run|--test]" >&2; exit 2 ;;
+  --bench) wanted=("${build_packages[@]}" "${bench_packages[@]}") ;;
+  *) echo "usage: $0 [--build|--run|--test|--bench]" >&2; exit 2 ;;
 esac
 
 missing=()
