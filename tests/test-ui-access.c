@@ -63,6 +63,22 @@ open_report (Fixture *fixture,
   g_assert_nonnull (st_window_get_report (fixture->window));
 }
 
+/* Sets a submission's status in the file, before it is opened */
+static void
+set_status_on_disk (Fixture    *fixture,
+                    const char *respondent_id,
+                    const char *item_id,
+                    StStatus    status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StReport) report = st_report_new_from_file (fixture->path, NULL, &error);
+
+  g_assert_no_error (error);
+  st_submission_set_status (st_report_lookup_submission (report, respondent_id, item_id), status);
+  g_assert_true (st_report_save_to_file (report, fixture->path, &error));
+  g_assert_no_error (error);
+}
+
 static GtkWidget *
 focus_of (Fixture *fixture)
 {
@@ -441,6 +457,7 @@ test_form_focus (Fixture       *fixture,
   GtkWidget *button;
   StSectionEditor *editor;
 
+  set_status_on_disk (fixture, "CO", "1", ST_STATUS_APPROVED);
   open_report (fixture, 1000, 700);
   overview = get_overview (fixture);
 
@@ -458,6 +475,24 @@ test_form_focus (Fixture       *fixture,
   editor = ST_SECTION_EDITOR (gtk_widget_get_ancestor (focus_of (fixture), ST_TYPE_SECTION_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpstr (st_section_editor_get_section_id (editor), ==, "plans-2015");
+
+  /* An approved return cannot be typed in until it is reopened: the focus
+   * goes to its text, to read, still not to a label */
+  {
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
+    ui_test_drain ();
+    button = find_cell_button (GTK_WIDGET (overview), "CO", "1");
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_grab_focus (button));
+    g_assert_true (gtk_widget_activate (button));
+    g_assert_true (ui_test_wait_for (shows_form, fixture, 5));
+    ui_test_drain ();
+    g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "CO");
+    g_assert_nonnull (focus_of (fixture));
+    g_assert_true (GTK_IS_TEXT_VIEW (focus_of (fixture)));
+    g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (focus_of (fixture))));
+    g_assert_true (gtk_widget_is_ancestor (focus_of (fixture), GTK_WIDGET (st_window_get_form (fixture->window))));
+  }
 
   /* Stepping to the next submission */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-submission", NULL));
@@ -579,15 +614,7 @@ test_narrow_window (Fixture       *fixture,
   GtkWidget *leaflet;
 
   /* CO's return on action 1 came in */
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(StReport) report = st_report_new_from_file (fixture->path, NULL, &error);
-
-    g_assert_no_error (error);
-    st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_SUBMITTED);
-    g_assert_true (st_report_save_to_file (report, fixture->path, &error));
-    g_assert_no_error (error);
-  }
+  set_status_on_disk (fixture, "CO", "1", ST_STATUS_SUBMITTED);
 
   /* Nothing open yet */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
