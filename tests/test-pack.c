@@ -350,6 +350,48 @@ test_pack_merge_clean (void)
   }
 }
 
+static void
+count_changed (StReport     *report,
+               StSubmission *submission,
+               const char   *section_id,
+               GPtrArray    *heard)
+{
+  g_ptr_array_add (heard, submission != NULL ? g_object_ref (submission) : NULL);
+}
+
+/* Whoever watches the report hears of a merged submission once, when
+ * everything in it is in place, however many of its sections changed */
+static void
+test_pack_merge_changed_once (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(StReport) pack = make_pack (report, "CO");
+  g_autoptr(StHistory) history = st_history_new (pack);
+  g_autoptr(StMerge) merge = NULL;
+  g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  StSubmission *co1 = st_report_lookup_submission (pack, "CO", "1");
+  StSubmission *in_report;
+
+  st_submission_set_text (co1, "commitments-2012", "CO committed to a digital leader, and more.");
+  st_submission_set_text (co1, "progress-2014", "CO appointed a leader in March.");
+  st_submission_set_text (co1, "plans-2015", "CO will train all its staff.");
+  st_history_record (history, "Colin CO-Editor");
+
+  merge = st_merge_new (report, pack);
+  g_assert_true (st_merge_check (merge, &error));
+  g_assert_no_error (error);
+  g_signal_connect (report, "changed", G_CALLBACK (count_changed), heard);
+  g_assert_true (st_merge_apply (merge, "Mo Merger", &error));
+  g_assert_no_error (error);
+
+  in_report = st_report_lookup_submission (report, "CO", "1");
+  g_assert_cmpuint (heard->len, ==, 1);
+  g_assert_true (g_ptr_array_index (heard, 0) == in_report);
+  g_assert_cmpstr (st_submission_get_text (in_report, "plans-2015"), ==, "CO will train all its staff.");
+  g_signal_handlers_disconnect_by_data (report, heard);
+}
+
 /* Ways a pack can go wrong. Each edits CO's action 1 as well, so that a
  * refusal visibly applies nothing. */
 typedef void (*TamperFunc) (StReport *report,
@@ -823,6 +865,7 @@ main (int   argc,
 
   g_test_add_func ("/pack/contents", test_pack_contents);
   g_test_add_func ("/pack/merge-clean", test_pack_merge_clean);
+  g_test_add_func ("/pack/merge-changed-once", test_pack_merge_changed_once);
   g_test_add_func ("/pack/refused", test_pack_refused);
   g_test_add_func ("/pack/refused-targets", test_pack_refused_targets);
   g_test_add_func ("/pack/conflicts", test_pack_conflicts);

@@ -149,6 +149,99 @@ test_report_changed_signal (void)
   g_object_unref (submission);
 }
 
+/* Each ::changed, as "respondent/item:section", "respondent/item" (no
+ * section) or "report" */
+static void
+on_changed_log (StReport     *report,
+                StSubmission *submission,
+                const char   *section_id,
+                GPtrArray    *log)
+{
+  if (submission == NULL)
+    g_ptr_array_add (log, g_strdup ("report"));
+  else if (section_id == NULL)
+    g_ptr_array_add (log, g_strdup_printf ("%s/%s", st_submission_get_respondent_id (submission),
+                                           st_submission_get_item_id (submission)));
+  else
+    g_ptr_array_add (log, g_strdup_printf ("%s/%s:%s", st_submission_get_respondent_id (submission),
+                                           st_submission_get_item_id (submission), section_id));
+}
+
+static void
+assert_log (GPtrArray  *log,
+            const char *expected)
+{
+  g_autofree char *joined = NULL;
+
+  g_ptr_array_add (log, NULL);
+  joined = g_strjoinv (" ", (char **) log->pdata);
+  g_ptr_array_set_size (log, 0);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+/* Many changes at once are heard of once for each submission */
+static void
+test_report_changed_frozen (void)
+{
+  g_autoptr(StReport) report = new_gds_report ();
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonArray) issued = json_array_new ();
+  StSubmission *dfe = st_report_ensure_submission (report, "DfE", "3");
+  StSubmission *co = st_report_ensure_submission (report, "CO", "1");
+
+  g_signal_connect (report, "changed", G_CALLBACK (on_changed_log), log);
+
+  /* Not frozen: each change as it happens */
+  st_submission_set_text (dfe, "progress-2014", "One.");
+  assert_log (log, "DfE/3:progress-2014");
+
+  /* Frozen, nested: nothing until the last thaw, then each submission
+   * once, in the order they first changed, with no section */
+  st_report_freeze_changed (report);
+  st_submission_set_text (co, "progress-2014", "CO did this.");
+  st_submission_set_text (dfe, "progress-2014", "Two.");
+  st_report_freeze_changed (report);
+  st_submission_set_text (co, "plans-2015", "CO will do that.");
+  st_submission_set_status (co, ST_STATUS_SUBMITTED);
+  st_report_thaw_changed (report);
+  assert_log (log, "");
+  st_report_thaw_changed (report);
+  assert_log (log, "CO/1 DfE/3");
+  /* The changes are all there */
+  g_assert_cmpstr (st_submission_get_text (co, "plans-2015"), ==, "CO will do that.");
+  g_assert_cmpint (st_submission_get_status (co), ==, ST_STATUS_SUBMITTED);
+
+  /* Thawed: as before */
+  st_submission_set_text (dfe, "progress-2014", "Three.");
+  assert_log (log, "DfE/3:progress-2014");
+
+  /* A submission added makes it a change of the whole report, once */
+  st_report_freeze_changed (report);
+  st_submission_set_text (co, "progress-2014", "CO did more.");
+  st_submission_set_text (st_report_ensure_submission (report, "HMT", "2"), "progress-2014", "HMT did.");
+  st_submission_set_text (dfe, "progress-2014", "Four.");
+  st_report_thaw_changed (report);
+  assert_log (log, "report");
+
+  /* The record of issued packs alone is a change of the report; with
+   * submissions' changes, theirs say so */
+  st_report_freeze_changed (report);
+  st_report_set_issued_packs (report, issued);
+  st_report_thaw_changed (report);
+  assert_log (log, "report");
+  st_report_freeze_changed (report);
+  st_submission_set_text (co, "progress-2014", "CO did still more.");
+  st_report_set_issued_packs (report, issued);
+  st_report_thaw_changed (report);
+  assert_log (log, "CO/1");
+
+  /* Nothing changed: nothing said */
+  st_report_freeze_changed (report);
+  st_submission_set_text (co, "progress-2014", "CO did still more.");
+  st_report_thaw_changed (report);
+  assert_log (log, "");
+}
+
 static void
 test_report_round_trip (void)
 {
@@ -790,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/report/new", test_report_new);
   g_test_add_func ("/report/submissions", test_report_submissions);
   g_test_add_func ("/report/changed-signal", test_report_changed_signal);
+  g_test_add_func ("/report/changed-frozen", test_report_changed_frozen);
   g_test_add_func ("/report/round-trip", test_report_round_trip);
   g_test_add_func ("/report/pack-round-trip", test_report_pack_round_trip);
   g_test_add_func ("/report/new-round", test_report_new_round);

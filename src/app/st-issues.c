@@ -193,6 +193,66 @@ first_about (StIssues   *self,
   return low;
 }
 
+static int
+compare_finding_pointers (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  return compare_findings (*(StFinding * const *) a, *(StFinding * const *) b, user_data);
+}
+
+/* replace() for a submission whose findings are the run from @first on:
+ * the run is spliced once, so that the lists showing the findings hear
+ * of one change, not one for each finding of a return that was merged
+ * whole */
+static void
+replace_run (StIssues   *self,
+             guint       first,
+             const char *respondent_id,
+             const char *item_id,
+             gboolean  (*goes) (StFinding *finding, gconstpointer data),
+             gconstpointer data,
+             GPtrArray  *fresh)
+{
+  GListModel *model = G_LIST_MODEL (self->findings);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) run = g_ptr_array_new_with_free_func (g_object_unref);
+  guint end = first;
+  guint removed = 0, added = 0;
+
+  for (; end < n; end++)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (model, end);
+
+      if (!finding_in (finding, respondent_id, item_id))
+        break;
+      if (goes (finding, data))
+        {
+          count_finding (self, finding, -1);
+          removed++;
+        }
+      else
+        g_ptr_array_add (run, g_steal_pointer (&finding));
+    }
+  for (guint j = 0; j < fresh->len; j++)
+    {
+      StFinding *finding = g_ptr_array_index (fresh, j);
+
+      if (goes (finding, data))
+        {
+          count_finding (self, finding, 1);
+          g_ptr_array_add (run, g_object_ref (finding));
+          added++;
+        }
+    }
+  if (removed == 0 && added == 0)
+    return;
+
+  /* Stable: findings that compare equal keep their order */
+  g_ptr_array_sort_with_data (run, compare_finding_pointers, self);
+  g_list_store_splice (self->findings, first, end - first, run->pdata, run->len);
+}
+
 /* Replaces the findings that @goes says go with those in @fresh. The counts
  * change before the store does, so that whoever hears the store change
  * counts what it holds. */
@@ -207,6 +267,12 @@ replace (StIssues   *self,
   GListModel *model = G_LIST_MODEL (self->findings);
   guint first = first_about (self, respondent_id, item_id);
   guint i = first != G_MAXUINT ? first : 0;
+
+  if (first != G_MAXUINT)
+    {
+      replace_run (self, first, respondent_id, item_id, goes, data, fresh);
+      return;
+    }
 
   while (i < g_list_model_get_n_items (model))
     {

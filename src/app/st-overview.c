@@ -35,6 +35,7 @@ struct _StOverview
   char          *scroll_target; /* the cell to scroll to, once laid out */
   guint          scroll_source;
   char          *respondent_filter; /* the only respondent shown, or NULL */
+  guint          totals_source; /* the totals to bring up to date, once */
 };
 
 G_DEFINE_FINAL_TYPE (StOverview, st_overview, ADW_TYPE_BIN)
@@ -670,6 +671,35 @@ update_summary (StOverview *self)
   gtk_label_set_label (self->summary_label, summary);
 }
 
+static void
+update_totals (StOverview *self)
+{
+  g_clear_handle_id (&self->totals_source, g_source_remove);
+  if (self->total_row != NULL)
+    st_overview_row_changed (self->total_row);
+  update_summary (self);
+}
+
+static gboolean
+update_totals_cb (gpointer data)
+{
+  StOverview *self = ST_OVERVIEW (data);
+
+  self->totals_source = 0;
+  update_totals (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The totals go over every submission: when many submissions change at
+ * once (a merged pack), they are counted again once, before the next
+ * frame */
+static void
+queue_totals (StOverview *self)
+{
+  if (self->totals_source == 0)
+    self->totals_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_totals_cb, self, NULL);
+}
+
 /* Whether what @submission adds to the totals changed since it was last
  * asked: most keystrokes change neither its state nor its count of
  * sections written, and the totals go over every submission */
@@ -713,22 +743,19 @@ on_report_changed (StOverview   *self,
 
       if (row != NULL)
         st_overview_row_changed (row);
-      if (!totals_change (self, submission))
-        return;
+      if (totals_change (self, submission))
+        queue_totals (self);
+      return;
     }
-  else
-    {
-      g_hash_table_remove_all (self->counted);
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
-        {
-          g_autoptr(StOverviewRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-          st_overview_row_changed (row);
-        }
+  g_hash_table_remove_all (self->counted);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(StOverviewRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      st_overview_row_changed (row);
     }
-  if (self->total_row != NULL)
-    st_overview_row_changed (self->total_row);
-  update_summary (self);
+  update_totals (self);
 }
 
 static void
@@ -838,6 +865,7 @@ st_overview_dispose (GObject *object)
   g_clear_pointer (&self->counted, g_hash_table_unref);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->totals_source, g_source_remove);
   g_clear_pointer (&self->scroll_target, g_free);
   g_clear_pointer (&self->respondent_filter, g_free);
 
@@ -1008,5 +1036,8 @@ const char *
 st_overview_get_summary (StOverview *self)
 {
   g_return_val_if_fail (ST_IS_OVERVIEW (self), NULL);
+  /* Counted now if a change is still to be counted */
+  if (self->totals_source != 0)
+    update_totals (self);
   return gtk_label_get_label (self->summary_label);
 }

@@ -1031,6 +1031,9 @@ st_merge_apply (StMerge     *self,
 
   now = st_history_now ();
   g_signal_handler_block (self->report, self->changed_id);
+  /* Hundreds of texts may change: whoever watches the report hears of
+   * each submission once, when everything is in place */
+  st_report_freeze_changed (self->report);
 
   for (guint i = 0; i < self->plans->len; i++)
     apply_plan (self, g_ptr_array_index (self->plans, i), author, now);
@@ -1041,6 +1044,7 @@ st_merge_apply (StMerge     *self,
   self->issue->n_merges++;
   st_pack_issue_store (self->issue, self->report);
 
+  st_report_thaw_changed (self->report);
   g_signal_handler_unblock (self->report, self->changed_id);
   self->applied = TRUE;
   return TRUE;

@@ -32,6 +32,12 @@ struct _StReport
   char        *pack_id;
   char        *pack_template;
   JsonArray   *issued_packs;    /* or NULL: see st-pack.c */
+
+  /* ::changed held back by st_report_freeze_changed() */
+  guint        freeze_count;
+  GPtrArray   *pending;         /* StSubmission*, each once, in order */
+  gboolean     pending_whole;   /* the report as a whole changed */
+  gboolean     pending_record;  /* only the record of issued packs changed */
 };
 
 G_DEFINE_FINAL_TYPE (StReport, st_report, G_TYPE_OBJECT)
@@ -88,6 +94,7 @@ st_report_finalize (GObject *object)
   g_clear_pointer (&self->pack_id, g_free);
   g_clear_pointer (&self->pack_template, g_free);
   g_clear_pointer (&self->issued_packs, json_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (st_report_parent_class)->finalize (object);
 }
@@ -213,7 +220,57 @@ emit_changed (StReport     *self,
               StSubmission *submission,
               const char   *section_id)
 {
+  if (self->freeze_count > 0)
+    {
+      if (submission == NULL)
+        self->pending_whole = TRUE;
+      else if (!self->pending_whole && !g_ptr_array_find (self->pending, submission, NULL))
+        g_ptr_array_add (self->pending, g_object_ref (submission));
+      return;
+    }
   g_signal_emit (self, signals[CHANGED], 0, submission, section_id);
+}
+
+void
+st_report_freeze_changed (StReport *self)
+{
+  g_return_if_fail (ST_IS_REPORT (self));
+
+  if (self->freeze_count++ == 0 && self->pending == NULL)
+    self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+void
+st_report_thaw_changed (StReport *self)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+  gboolean whole;
+
+  g_return_if_fail (ST_IS_REPORT (self));
+  g_return_if_fail (self->freeze_count > 0);
+
+  if (--self->freeze_count > 0)
+    return;
+
+  /* Handlers may change the report again: that is emitted as usual */
+  pending = g_steal_pointer (&self->pending);
+  whole = self->pending_whole;
+  /* The record of issued packs is in no view: the submissions' changes
+   * made with it say that the report changed, unless there were none */
+  if (self->pending_record && pending->len == 0)
+    whole = TRUE;
+  self->pending_whole = FALSE;
+  self->pending_record = FALSE;
+
+  if (whole)
+    {
+      emit_changed (self, NULL, NULL);
+      return;
+    }
+  /* A submission added, replaced or removed made the change whole, so
+   * each of these is still in the report */
+  for (guint i = 0; i < pending->len; i++)
+    emit_changed (self, g_ptr_array_index (pending, i), NULL);
 }
 
 static void
@@ -752,7 +809,10 @@ st_report_set_issued_packs (StReport  *self,
     self->issued_packs = issued;
   else if (issued != NULL)
     json_array_unref (issued);
-  emit_changed (self, NULL, NULL);
+  if (self->freeze_count > 0)
+    self->pending_record = TRUE;
+  else
+    emit_changed (self, NULL, NULL);
 }
 
 gboolean

@@ -135,4 +135,15 @@ void          st_report_set_issued_packs    (StReport     *self,
 gboolean      st_report_equal               (StReport     *a,
                                              StReport     *b);
 
+/* Many changes at once (a merge, say): from st_report_freeze_changed()
+ * until the matching st_report_thaw_changed(), ::changed is held back;
+ * the thaw then emits it once for each submission that changed, with no
+ * section (anything in it may have changed), or once for the report as a
+ * whole if that changed or a submission was added or removed. A change
+ * to the record of issued packs alone, which no view shows, rides on the
+ * submissions' emissions when there are any. Calls nest: only the last
+ * thaw emits. */
+void          st_report_freeze_changed      (StReport     *self);
+void          st_report_thaw_changed        (StReport     *self);
+
 G_END_DECLS

@@ -3146,7 +3146,14 @@ on_report_changed (StReport     *report,
       g_hash_table_remove_all (self->acronym_cache);
       return;
     }
-  if (section_id == NULL || !(cache = g_hash_table_lookup (self->acronym_cache, submission)))
+  /* No section: a status or comment, or many changes at once
+   * (st_report_freeze_changed()), which may include any text */
+  if (section_id == NULL)
+    {
+      g_hash_table_remove (self->acronym_cache, submission);
+      return;
+    }
+  if (!(cache = g_hash_table_lookup (self->acronym_cache, submission)))
     return;
   section = st_template_find_section (self->template, section_id);
   if (section != NULL && section->round != G_MAXUINT && section->index < cache->n)
