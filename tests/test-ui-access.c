@@ -584,6 +584,26 @@ test_export_choices_whole (Fixture       *fixture,
 
 /* A phone-sized window */
 
+/* A button for @action_name, shown */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_action_button (child, action_name)))
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 is_folded (gpointer data)
 {
@@ -625,6 +645,11 @@ test_narrow_window (Fixture       *fixture,
   leaflet = ui_test_find_descendant (window, ADW_TYPE_LEAFLET);
   g_assert_true (ui_test_wait_for (is_folded, leaflet, 10));
   assert_fits (fixture, "overview");
+  /* The list's header has room for all its buttons */
+  g_assert_nonnull (find_action_button (window, "win.show-overview"));
+  g_assert_nonnull (find_action_button (window, "win.show-issues"));
+  g_assert_nonnull (find_action_button (window, "win.show-review-queue"));
+  g_assert_nonnull (find_action_button (window, "win.find"));
 
   /* Every page there is */
   ui_test_select_in_sidebar (fixture->window, "AGO", "1");

@@ -51,7 +51,6 @@ struct _StWindow
   StIssuesPanel        *issues_panel;
   StSearchPanel        *search_panel;
   GtkWidget            *issues_button;
-  GtkWidget            *find_button;
   StReviewQueue        *review_queue;
   GtkWidget            *review_button;
   GtkRevealer          *export_revealer;
@@ -873,8 +872,6 @@ on_leaflet_folded (StWindow *self)
   /* Narrow, the header has room for the way back but not for stepping;
    * Ctrl+Page Up and Down still step */
   gtk_widget_set_visible (self->step_box, !adw_leaflet_get_folded (self->leaflet));
-  /* ... and the list's header none for finding: Ctrl+F and the menu find */
-  gtk_widget_set_visible (self->find_button, !adw_leaflet_get_folded (self->leaflet));
 
   /* Folded with nothing chosen: start from the list */
   if (adw_leaflet_get_folded (self->leaflet) &&
@@ -3240,7 +3237,6 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_panel);
   gtk_widget_class_bind_template_child (widget_class, StWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_button);
-  gtk_widget_class_bind_template_child (widget_class, StWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, StWindow, review_queue);
   gtk_widget_class_bind_template_child (widget_class, StWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_revealer);
