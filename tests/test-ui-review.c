@@ -411,17 +411,31 @@ test_review_approve_edit_publish (Fixture       *fixture,
 
   open_file (fixture, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  /* Approved while the reviewer is in the text: the keyboard moves to the
+   * button that reopens it, and the text view stops blinking a cursor */
+  editor = st_submission_form_get_editor (form, "plans-2015");
+  gtk_widget_grab_focus (GTK_WIDGET (st_section_editor_get_text_view (editor)));
+  ui_test_drain ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (st_section_editor_get_text_view (editor))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.approve-submission", NULL));
   ui_test_drain ();
   g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
   g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_APPROVED);
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (st_section_editor_get_text_view (editor))));
+  g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+  {
+    /* Longer than a cursor blink */
+    gint64 until = g_get_monotonic_time () + 1500 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
   g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Approved");
   g_assert_false (action_enabled (fixture, "win.approve-submission"));
   g_assert_true (action_enabled (fixture, "win.return-submission"));
 
   /* Approved is read-only until the reviewer chooses to edit: no stray
    * keystroke undoes the approval */
-  editor = st_submission_form_get_editor (form, "plans-2015");
   g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
   g_assert_cmpstr (st_submission_form_get_notice (form), ==, "Approved and Read-Only");
   g_assert_nonnull (strstr (st_submission_form_get_notice_text (form), "back to Submitted"));

@@ -210,6 +210,8 @@ update_review (StSubmissionForm *self)
   g_autofree char *status_text = NULL;
   gboolean can_edit = TRUE;
   gboolean guarded;
+  GtkRoot *root;
+  GtkWidget *focus;
   gboolean can_submit = FALSE, can_approve = FALSE, can_return = FALSE;
   guint open = submission != NULL ? st_workflow_count_unresolved (submission, NULL) : 0;
 
@@ -255,6 +257,16 @@ update_review (StSubmissionForm *self)
       can_edit = st_workflow_can_edit (self->workflow, self->respondent_id, self->item_id, &error);
     }
   guarded = can_edit && !self->reopened && is_guarded (self, status);
+
+  /* The keyboard leaves a text view that stops being editable, for the
+   * button that reopens it when there is one */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && GTK_IS_TEXT_VIEW (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sections_box)) &&
+      (!can_edit || guarded))
+    gtk_root_set_focus (root, NULL);
+  else
+    focus = NULL;
   /* Only the moves this person can make now are offered */
   gtk_widget_set_visible (self->submit_button, can_submit);
   gtk_widget_set_visible (self->approve_button, can_approve);
@@ -266,8 +278,9 @@ update_review (StSubmissionForm *self)
       GtkTextView *view = st_section_editor_get_text_view (editor);
       gboolean editable = can_edit && !guarded && st_section_editor_get_editable (editor);
 
+      /* The caret stays, to move through read-only text with the keyboard;
+       * GTK 4.8 also aborts when a caret is hidden while it blinks */
       gtk_text_view_set_editable (view, editable);
-      gtk_text_view_set_cursor_visible (view, editable);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->na_list), can_edit && !guarded);
 
@@ -295,6 +308,8 @@ update_review (StSubmissionForm *self)
     }
   else
     show_notice (self, NULL, NULL, NULL, NULL);
+  if (focus != NULL && gtk_widget_get_visible (self->notice_button))
+    gtk_widget_grab_focus (self->notice_button);
 
   /* A returned submission leads with the comment it was returned with,
    * where the department can answer it and mark it resolved */

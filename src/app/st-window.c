@@ -2519,6 +2519,8 @@ st_window_ask_submit (StWindow   *self,
       GtkWidget *label = gtk_label_new (list->str);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_halign (label, GTK_ALIGN_FILL);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
