@@ -1312,6 +1312,27 @@ test_packs_full_cycle (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (history));
   }
 
+  /* Each section's versions are the texts it had, by the department
+   * that wrote them: the merges add none of their own, and none is
+   * made up from what the report had before a merge */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *section_id = i == 0 ? "progress-2014" : "plans-2015";
+      StHistoryDialog *history = ST_HISTORY_DIALOG (st_window_show_history (fixture->window, section_id));
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+      g_assert_nonnull (history);
+      g_assert_cmpuint (st_history_dialog_get_n_versions (history), ==, 2);
+      collect_row_titles (GTK_WIDGET (history), titles);
+      g_assert_cmpuint (titles->len, >=, 2);
+      g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "1. Before the history begins");
+      g_assert_cmpstr (g_ptr_array_index (titles, 1), ==, "2. Saved by " DEPARTMENT);
+      for (guint j = 0; j < titles->len; j++)
+        g_assert_null (strstr (g_ptr_array_index (titles, j), "Unknown"));
+      g_assert_true (st_history_dialog_compare (history, 0, 1));
+      gtk_window_destroy (GTK_WINDOW (history));
+    }
+
   /* A file that is not a pack is refused, and changes nothing */
   report_before = st_report_to_data (st_window_get_report (fixture->window), &length);
   {
