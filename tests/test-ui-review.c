@@ -304,6 +304,25 @@ test_review_submit_with_warnings (Fixture       *fixture,
   g_assert_false (action_enabled (fixture, "win.submit-submission"));
   g_assert_true (st_window_get_is_modified (fixture->window));
 
+  /* What the department handed over is read-only until it chooses to
+   * edit it; an edit then keeps it submitted */
+  {
+    StSectionEditor *editor = st_submission_form_get_editor (form, "progress-2014");
+
+    g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
+    g_assert_cmpstr (st_submission_form_get_notice (form), ==, "Submitted and Read-Only");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.reopen", NULL));
+    ui_test_drain ();
+    g_assert_null (st_submission_form_get_notice (form));
+    ui_test_type_in_section (fixture->window, "progress-2014", " Figures follow.");
+    g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_SUBMITTED);
+    /* Another submission shown and this one again: locked again */
+    ui_test_select_in_sidebar (fixture->window, "CO", "2");
+    ui_test_select_in_sidebar (fixture->window, "CO", "1");
+    editor = st_submission_form_get_editor (form, "progress-2014");
+    g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
+  }
+
   save (fixture);
   g_assert_cmpstr (saved_status (parser, fixture->pack_path, "CO", "1"), ==, "submitted");
   saved = saved_submission (parser, fixture->pack_path, "CO", "1");
@@ -311,6 +330,8 @@ test_review_submit_with_warnings (Fixture       *fixture,
   /* The text that was submitted is in the history too */
   g_assert_cmpuint (count_history (saved, "edit", NULL,
                                    "Paul Maltby is the Cabinet Office digital lead. Figures TBC."), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (saved, "sections"), "progress-2014"),
+                   ==, "Paul Maltby is the Cabinet Office digital lead. Figures TBC. Figures follow.");
 }
 
 static JsonObject *saved_comment (JsonObject *submission,
