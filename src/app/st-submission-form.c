@@ -295,7 +295,7 @@ update_review (StSubmissionForm *self)
       show_notice (self, "locked", "changes-prevent-symbolic", _("Approved and Read-Only"),
                    _("Changing the text or the reason it does not apply sends this submission back to "
                      "Submitted, and it needs approving again. Undoing the change does not approve it."));
-      gtk_button_set_label (GTK_BUTTON (self->notice_button), _("_Reopen for Editing"));
+      gtk_button_set_label (GTK_BUTTON (self->notice_button), _("Reopen for E_diting"));
       gtk_widget_set_visible (self->notice_button, TRUE);
     }
   else if (guarded)
@@ -303,7 +303,7 @@ update_review (StSubmissionForm *self)
       show_notice (self, "locked", "changes-prevent-symbolic", _("Submitted and Read-Only"),
                    _("The central team reviews what you submitted. Edit it only to put right "
                      "what you sent; it stays submitted."));
-      gtk_button_set_label (GTK_BUTTON (self->notice_button), _("_Edit"));
+      gtk_button_set_label (GTK_BUTTON (self->notice_button), _("E_dit"));
       gtk_widget_set_visible (self->notice_button, TRUE);
     }
   else
