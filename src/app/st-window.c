@@ -1123,6 +1123,43 @@ add_filters (GtkFileChooser *chooser)
   gtk_file_chooser_set_filter (chooser, reports);
 }
 
+/* A modal chooser of report files for this window, opening in the folder
+ * of the report it shows */
+static GtkFileChooserNative *
+new_report_chooser (StWindow             *self,
+                    const char           *title,
+                    GtkFileChooserAction  action,
+                    const char           *accept_label)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  return chooser;
+}
+
+/* Shows @chooser (taking it) as the window's one file chooser, which
+ * @response_cb (a handler of "response" with the window as its data) then
+ * answers */
+static void
+show_chooser (StWindow             *self,
+              GtkFileChooserNative *chooser,
+              GCallback             response_cb)
+{
+  g_signal_connect_object (chooser, "response", response_cb, self, 0);
+  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
 static void
 save_as (StWindow  *self,
          AfterSave  after)
@@ -1133,24 +1170,12 @@ save_as (StWindow  *self,
   g_return_if_fail (self->report != NULL);
 
   self->after_save = after;
-  chooser = gtk_file_chooser_native_new (_("Save Report As"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filters (GTK_FILE_CHOOSER (chooser));
+  chooser = new_report_chooser (self, _("Save Report As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   if (self->file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
-      name = g_file_get_basename (self->file);
-    }
+    name = g_file_get_basename (self->file);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
                                      name != NULL ? name : _("Report.stocktake"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_as_response), self, 0);
-  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
+  show_chooser (self, chooser, G_CALLBACK (on_save_as_response));
 }
 
 /* Exporting */
@@ -1433,10 +1458,7 @@ on_export_dialog_response (StExportDialog *dialog,
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
   g_object_set_data_full (G_OBJECT (chooser), "choice", choice, (GDestroyNotify) export_choice_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response), self, 0);
-  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
+  show_chooser (self, chooser, G_CALLBACK (on_export_chooser_response));
 }
 
 static void
@@ -1598,23 +1620,33 @@ st_window_import (StWindow  *self,
   return TRUE;
 }
 
+/* The files chosen in the window's file chooser, if it was accepted (an
+ * empty array if not), and the chooser goes */
+static GPtrArray *
+take_chosen_files (StWindow        *self,
+                   GtkNativeDialog *chooser,
+                   int              response)
+{
+  g_autoptr(GListModel) files = NULL;
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  for (guint i = 0; files != NULL && i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  return array;
+}
+
 static void
 on_import_chooser_response (GtkNativeDialog *chooser,
                             int              response,
                             StWindow        *self)
 {
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = take_chosen_files (self, chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (files == NULL)
-    return;
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (array, g_list_model_get_item (files, i));
-  if (array->len > 0)
-    st_window_import (self, (GFile **) array->pdata, array->len);
+  if (files->len > 0)
+    st_window_import (self, (GFile **) files->pdata, files->len);
 }
 
 static void
@@ -1636,10 +1668,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (pages, "txt");
   gtk_file_filter_add_suffix (pages, "html");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pages);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response), self, 0);
-  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
+  show_chooser (self, chooser, G_CALLBACK (on_import_chooser_response));
 }
 
 /* Reporting rounds */
@@ -2018,24 +2047,11 @@ on_pack_dialog_response (StPackDialog *dialog,
   if (!g_str_equal (response, "make") || respondent_id == NULL || self->report == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save Department Pack"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filters (GTK_FILE_CHOOSER (chooser));
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
-    }
+  chooser = new_report_chooser (self, _("Save Department Pack"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   name = st_pack_dialog_default_filename (self->report, respondent_id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "respondent-id", g_strdup (respondent_id), g_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_pack_chooser_response), self, 0);
-  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
+  show_chooser (self, chooser, G_CALLBACK (on_pack_chooser_response));
 }
 
 static void
@@ -2218,18 +2234,10 @@ on_merge_chooser_response (GtkNativeDialog *chooser,
                            int              response,
                            StWindow        *self)
 {
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = take_chosen_files (self, chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (files == NULL)
-    return;
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (array, g_list_model_get_item (files, i));
-  if (array->len > 0)
-    st_window_merge_packs (self, (GFile **) array->pdata, array->len);
+  if (files->len > 0)
+    st_window_merge_packs (self, (GFile **) files->pdata, files->len);
 }
 
 static void
@@ -2240,22 +2248,9 @@ merge_packs_action (GtkWidget  *widget,
   StWindow *self = ST_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Merge Department Packs"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = new_report_chooser (self, _("Merge Department Packs"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Merge"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  add_filters (GTK_FILE_CHOOSER (chooser));
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
-    }
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_merge_chooser_response), self, 0);
-  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
+  show_chooser (self, chooser, G_CALLBACK (on_merge_chooser_response));
 }
 
 /* History */
@@ -2817,21 +2812,8 @@ open_action (GtkWidget  *widget,
   StWindow *self = ST_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filters (GTK_FILE_CHOOSER (chooser));
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
-    }
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_open_response), self, 0);
-  g_set_object (&self->chooser, GTK_NATIVE_DIALOG (chooser));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
+  chooser = new_report_chooser (self, _("Open Report"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  show_chooser (self, chooser, G_CALLBACK (on_open_response));
 }
 
 static void
