@@ -725,8 +725,9 @@ test_report_newer_version (void)
 }
 
 /* A failed save leaves the old file as it was */
-/* Reports are written as they go, with no tree in between: the text is
- * what json-glib made of the tree, byte for byte */
+/* Reports are written as they go, with no tree in between, yet exactly
+ * as json-glib writes the same tree (as every earlier version saved them),
+ * so that an unchanged report saves to the same bytes */
 static void
 assert_written_as_before (StReport *report)
 {

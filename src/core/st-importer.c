@@ -2393,16 +2393,7 @@ st_importer_finish (StImporter *self)
         }
     }
 
-  {
-    /* The report's JSON is built immutable: read it back to change it */
-    g_autoptr(JsonNode) original = st_report_to_json (self->report);
-    g_autoptr(JsonParser) parser = json_parser_new ();
-    g_autofree char *text = json_to_string (original, FALSE);
-
-    if (!json_parser_load_from_data (parser, text, -1, &error))
-      g_error ("Cannot read back a report: %s", error->message);
-    node = json_node_copy (json_parser_get_root (parser));
-  }
+  node = st_report_to_json (self->report);
   object = json_node_get_object (node);
   json_object_set_member (object, "template", st_template_to_json (template));
   data = json_to_string (node, FALSE);

@@ -1265,188 +1265,8 @@ st_report_new_from_file (const char       *filename,
 
 /* Saving */
 
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_submission (StReport     *self,
-                JsonBuilder  *builder,
-                StSubmission *submission)
-{
-  const StItem *item = st_template_find_item (self->template, st_submission_get_item_id (submission));
-  GPtrArray *comments = st_submission_get_comments (submission);
-  GPtrArray *history = st_submission_get_history (submission);
-  g_autoptr(GPtrArray) with_text = st_submission_list_sections (submission);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "respondent");
-  json_builder_add_string_value (builder, st_submission_get_respondent_id (submission));
-  json_builder_set_member_name (builder, "item");
-  json_builder_add_string_value (builder, item->id);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, st_status_to_string (st_submission_get_status (submission)));
-  add_optional_string (builder, "not-applicable", st_submission_get_not_applicable_reason (submission));
-
-  if (with_text->len > 0)
-    {
-      json_builder_set_member_name (builder, "sections");
-      json_builder_begin_object (builder);
-      /* Template order, so the file reads like the published page */
-      for (guint i = 0; i < st_template_get_n_sections (self->template); i++)
-        {
-          const StSection *section = st_template_get_section (self->template, i);
-          const char *text = st_submission_get_text (submission, section->id);
-
-          if (text == NULL)
-            continue;
-          json_builder_set_member_name (builder, section->id);
-          json_builder_add_string_value (builder, text);
-        }
-      json_builder_end_object (builder);
-    }
-
-  if (comments->len > 0)
-    {
-      json_builder_set_member_name (builder, "comments");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < comments->len; i++)
-        {
-          const StComment *comment = g_ptr_array_index (comments, i);
-
-          json_builder_begin_object (builder);
-          add_optional_string (builder, "id", comment->id);
-          add_optional_string (builder, "section", comment->section);
-          add_optional_string (builder, "author", comment->author);
-          add_optional_string (builder, "time", comment->time);
-          add_optional_string (builder, "text", comment->text);
-          add_optional_string (builder, "reply-to", comment->reply_to);
-          json_builder_set_member_name (builder, "resolved");
-          json_builder_add_boolean_value (builder, comment->resolved);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
-
-  if (history->len > 0)
-    {
-      json_builder_set_member_name (builder, "history");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < history->len; i++)
-        {
-          const StHistoryEntry *entry = g_ptr_array_index (history, i);
-
-          json_builder_begin_object (builder);
-          add_optional_string (builder, "author", entry->author);
-          add_optional_string (builder, "time", entry->time);
-          add_optional_string (builder, "section", entry->section);
-          add_optional_string (builder, "what", entry->what);
-          add_optional_string (builder, "old", entry->old_text);
-          add_optional_string (builder, "new", entry->new_text);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
-
-  json_builder_end_object (builder);
-}
-
-JsonNode *
-st_report_to_json (StReport *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (ST_IS_REPORT (self), NULL);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, ST_REPORT_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, ST_REPORT_FORMAT_VERSION);
-
-  if (g_date_valid (&self->updated))
-    {
-      char buf[16];
-
-      g_snprintf (buf, sizeof buf, "%04u-%02u-%02u",
-                  g_date_get_year (&self->updated),
-                  g_date_get_month (&self->updated),
-                  g_date_get_day (&self->updated));
-      json_builder_set_member_name (builder, "updated");
-      json_builder_add_string_value (builder, buf);
-    }
-
-  json_builder_set_member_name (builder, "round");
-  json_builder_add_string_value (builder, st_template_get_round (self->template, self->round)->id);
-
-  json_builder_set_member_name (builder, "template");
-  json_builder_add_value (builder, st_template_to_json (self->template));
-
-  if (g_hash_table_size (self->preamble) > 0)
-    {
-      json_builder_set_member_name (builder, "preamble");
-      json_builder_begin_object (builder);
-      for (guint i = 0; i < st_template_get_n_preamble (self->template); i++)
-        {
-          const StSection *section = st_template_get_preamble (self->template, i);
-
-          add_optional_string (builder, section->id,
-                               g_hash_table_lookup (self->preamble, section->id));
-        }
-      json_builder_end_object (builder);
-    }
-
-  if (self->disabled_rules->len > 1)
-    {
-      json_builder_set_member_name (builder, "disabled-rules");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i + 1 < self->disabled_rules->len; i++)
-        json_builder_add_string_value (builder, g_ptr_array_index (self->disabled_rules, i));
-      json_builder_end_array (builder);
-    }
-
-  if (self->pack_respondent != NULL)
-    {
-      json_builder_set_member_name (builder, "pack");
-      json_builder_begin_object (builder);
-      add_optional_string (builder, "respondent", self->pack_respondent);
-      add_optional_string (builder, "issued", self->pack_issued);
-      add_optional_string (builder, "report", self->pack_source);
-      add_optional_string (builder, "id", self->pack_id);
-      add_optional_string (builder, "template", self->pack_template);
-      json_builder_end_object (builder);
-    }
-
-  if (self->issued_packs != NULL)
-    {
-      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-
-      json_node_set_array (node, self->issued_packs);
-      json_builder_set_member_name (builder, "issued-packs");
-      json_builder_add_value (builder, json_node_copy (node));
-    }
-
-  json_builder_set_member_name (builder, "submissions");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->submissions->len; i++)
-    add_submission (self, builder, g_ptr_array_index (self->submissions, i));
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-/* What st_report_to_json() builds, written as it goes with no tree in
- * between: saving the large report took a tree of it and the text of it
- * at once */
+/* The report's JSON, written as it goes with no tree in between: saving
+ * the large report took a tree of it and the text of it at once */
 static void
 write_optional_string (StJsonWriter *writer,
                        const char   *member,
@@ -1609,6 +1429,24 @@ st_report_to_data (StReport *self,
   writer = st_json_writer_new (NULL, NULL);
   write_report (self, writer);
   return st_json_writer_free_to_data (writer, length);
+}
+
+/* The same JSON as a tree, read back from the text so that there is one
+ * way of writing a report */
+JsonNode *
+st_report_to_json (StReport *self)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (ST_IS_REPORT (self), NULL);
+
+  data = st_report_to_data (self, &length);
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    g_error ("A report's own JSON does not read back: %s", error->message);
+  return json_parser_steal_root (parser);
 }
 
 static gboolean

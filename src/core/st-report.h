@@ -39,6 +39,7 @@ gboolean      st_report_save_to_file        (StReport     *self,
                                              GError      **error);
 char         *st_report_to_data             (StReport     *self,
                                              gsize        *length);
+/* The same JSON as a new tree the caller owns and may change */
 JsonNode     *st_report_to_json             (StReport     *self);
 
 StTemplate   *st_report_get_template        (StReport     *self);
