@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-filter-choices.h"
 #include "st-issues-panel.h"
 
 struct _StIssuesPanel
@@ -25,8 +26,7 @@ struct _StIssuesPanel
   GtkCustomFilter    *filter;
   GtkFilterListModel *shown;
   GtkSelectionModel  *selection;      /* the list's, given to it when first shown */
-  GPtrArray          *respondent_ids;   /* parallel to the dropdown; [0] is NULL for all */
-  GPtrArray          *item_ids;
+  StFilterChoices    *choices;          /* the department and action drop-downs */
 };
 
 G_DEFINE_FINAL_TYPE (StIssuesPanel, st_issues_panel, ADW_TYPE_BIN)
@@ -69,17 +69,6 @@ severity_icon (StSeverity severity)
     }
 }
 
-static const char *
-selected_id (GtkDropDown *dropdown,
-             GPtrArray   *ids)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
-    return NULL;
-  return g_ptr_array_index (ids, selected);
-}
-
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -87,8 +76,8 @@ filter_func (gpointer item,
   StIssuesPanel *self = user_data;
   StFinding *finding = item;
   guint severity = gtk_drop_down_get_selected (self->severity_dropdown);
-  const char *respondent_id = selected_id (self->respondent_dropdown, self->respondent_ids);
-  const char *item_id = selected_id (self->item_dropdown, self->item_ids);
+  const char *respondent_id = st_filter_choices_get_respondent (self->choices);
+  const char *item_id = st_filter_choices_get_item (self->choices);
 
   /* 0 is every severity; then errors, warnings, notes */
   if (severity > 0 && severity != GTK_INVALID_LIST_POSITION &&
@@ -230,51 +219,6 @@ bind_row (GtkSignalListItemFactory *factory,
 /* Filters' choices */
 
 static void
-fill_dropdowns (StIssuesPanel *self)
-{
-  g_autoptr(GtkStringList) respondents = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
-  StTemplate *template;
-  const char *word;
-
-  g_clear_pointer (&self->respondent_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->item_ids, g_ptr_array_unref);
-  self->respondent_ids = g_ptr_array_new_with_free_func (g_free);
-  self->item_ids = g_ptr_array_new_with_free_func (g_free);
-
-  gtk_string_list_append (respondents, _("All departments"));
-  g_ptr_array_add (self->respondent_ids, NULL);
-  gtk_string_list_append (items, _("All actions"));
-  g_ptr_array_add (self->item_ids, NULL);
-
-  if (self->issues != NULL)
-    {
-      template = st_report_get_template (st_issues_get_report (self->issues));
-      word = st_template_get_word (template, ST_WORD_ITEM);
-      for (guint r = 0; r < st_template_get_n_respondents (template); r++)
-        {
-          const StRespondent *respondent = st_template_get_respondent (template, r);
-
-          gtk_string_list_append (respondents, respondent->name);
-          g_ptr_array_add (self->respondent_ids, g_strdup (respondent->id));
-        }
-      for (guint i = 0; i < st_template_get_n_items (template); i++)
-        {
-          const StItem *item = st_template_get_item (template, i);
-          g_autofree char *label = NULL;
-
-          label = item->number > 0 ? g_strdup_printf ("%s %u", word != NULL ? word : _("Action"), item->number)
-                                   : g_strdup (item->title);
-          gtk_string_list_append (items, label);
-          g_ptr_array_add (self->item_ids, g_strdup (item->id));
-        }
-    }
-
-  gtk_drop_down_set_model (self->respondent_dropdown, G_LIST_MODEL (respondents));
-  gtk_drop_down_set_model (self->item_dropdown, G_LIST_MODEL (items));
-}
-
-static void
 st_issues_panel_dispose (GObject *object)
 {
   StIssuesPanel *self = (StIssuesPanel *)object;
@@ -287,8 +231,7 @@ st_issues_panel_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->respondent_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->item_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, st_filter_choices_free);
 
   G_OBJECT_CLASS (st_issues_panel_parent_class)->dispose (object);
 }
@@ -355,7 +298,7 @@ st_issues_panel_init (StIssuesPanel *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
-  fill_dropdowns (self);
+  self->choices = st_filter_choices_new (self->respondent_dropdown, self->item_dropdown);
   update_summary (self);
 }
 
@@ -381,18 +324,9 @@ st_issues_panel_set_issues (StIssuesPanel *self,
     g_signal_connect_object (issues, "changed", G_CALLBACK (on_issues_changed), self, G_CONNECT_SWAPPED);
 
   gtk_filter_list_model_set_model (self->shown, issues != NULL ? st_issues_get_model (issues) : NULL);
-  fill_dropdowns (self);
+  st_filter_choices_set_template (self->choices,
+                                  issues != NULL ? st_report_get_template (st_issues_get_report (issues)) : NULL);
   update_summary (self);
-}
-
-static guint
-index_of (GPtrArray  *ids,
-          const char *id)
-{
-  for (guint i = 0; id != NULL && i < ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
-      return i;
-  return 0;
 }
 
 void
@@ -405,8 +339,7 @@ st_issues_panel_set_filter (StIssuesPanel *self,
   g_return_if_fail (severity >= -1 && severity <= ST_SEVERITY_INFO);
 
   gtk_drop_down_set_selected (self->severity_dropdown, severity + 1);
-  gtk_drop_down_set_selected (self->respondent_dropdown, index_of (self->respondent_ids, respondent_id));
-  gtk_drop_down_set_selected (self->item_dropdown, index_of (self->item_ids, item_id));
+  st_filter_choices_select (self->choices, respondent_id, item_id);
 }
 
 GListModel *

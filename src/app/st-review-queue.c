@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-filter-choices.h"
 #include "st-review-queue.h"
 
 /* One row: a submitted return */
@@ -100,8 +101,7 @@ struct _StReviewQueue
   GtkCustomFilter    *filter;
   GtkFilterListModel *shown;
   GtkSingleSelection *selection;
-  GPtrArray          *respondent_ids;    /* parallel to the dropdowns; [0] is NULL for all */
-  GPtrArray          *item_ids;
+  StFilterChoices    *choices;          /* the department and action drop-downs */
   gboolean            stale;             /* to be listed again once shown */
 };
 
@@ -115,25 +115,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *
-selected_id (GtkDropDown *dropdown,
-             GPtrArray   *ids)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (ids == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= ids->len)
-    return NULL;
-  return g_ptr_array_index (ids, selected);
-}
-
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   StReviewQueue *self = user_data;
   StReviewEntry *entry = item;
-  const char *respondent_id = selected_id (self->respondent_dropdown, self->respondent_ids);
-  const char *item_id = selected_id (self->item_dropdown, self->item_ids);
+  const char *respondent_id = st_filter_choices_get_respondent (self->choices);
+  const char *item_id = st_filter_choices_get_item (self->choices);
 
   return (respondent_id == NULL || g_strcmp0 (entry->respondent_id, respondent_id) == 0) &&
          (item_id == NULL || g_strcmp0 (entry->item_id, item_id) == 0);
@@ -164,17 +153,6 @@ update_summary (StReviewQueue *self)
   adw_status_page_set_description (self->empty_page,
                                    waiting > 0 ? _("No submission waiting for review matches these filters")
                                                : _("Submissions appear here once departments submit them"));
-}
-
-static char *
-item_label (StTemplate   *template,
-            const StItem *item)
-{
-  const char *word = st_template_get_word (template, ST_WORD_ITEM);
-
-  if (item->number > 0)
-    return g_strdup_printf ("%s %u", word != NULL ? word : _("Action"), item->number);
-  return g_strdup (item->title);
 }
 
 /* Oldest submission first; those the history gives no time for last, in
@@ -220,7 +198,7 @@ make_entry (StReviewQueue *self,
   entry->respondent_id = g_strdup (respondent->id);
   entry->item_id = g_strdup (item->id);
   entry->respondent = g_strdup (respondent->name);
-  entry->item = item_label (template, item);
+  entry->item = st_filter_choices_item_label (template, item);
   entry->submitted = g_strdup (find_submitted_time (submission));
   entry->open_comments = st_workflow_count_unresolved (submission, NULL);
   if (self->issues != NULL)
@@ -526,47 +504,6 @@ add_column (StReviewQueue *self,
 
 /* Filters' choices */
 
-static void
-fill_dropdowns (StReviewQueue *self)
-{
-  g_autoptr(GtkStringList) respondents = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
-
-  g_clear_pointer (&self->respondent_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->item_ids, g_ptr_array_unref);
-  self->respondent_ids = g_ptr_array_new_with_free_func (g_free);
-  self->item_ids = g_ptr_array_new_with_free_func (g_free);
-
-  gtk_string_list_append (respondents, _("All departments"));
-  g_ptr_array_add (self->respondent_ids, NULL);
-  gtk_string_list_append (items, _("All actions"));
-  g_ptr_array_add (self->item_ids, NULL);
-
-  if (self->report != NULL)
-    {
-      StTemplate *template = st_report_get_template (self->report);
-
-      for (guint r = 0; r < st_template_get_n_respondents (template); r++)
-        {
-          const StRespondent *respondent = st_template_get_respondent (template, r);
-
-          gtk_string_list_append (respondents, respondent->name);
-          g_ptr_array_add (self->respondent_ids, g_strdup (respondent->id));
-        }
-      for (guint i = 0; i < st_template_get_n_items (template); i++)
-        {
-          const StItem *item = st_template_get_item (template, i);
-          g_autofree char *label = item_label (template, item);
-
-          gtk_string_list_append (items, label);
-          g_ptr_array_add (self->item_ids, g_strdup (item->id));
-        }
-    }
-
-  gtk_drop_down_set_model (self->respondent_dropdown, G_LIST_MODEL (respondents));
-  gtk_drop_down_set_model (self->item_dropdown, G_LIST_MODEL (items));
-}
-
 /* GObject */
 
 static void
@@ -586,8 +523,7 @@ st_review_queue_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_object (&self->entries);
-  g_clear_pointer (&self->respondent_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->item_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, st_filter_choices_free);
 
   G_OBJECT_CLASS (st_review_queue_parent_class)->dispose (object);
 }
@@ -657,7 +593,7 @@ st_review_queue_init (StReviewQueue *self)
   add_column (self, _("Submitted"), COLUMN_SUBMITTED, FALSE);
   add_column (self, _("Checks"), COLUMN_CHECKS, FALSE);
 
-  fill_dropdowns (self);
+  self->choices = st_filter_choices_new (self->respondent_dropdown, self->item_dropdown);
   update_summary (self);
 }
 
@@ -687,18 +623,8 @@ st_review_queue_set_report (StReviewQueue *self,
   if (issues != NULL)
     g_signal_connect_object (issues, "changed", G_CALLBACK (on_issues_changed), self, G_CONNECT_SWAPPED);
 
-  fill_dropdowns (self);
+  st_filter_choices_set_template (self->choices, self->report != NULL ? st_report_get_template (self->report) : NULL);
   queue_refresh (self);
-}
-
-static guint
-index_of (GPtrArray  *ids,
-          const char *id)
-{
-  for (guint i = 0; id != NULL && i < ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
-      return i;
-  return 0;
 }
 
 void
@@ -708,8 +634,7 @@ st_review_queue_set_filter (StReviewQueue *self,
 {
   g_return_if_fail (ST_IS_REVIEW_QUEUE (self));
 
-  gtk_drop_down_set_selected (self->respondent_dropdown, index_of (self->respondent_ids, respondent_id));
-  gtk_drop_down_set_selected (self->item_dropdown, index_of (self->item_ids, item_id));
+  st_filter_choices_select (self->choices, respondent_id, item_id);
 }
 
 guint
