@@ -454,6 +454,32 @@ has_subtitle (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Whether a drop-down under @widget offers exactly these choices */
+static gboolean
+has_choices (GtkWidget          *widget,
+             const char * const *choices)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_DROP_DOWN (child) && GTK_IS_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (child))))
+        {
+          GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (child));
+          guint n = g_list_model_get_n_items (model);
+          gboolean same = n == g_strv_length ((char **) choices);
+
+          for (guint i = 0; same && i < n; i++)
+            same = g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), choices[i]);
+          if (same)
+            return TRUE;
+        }
+      if (has_choices (child, choices))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_packs_mode (Fixture       *fixture,
                  gconstpointer  data)
@@ -505,6 +531,16 @@ test_packs_mode (Fixture       *fixture,
   for (guint i = 1; i < n_items; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pack_window), "win.next-submission", NULL));
   g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->pack_window)), ==, "CO");
+
+  /* The Issues panel filters by the department alone */
+  {
+    const char *pack_choices[] = { "All departments", "Cabinet Office", NULL };
+    GtkWidget *panel = GTK_WIDGET (st_window_get_issues_panel (fixture->pack_window));
+    GtkWidget *report_panel = GTK_WIDGET (st_window_get_issues_panel (fixture->window));
+
+    g_assert_true (has_choices (panel, pack_choices));
+    g_assert_false (has_choices (report_panel, pack_choices));
+  }
 
   /* It says whose pack it is */
   g_assert_true (has_subtitle (GTK_WIDGET (fixture->pack_window), "Pack for Cabinet Office – co.stocktake"));

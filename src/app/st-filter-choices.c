@@ -30,7 +30,7 @@ st_filter_choices_new (GtkDropDown *respondents,
   self = g_new0 (StFilterChoices, 1);
   self->respondents = g_object_ref (respondents);
   self->items = g_object_ref (items);
-  st_filter_choices_set_template (self, NULL);
+  st_filter_choices_set_report (self, NULL);
   return self;
 }
 
@@ -58,14 +58,16 @@ st_filter_choices_item_label (StTemplate   *template,
 }
 
 void
-st_filter_choices_set_template (StFilterChoices *self,
-                                StTemplate      *template)
+st_filter_choices_set_report (StFilterChoices *self,
+                              StReport        *report)
 {
   g_autoptr(GtkStringList) respondents = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
+  StTemplate *template = report != NULL ? st_report_get_template (report) : NULL;
+  const char *only = report != NULL ? st_report_get_pack_respondent (report) : NULL;
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (template == NULL || ST_IS_TEMPLATE (template));
+  g_return_if_fail (report == NULL || ST_IS_REPORT (report));
 
   g_clear_pointer (&self->respondent_ids, g_ptr_array_unref);
   g_clear_pointer (&self->item_ids, g_ptr_array_unref);
@@ -81,6 +83,8 @@ st_filter_choices_set_template (StFilterChoices *self,
     {
       const StRespondent *respondent = st_template_get_respondent (template, r);
 
+      if (only != NULL && g_strcmp0 (respondent->id, only) != 0)
+        continue;
       gtk_string_list_append (respondents, respondent->name);
       g_ptr_array_add (self->respondent_ids, g_strdup (respondent->id));
     }

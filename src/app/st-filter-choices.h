@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* Fills two drop-downs with "all" and then every respondent, and every
- * item, of a template, in its order, and tells which ids are chosen */
+ * item, of a report's template, in its order (a department pack: only its
+ * department), and tells which ids are chosen */
 typedef struct _StFilterChoices StFilterChoices;
 
 StFilterChoices *st_filter_choices_new            (GtkDropDown     *respondents,
@@ -22,8 +23,8 @@ void             st_filter_choices_free           (StFilterChoices *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StFilterChoices, st_filter_choices_free)
 
 /* NULL leaves only the "all" choices */
-void             st_filter_choices_set_template   (StFilterChoices *self,
-                                                   StTemplate      *template);
+void             st_filter_choices_set_report     (StFilterChoices *self,
+                                                   StReport        *report);
 /* The chosen ids, NULL for all */
 const char      *st_filter_choices_get_respondent (StFilterChoices *self);
 const char      *st_filter_choices_get_item       (StFilterChoices *self);

@@ -324,8 +324,7 @@ st_issues_panel_set_issues (StIssuesPanel *self,
     g_signal_connect_object (issues, "changed", G_CALLBACK (on_issues_changed), self, G_CONNECT_SWAPPED);
 
   gtk_filter_list_model_set_model (self->shown, issues != NULL ? st_issues_get_model (issues) : NULL);
-  st_filter_choices_set_template (self->choices,
-                                  issues != NULL ? st_report_get_template (st_issues_get_report (issues)) : NULL);
+  st_filter_choices_set_report (self->choices, issues != NULL ? st_issues_get_report (issues) : NULL);
   update_summary (self);
 }
 

@@ -623,7 +623,7 @@ st_review_queue_set_report (StReviewQueue *self,
   if (issues != NULL)
     g_signal_connect_object (issues, "changed", G_CALLBACK (on_issues_changed), self, G_CONNECT_SWAPPED);
 
-  st_filter_choices_set_template (self->choices, self->report != NULL ? st_report_get_template (self->report) : NULL);
+  st_filter_choices_set_report (self->choices, report);
   queue_refresh (self);
 }
 
