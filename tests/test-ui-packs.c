@@ -743,6 +743,137 @@ test_packs_merge_conflict (Fixture       *fixture,
   g_assert_cmpuint (count_history (submission, "merge", REVIEWER, settled), ==, 1);
 }
 
+/* The first widget of @type under @widget, or NULL */
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_child_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @widget labelled @label, or NULL */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label under @widget reads @text and is shown */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text))
+        return gtk_widget_is_visible (child);
+      if (shows_label (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Writing the text oneself and leaving it empty settles nothing: an empty
+ * text would remove the section from the report */
+static void
+test_packs_merge_conflict_empty (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *paths[] = { fixture->pack_path, NULL };
+  const char *hint = "Write the text, or choose one of the two";
+  g_autoptr(StReport) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *reports = NULL;
+  StMergeDialog *dialog;
+  GtkWidget *merge_button;
+  GtkTextView *view;
+  gsize length;
+
+  open_report (fixture);
+  make_pack (fixture);
+  edit_pack (fixture, "1", "progress-2014", " The pack says this.");
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " The report says that.");
+  reports = g_strdup (text_in (fixture->window, "CO", "1", "progress-2014"));
+  before = st_report_to_data (st_window_get_report (fixture->window), &length);
+
+  merge_files (fixture, paths);
+  dialog = find_merge_dialog (fixture);
+  g_assert_nonnull (dialog);
+  merge_button = find_button (GTK_WIDGET (dialog), "_Merge");
+  g_assert_nonnull (merge_button);
+
+  /* An empty text, or only spaces, is no choice */
+  g_assert_false (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_CUSTOM, ""));
+  g_assert_cmpuint (st_merge_count_unresolved (st_merge_dialog_get_merge (dialog)), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (merge_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (merge_button), ==, hint);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), hint));
+  g_assert_false (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_CUSTOM, " \n\t "));
+  g_assert_false (gtk_widget_get_sensitive (merge_button));
+  g_assert_false (st_merge_dialog_respond (dialog, "merge"));
+  g_assert_true (find_merge_dialog (fixture) == dialog);
+
+  /* Some text settles it and the hint goes */
+  g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_CUSTOM, "A text of the reviewer's own."));
+  g_assert_true (gtk_widget_get_sensitive (merge_button));
+  g_assert_false (shows_label (GTK_WIDGET (dialog), hint));
+
+  /* Emptied by typing, as a reviewer would: unsettled again */
+  view = GTK_TEXT_VIEW (find_child_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", -1);
+  ui_test_drain ();
+  g_assert_cmpuint (st_merge_count_unresolved (st_merge_dialog_get_merge (dialog)), ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (merge_button));
+  g_assert_true (shows_label (GTK_WIDGET (dialog), hint));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.apply", NULL);
+  g_assert_true (find_merge_dialog (fixture) == dialog);
+
+  /* Nothing was merged meanwhile */
+  after = st_report_to_data (st_window_get_report (fixture->window), &length);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The report's text kept: the section is still there in the file */
+  g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_REPORT, NULL));
+  g_assert_true (gtk_widget_get_sensitive (merge_button));
+  g_assert_true (st_merge_dialog_respond (dialog, "merge"));
+  ui_test_drain ();
+  save (fixture->window);
+  saved = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (saved, "CO", "1"), "progress-2014"), ==, reports);
+}
+
 /* The label under @widget whose text starts with @prefix, or NULL */
 static GtkLabel *
 find_label_starting (GtkWidget  *widget,
@@ -1412,6 +1543,7 @@ main (int   argc,
   ADD ("mode", test_packs_mode);
   ADD ("merge", test_packs_merge);
   ADD ("merge-conflict", test_packs_merge_conflict);
+  ADD ("merge-conflict-empty", test_packs_merge_conflict_empty);
   ADD ("merge-nothing", test_packs_merge_nothing);
   ADD ("merge-refused", test_packs_merge_refused);
   ADD ("history", test_packs_history);

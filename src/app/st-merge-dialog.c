@@ -24,6 +24,7 @@ typedef struct {
   GtkCheckButton *custom_button;
   GtkRevealer    *custom_revealer;
   GtkTextView    *custom_view;
+  GtkWidget      *custom_hint;
 } ConflictView;
 
 struct _StMergeDialog
@@ -51,22 +52,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-update_apply (StMergeDialog *self)
-{
-  guint unresolved = self->merge != NULL ? st_merge_count_unresolved (self->merge) : 0;
-  g_autofree char *tooltip = NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.apply", self->merge != NULL && unresolved == 0);
-  if (unresolved > 0)
-    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Choose the text to keep for %u more conflict",
-                                            "Choose the text to keep for %u more conflicts",
-                                            unresolved),
-                               unresolved);
-  gtk_widget_set_tooltip_text (self->apply_button, tooltip);
-}
-
 static char *
 get_buffer_text (GtkTextView *view)
 {
@@ -75,6 +60,41 @@ get_buffer_text (GtkTextView *view)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Whether the reviewer chose to write the text and has written none: an
+ * empty text would remove the section, so it settles nothing */
+static gboolean
+custom_text_missing (ConflictView *view)
+{
+  g_autofree char *text = NULL;
+
+  if (!gtk_check_button_get_active (view->custom_button) || view->custom_view == NULL)
+    return FALSE;
+  text = get_buffer_text (view->custom_view);
+  return *g_strstrip (text) == '\0';
+}
+
+static void
+update_apply (StMergeDialog *self)
+{
+  guint unresolved = self->merge != NULL ? st_merge_count_unresolved (self->merge) : 0;
+  g_autofree char *tooltip = NULL;
+  gboolean missing = FALSE;
+
+  for (guint i = 0; i < self->conflict_views->len && !missing; i++)
+    missing = custom_text_missing (g_ptr_array_index (self->conflict_views, i));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.apply", self->merge != NULL && unresolved == 0);
+  if (missing)
+    tooltip = g_strdup (_("Write the text, or choose one of the two"));
+  else if (unresolved > 0)
+    tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Choose the text to keep for %u more conflict",
+                                            "Choose the text to keep for %u more conflicts",
+                                            unresolved),
+                               unresolved);
+  gtk_widget_set_tooltip_text (self->apply_button, tooltip);
 }
 
 static void on_custom_text_changed (GtkTextBuffer *buffer,
@@ -87,7 +107,7 @@ ensure_custom_view (ConflictView *view)
 {
   StMergeConflict *conflict;
   GtkTextBuffer *buffer;
-  GtkWidget *scrolled;
+  GtkWidget *scrolled, *box;
 
   if (view->custom_view != NULL)
     return view->custom_view;
@@ -118,7 +138,22 @@ ensure_custom_view (ConflictView *view)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view->custom_view));
-  gtk_revealer_set_child (view->custom_revealer, scrolled);
+
+  /* Shown while the text is empty, which would remove the section */
+  view->custom_hint = gtk_label_new (_("Write the text, or choose one of the two"));
+  gtk_label_set_xalign (GTK_LABEL (view->custom_hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (view->custom_hint), TRUE);
+  gtk_widget_add_css_class (view->custom_hint, "caption");
+  gtk_widget_add_css_class (view->custom_hint, "error");
+  gtk_widget_set_visible (view->custom_hint, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view->custom_view),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, view->custom_hint, NULL,
+                                  -1);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), view->custom_hint);
+  gtk_revealer_set_child (view->custom_revealer, box);
   return view->custom_view;
 }
 
@@ -139,11 +174,17 @@ settle_from_buttons (ConflictView *view)
     choice = ST_MERGE_TAKE_PACK;
   else if (gtk_check_button_get_active (view->custom_button))
     {
-      choice = ST_MERGE_TAKE_CUSTOM;
       custom = get_buffer_text (ensure_custom_view (view));
+      /* No text is not a choice: taking it would empty the section.
+       * The department's text is there to choose if that is meant. */
+      if (!custom_text_missing (view))
+        choice = ST_MERGE_TAKE_CUSTOM;
+      else
+        g_clear_pointer (&custom, g_free);
+      gtk_widget_set_visible (view->custom_hint, choice != ST_MERGE_TAKE_CUSTOM);
     }
 
-  gtk_revealer_set_reveal_child (view->custom_revealer, choice == ST_MERGE_TAKE_CUSTOM);
+  gtk_revealer_set_reveal_child (view->custom_revealer, gtk_check_button_get_active (view->custom_button));
   if (!st_merge_resolve (self->merge, view->index, choice, custom, &error))
     g_warning ("Could not settle conflict %u: %s", view->index, error->message);
   update_apply (self);
