@@ -328,6 +328,40 @@ test_export_approved_only (Tmp           *tmp,
     g_assert_cmpint (whole_site->status, ==, 0);
     site_text = cli_read_file (site_page);
     g_assert_cmpstr (site_text, ==, page);
+    /* Action 1 keeps its introduction, with CO's approved return under it */
+    g_assert_nonnull (strstr (page, "Here’s how departments are responding to this action:\n"));
+  }
+
+  /* Only action 1 has anything approved: the others are left out of the
+   * whole update, introduction and all, and a page of one is refused */
+  {
+    g_autofree char *other = tmp_file (tmp, "action-2.txt");
+    g_autofree char *site_other = g_build_filename (site, "action-2.txt", NULL);
+    g_autoptr(CliResult) whole = cli_run_new ("export", report, "--approved-only", "-o", "-", NULL);
+    g_autoptr(CliResult) whole_preview = cli_run_new ("export", report, "-o", "-", NULL);
+    g_autoptr(CliResult) refused = cli_run_new ("export", report, "--approved-only", "--view", "action:2",
+                                                "-o", other, NULL);
+    const char *intro = "Here’s how departments are responding to this action:";
+    const char *second;
+
+    g_assert_cmpint (whole->status, ==, 0);
+    second = strstr (whole->out, intro);
+    g_assert_nonnull (second);
+    g_assert_null (strstr (second + 1, intro));
+    g_assert_nonnull (strstr (whole->out, co_text));
+    g_assert_null (strstr (whole->out, "Action 2:"));
+    /* The preview still has every action */
+    g_assert_cmpint (whole_preview->status, ==, 0);
+    g_assert_nonnull (strstr (whole_preview->out, "Action 2:"));
+    second = strstr (whole_preview->out, intro);
+    g_assert_nonnull (second);
+    g_assert_nonnull (strstr (second + 1, intro));
+
+    g_assert_cmpint (refused->status, ==, 1);
+    g_assert_true (g_str_has_prefix (refused->err, report));
+    g_assert_nonnull (strstr (refused->err, ": error: Nothing on the page for Action 2 is approved yet"));
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (site_other, G_FILE_TEST_EXISTS));
   }
 
   /* Exporting changes nothing in the report */

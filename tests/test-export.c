@@ -980,20 +980,125 @@ test_approved_only (void)
   g_assert_nonnull (strstr (page, "Cabinet Office will appoint a digital leader."));
   g_assert_null (strstr (page, "#hash and 1. number"));
 
-  /* A submitted or returned return is not approved either */
+  /* A submitted or returned return is not approved either: with nothing
+   * approved on it, a page for publication is refused, not left empty */
   st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_SUBMITTED);
   st_submission_set_status (st_report_lookup_submission (report, "HMT", "1"), ST_STATUS_RETURNED);
   g_assert_cmpuint (st_document_count_unapproved (report, NULL), ==, 3);
   {
-    g_autofree char *approved = export_content (report, "action:1", ST_VIEW_APPROVED_ONLY);
+    static const char * const empty_views[] = { "action:1", "action:2", "department:CO", "department:AGO" };
 
-    g_assert_null (strstr (approved, "Cabinet Office will appoint"));
-    g_assert_null (strstr (approved, "not applicable to HMT"));
-    /* The page itself is still there: its title and the date */
-    g_assert_nonnull (strstr (approved, "Action 1: ensure there is an active digital leader"));
+    for (guint i = 0; i < G_N_ELEMENTS (empty_views); i++)
+      {
+        g_autoptr(StDocument) document = st_document_new_for_view_full (report, empty_views[i],
+                                                                        ST_VIEW_APPROVED_ONLY, &error);
+
+        g_assert_error (error, ST_ERROR, ST_ERROR_NOT_APPROVED);
+        g_assert_nonnull (strstr (error->message, "is approved yet"));
+        g_assert_null (document);
+        g_clear_error (&error);
+      }
   }
 
   g_assert_cmpint (g_unlink (page_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+#define ITEM_INTRO "Here’s how departments are responding to this action:"
+#define ACTION_1 "Action 1: ensure there is an active digital leader"
+
+/* For publication, an action with nothing approved on it is left out
+ * whole, its heading and introduction too; one with an approved
+ * department keeps them. A preview keeps every action. */
+static void
+test_approved_only_empty_items (void)
+{
+  g_autoptr(StReport) report = new_report ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-approved-site-XXXXXX", NULL);
+  guint n_items = st_template_get_n_items (st_report_get_template (report));
+  g_autofree char *everything = export_content (report, "all", ST_VIEW_EVERYTHING);
+  g_autofree char *approved = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *action_2_title = NULL;
+  g_autoptr(StDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_cmpuint (n_items, >, 1);
+  action_2_title = st_template_expand (st_report_get_template (report),
+                                       st_template_get_layout (st_report_get_template (report),
+                                                               ST_LAYOUT_ITEM_TITLE),
+                                       st_template_get_item (st_report_get_template (report), 1),
+                                       NULL, NULL);
+  /* The preview has every action's introduction, answered or not */
+  g_assert_cmpuint (count_occurrences (everything, ITEM_INTRO), ==, n_items);
+  g_assert_nonnull (strstr (everything, action_2_title));
+
+  /* Only CO's return to action 1 is approved */
+  st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), ST_STATUS_APPROVED);
+
+  approved = export_content (report, "all", ST_VIEW_APPROVED_ONLY);
+  g_assert_cmpuint (count_occurrences (approved, ITEM_INTRO), ==, 1);
+  g_assert_cmpuint (count_occurrences (approved, ACTION_1), ==, 1);
+  g_test_message ("%s", approved);
+  g_assert_nonnull (strstr (approved, ITEM_INTRO "\nCabinet Office\n"));
+  g_assert_null (strstr (approved, action_2_title));
+  g_assert_null (strstr (approved, "Attorney General"));
+
+  /* The same in HTML */
+  document = st_document_new_for_view_full (report, "all", ST_VIEW_APPROVED_ONLY, &error);
+  g_assert_no_error (error);
+  bytes = st_export_document (document, ST_EXPORT_HTML, &error);
+  g_assert_no_error (error);
+  html = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpuint (count_occurrences (html, ITEM_INTRO), ==, 1);
+  g_assert_nonnull (strstr (html, ACTION_1));
+  g_assert_null (strstr (html, action_2_title));
+
+  /* The action's own page keeps its introduction */
+  {
+    g_autofree char *page = export_content (report, "action:1", ST_VIEW_APPROVED_ONLY);
+
+    g_assert_cmpuint (count_occurrences (page, ITEM_INTRO), ==, 1);
+    g_assert_nonnull (strstr (page, "Cabinet Office will appoint a digital leader."));
+  }
+
+  /* A site for publication has only the pages with something approved:
+   * action 1, the Cabinet Office's page and the index */
+  g_assert_true (st_export_site (report, ST_VIEW_APPROVED_ONLY, ST_EXPORT_TEXT, dir,
+                                NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s:\n%s", name, contents);
+      g_assert_null (strstr (contents, action_2_title));
+      g_assert_null (strstr (contents, "Attorney General"));
+      g_assert_cmpuint (count_occurrences (contents, ITEM_INTRO), <=, 1);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 3);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
@@ -1020,6 +1125,7 @@ main (int   argc,
   g_test_add_func ("/export/site", test_site);
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/approved-only", test_approved_only);
+  g_test_add_func ("/export/approved-only/empty-items", test_approved_only_empty_items);
 
   return g_test_run ();
 }

@@ -190,6 +190,12 @@ cli_command_export (int    argc,
     }
 
   document = st_document_new_for_view_full (report, view, content, &error);
+  if (g_error_matches (error, ST_ERROR, ST_ERROR_NOT_APPROVED))
+    {
+      /* An empty page is no use to anyone: nothing is written */
+      report_problem (argv[1], "error", error->message);
+      return CLI_EXIT_INPUT;
+    }
   if (document == NULL)
     {
       cli_error ("%s", error->message);

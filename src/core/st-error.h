@@ -20,6 +20,7 @@ typedef enum {
   ST_ERROR_REFUSED,       /* an operation the rules do not allow */
   ST_ERROR_CONFLICT,      /* the file changed on disk */
   ST_ERROR_PAGE,          /* a published page (HTML or text), to import rather than open */
+  ST_ERROR_NOT_APPROVED,  /* a page for publication with nothing approved on it */
 } StError;
 
 GQuark st_error_quark (void);

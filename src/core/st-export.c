@@ -884,17 +884,26 @@ export_job_new_site (StReport       *report,
 
   for (guint i = 0; i < views->len; i++)
     {
-      SitePage *page = g_new0 (SitePage, 1);
+      const char *view = g_ptr_array_index (views, i);
+      g_autoptr(GError) local_error = NULL;
+      StDocument *document = st_document_new_for_view_full (report, view, content, &local_error);
+      SitePage *page;
 
-      page->view = g_strdup (g_ptr_array_index (views, i));
-      page->filename = st_export_view_filename (page->view, format);
-      page->document = st_document_new_for_view_full (report, page->view, content, error);
-      g_ptr_array_add (job->pages, page);
-      if (page->document == NULL)
+      /* For publication, a page with nothing approved on it is left out
+       * of the site, and so of its index */
+      if (g_error_matches (local_error, ST_ERROR, ST_ERROR_NOT_APPROVED))
+        continue;
+      if (document == NULL)
         {
+          g_propagate_error (error, g_steal_pointer (&local_error));
           export_job_free (job);
           return NULL;
         }
+      page = g_new0 (SitePage, 1);
+      page->view = g_strdup (view);
+      page->filename = st_export_view_filename (page->view, format);
+      page->document = document;
+      g_ptr_array_add (job->pages, page);
     }
   return job;
 }

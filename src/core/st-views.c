@@ -494,6 +494,40 @@ submission_has_content (View         *view,
   return view->content == ST_VIEW_EVERYTHING || is_approved (submission);
 }
 
+/* Whether any respondent's answer to @item is published in this view */
+static gboolean
+item_has_content (View         *view,
+                  const StItem *item,
+                  GPtrArray    *sections)
+{
+  for (guint r = 0; r < st_template_get_n_respondents (view->template); r++)
+    {
+      const StRespondent *respondent = st_template_get_respondent (view->template, r);
+      StSubmission *submission = st_report_lookup_submission (view->report, respondent->id, item->id);
+
+      if (submission_has_content (view, submission, sections))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @respondent answered any item in a way this view publishes */
+static gboolean
+respondent_has_content (View               *view,
+                        const StRespondent *respondent)
+{
+  for (guint i = 0; i < st_template_get_n_items (view->template); i++)
+    {
+      const StItem *item = st_template_get_item (view->template, i);
+      StSubmission *submission = st_report_lookup_submission (view->report, respondent->id, item->id);
+      g_autoptr(GPtrArray) sections = st_template_item_sections (view->template, item, view->round);
+
+      if (submission_has_content (view, submission, sections))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The not-applicable sentence, or the sections and their text */
 static void
 add_answer (View               *view,
@@ -544,6 +578,12 @@ add_item (View         *view,
   gboolean respondent_headings = st_template_has_respondent_headings (view->template);
   /* Without a heading, an answer's sections come straight under the item */
   guint section_level = MIN (level + (respondent_headings ? 2 : 1), 4);
+
+  /* For publication, an item nobody's approved answer is on is left out
+   * whole: its heading, note and introduction would lead to nothing. A
+   * preview keeps every item, as the published pages have them. */
+  if (view->content == ST_VIEW_APPROVED_ONLY && !item_has_content (view, item, sections))
+    return;
 
   if (level > 1)
     add_layout (view, ST_BLOCK_HEADING, level, ST_LAYOUT_ITEM_TITLE, item, NULL, item_anchor);
@@ -744,6 +784,19 @@ st_document_new_for_view_full (StReport      *report,
     {
       const StItem *item = find_item (view.template, view_name + strlen ("action:"));
 
+      if (item != NULL && content == ST_VIEW_APPROVED_ONLY)
+        {
+          g_autoptr(GPtrArray) sections = st_template_item_sections (view.template, item, view.round);
+
+          if (!item_has_content (&view, item, sections))
+            {
+              g_set_error (error, ST_ERROR, ST_ERROR_NOT_APPROVED,
+                           _("Nothing on the page for %s %s is approved yet, so there is nothing to publish"),
+                           st_template_get_word (view.template, ST_WORD_ITEM),
+                           view_name + strlen ("action:"));
+              return NULL;
+            }
+        }
       if (item != NULL)
         return new_item_view (&view, view_name, item);
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
@@ -757,6 +810,14 @@ st_document_new_for_view_full (StReport      *report,
     {
       const StRespondent *respondent = find_respondent (view.template, view_name + strlen ("department:"));
 
+      if (respondent != NULL && content == ST_VIEW_APPROVED_ONLY &&
+          !respondent_has_content (&view, respondent))
+        {
+          g_set_error (error, ST_ERROR, ST_ERROR_NOT_APPROVED,
+                       _("Nothing on the page for %s is approved yet, so there is nothing to publish"),
+                       respondent->name);
+          return NULL;
+        }
       if (respondent != NULL)
         return new_respondent_view (&view, view_name, respondent);
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
