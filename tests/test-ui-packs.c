@@ -403,6 +403,115 @@ test_packs_dialog (Fixture       *fixture,
   ui_test_respond (dialog, "cancel");
 }
 
+/* The popover of a combo row, once it has one */
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? child : find_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What Enter does on @widget, as its own shortcuts say, or NULL */
+static GtkShortcutAction *
+enter_action (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) enter = gtk_keyval_trigger_new (GDK_KEY_Return, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger) &&
+              gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), enter))
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+  return NULL;
+}
+
+/* With no department's form open, nothing is chosen for the team and the
+ * pack cannot be made until they choose; Enter on the row opens the
+ * list; the department last packed is offered first after that */
+static void
+test_packs_dialog_choice (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  StPackDialog *pack_dialog;
+  GtkWidget *row;
+  GtkWidget *popover;
+  GtkShortcutAction *action;
+  g_autoptr(GtkStringObject) name = NULL;
+
+  open_report (fixture);
+  g_assert_null (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.make-pack", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_true (ST_IS_PACK_DIALOG (dialog));
+  pack_dialog = ST_PACK_DIALOG (dialog);
+  ui_test_drain ();
+  g_assert_null (st_pack_dialog_get_respondent_id (pack_dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "make"));
+
+  /* Enter opens the list rather than making a pack */
+  row = adw_message_dialog_get_extra_child (dialog);
+  while (row != NULL && !ADW_IS_COMBO_ROW (row))
+    row = gtk_widget_get_first_child (row);
+  g_assert_nonnull (row);
+  action = enter_action (row);
+  g_assert_nonnull (action);
+  g_assert_true (gtk_shortcut_action_activate (action, 0, row, NULL));
+  ui_test_drain ();
+  popover = find_popover (row);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Whole names with their abbreviations */
+  name = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (row)), 1);
+  g_assert_cmpstr (gtk_string_object_get_string (name), ==, "Cabinet Office (CO)");
+  g_assert_false (st_pack_dialog_set_respondent_id (pack_dialog, "XYZ"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "make"));
+  g_assert_true (st_pack_dialog_set_respondent_id (pack_dialog, "HMRC"));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "make"));
+  ui_test_respond (dialog, "cancel");
+
+  /* Cancelling remembers nothing; making CO's pack remembers CO */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.make-pack", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_null (st_pack_dialog_get_respondent_id (ST_PACK_DIALOG (dialog)));
+  ui_test_respond (dialog, "cancel");
+
+  make_pack (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.make-pack", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (st_pack_dialog_get_respondent_id (ST_PACK_DIALOG (dialog)), ==, "CO");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "make"));
+  ui_test_respond (dialog, "cancel");
+
+  /* The department being edited still comes first */
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.make-pack", NULL));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (st_pack_dialog_get_respondent_id (ST_PACK_DIALOG (dialog)), ==, "DfE");
+  ui_test_respond (dialog, "cancel");
+}
+
 /* Pack mode */
 
 static guint
@@ -1540,6 +1649,7 @@ main (int   argc,
   ADD ("make", test_packs_make);
   ADD ("make-fails", test_packs_make_fails);
   ADD ("dialog", test_packs_dialog);
+  ADD ("dialog-choice", test_packs_dialog_choice);
   ADD ("mode", test_packs_mode);
   ADD ("merge", test_packs_merge);
   ADD ("merge-conflict", test_packs_merge_conflict);

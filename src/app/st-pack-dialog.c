@@ -47,12 +47,60 @@ st_pack_dialog_class_init (StPackDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StPackDialog, last_pack_label);
 }
 
+/* A department's whole name and abbreviation, wrapped rather than cut
+ * short when the list is narrower than the name */
+static void
+setup_respondent_item (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_respondent_item (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
+}
+
 static void
 st_pack_dialog_init (StPackDialog *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->respondent_ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_respondent_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_respondent_item), NULL);
+  adw_combo_row_set_list_factory (self->respondent_row, factory);
+
+  /* Enter on the department opens its list, as Space does, rather than
+   * making a pack for whichever department happens to be shown */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter|ISO_Enter"),
+                                                          g_object_ref (gtk_activate_action_get ())));
+  gtk_widget_add_controller (GTK_WIDGET (self->respondent_row), shortcuts);
+}
+
+/* Making a pack needs a department: none is chosen for the team until
+ * they choose one */
+static void
+update_make_enabled (StPackDialog *self)
+{
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "make",
+                                           st_pack_dialog_get_respondent_id (self) != NULL);
 }
 
 /* Says when the chosen department's last pack went out and whether it
@@ -126,13 +174,15 @@ st_pack_dialog_new (GtkWindow  *parent,
     }
   self->issued = st_pack_list_issued (report);
   adw_combo_row_set_model (self->respondent_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->respondent_row, 0);
+  adw_combo_row_set_selected (self->respondent_row, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->respondent_row, "notify::selected", G_CALLBACK (update_subtitle),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->respondent_row, "notify::selected", G_CALLBACK (update_make_enabled),
+                           self, G_CONNECT_SWAPPED);
   update_subtitle (self);
+  update_make_enabled (self);
   if (respondent_id != NULL)
     st_pack_dialog_set_respondent_id (self, respondent_id);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "make", self->respondent_ids->len > 0);
 
   return GTK_WIDGET (self);
 }

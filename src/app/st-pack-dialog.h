@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StPackDialog, st_pack_dialog, ST, PACK_DIALOG, AdwMessageDialog)
 
 /* Offers every respondent of @report's template, @respondent_id (the one
- * being edited, or NULL) chosen first. Responses "cancel" and "make". */
+ * being edited, or NULL) chosen first. With none chosen, "make" is
+ * disabled until one is. Responses "cancel" and "make". */
 GtkWidget  *st_pack_dialog_new               (GtkWindow    *parent,
                                               StReport     *report,
                                               const char   *respondent_id);

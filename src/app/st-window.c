@@ -79,6 +79,7 @@ struct _StWindow
   StReport             *round_undo;           /* the report before a new round, while it can be undone */
   gboolean              round_undo_modified;  /* and whether it had unsaved changes */
   AdwToast             *round_toast;          /* the toast that offers to undo it */
+  char                 *pack_respondent_id;   /* the department the last pack was made for */
   GFile                *export_file;
   gboolean              export_publish;       /* publish once it is written */
   GPtrArray            *merge_queue;          /* of GFile: packs still to merge, while merging */
@@ -1999,6 +2000,10 @@ st_window_make_pack (StWindow    *self,
    * that record on disk at once */
   set_modified (self, TRUE);
   save (self, AFTER_SAVE_NOTHING);
+
+  /* Offered first next time, when no department's form says otherwise */
+  g_free (self->pack_respondent_id);
+  self->pack_respondent_id = g_strdup (respondent_id);
   return TRUE;
 }
 
@@ -2060,10 +2065,11 @@ make_pack_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   StWindow *self = ST_WINDOW (widget);
+  const char *respondent_id = st_submission_form_get_respondent_id (self->form);
   GtkWidget *dialog;
 
   dialog = st_pack_dialog_new (GTK_WINDOW (self), self->report,
-                               st_submission_form_get_respondent_id (self->form));
+                               respondent_id != NULL ? respondent_id : self->pack_respondent_id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_pack_dialog_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -3112,6 +3118,7 @@ st_window_finalize (GObject *object)
 
   g_clear_pointer (&self->file_checksum, g_free);
   g_clear_pointer (&self->sidebar_mode, g_free);
+  g_clear_pointer (&self->pack_respondent_id, g_free);
 
   G_OBJECT_CLASS (st_window_parent_class)->finalize (object);
 }
