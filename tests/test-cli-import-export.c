@@ -286,7 +286,7 @@ test_export_approved_only (Tmp           *tmp,
 
     g_assert_cmpint (refused->status, ==, 1);
     g_assert_true (g_str_has_prefix (refused->err, report));
-    g_assert_nonnull (strstr (refused->err, ": error: No return is approved yet"));
+    g_assert_nonnull (strstr (refused->err, ": error: No answered submission is approved yet"));
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
     after = cli_read_file (report);
     g_assert_cmpstr (after, ==, sample_text);
@@ -313,7 +313,7 @@ test_export_approved_only (Tmp           *tmp,
 
     g_assert_cmpint (approved_only->status, ==, 0);
     /* It says how many returns it left out, after the file's name */
-    g_assert_nonnull (strstr (approved_only->err, ": note: 31 of the 32 returns are not approved yet and are left out"));
+    g_assert_nonnull (strstr (approved_only->err, ": note: 31 of the 32 answered submissions are not approved yet and are left out"));
     page = cli_read_file (out);
     g_assert_nonnull (strstr (page, co_text));
     g_assert_null (strstr (page, ago_text));

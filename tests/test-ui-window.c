@@ -261,7 +261,7 @@ test_window_broken_file (Fixture       *fixture,
   g_assert_nonnull (dialog);
   /* The plain sentence first, the detail with its place after */
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "This file is not a Stocktake report ($.format: it is a “something-else” file)");
+                   "This file is not a Stocktake report: it is a “something-else” file");
   ui_test_close_dialogs ();
 
   /* Published pages, as HTML and as text: the way to read them in is named */
@@ -1120,11 +1120,11 @@ test_window_export_approved_only (Fixture       *fixture,
   /* For publication unless asked otherwise, and it says what is left out */
   g_assert_cmpint (st_export_dialog_get_content (dialog), ==, ST_VIEW_APPROVED_ONLY);
   g_assert_cmpstr (st_export_dialog_get_content_note (dialog), ==,
-                   "2 of the 3 returns are not approved yet and will be left out.");
+                   "2 of the 3 answered submissions are not approved yet and will be left out.");
   st_export_dialog_set_content (dialog, ST_VIEW_EVERYTHING);
   g_assert_cmpint (st_export_dialog_get_content (dialog), ==, ST_VIEW_EVERYTHING);
   g_assert_cmpstr (st_export_dialog_get_content_note (dialog), ==,
-                   "2 of the 3 returns are not approved yet: their text will be in the pages.");
+                   "2 of the 3 answered submissions are not approved yet: their text will be in the pages.");
   st_export_dialog_set_content (dialog, ST_VIEW_APPROVED_ONLY);
   content = st_export_dialog_get_content (dialog);
   g_assert_cmpint (content, ==, ST_VIEW_APPROVED_ONLY);

@@ -24,8 +24,8 @@ struct _StExportDialog
   GtkSwitch        *publish_switch;
 
   GPtrArray        *views;     /* parallel to the view row's choices */
-  guint             n_unapproved;  /* returns with text not yet approved */
-  guint             n_returns;     /* returns with text */
+  guint             n_unapproved;  /* answered submissions not yet approved */
+  guint             n_returns;     /* submissions with text or not applicable */
 };
 
 G_DEFINE_FINAL_TYPE (StExportDialog, st_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -67,7 +67,7 @@ update_publish (StExportDialog *self)
   gtk_widget_set_sensitive (self->publish_row, can_publish_now (self));
 }
 
-/* Says what the choice of returns means for this report */
+/* Says what the choice of submissions means for this report */
 static void
 on_content_toggled (StExportDialog *self)
 {
@@ -82,19 +82,21 @@ on_content_toggled (StExportDialog *self)
     }
 
   if (gtk_check_button_get_active (self->everything_check))
-    /* Translators: the first %u is a count of returns, the second the
-     * number of returns with any text */
+    /* Translators: the first %u is a count of submissions not approved,
+     * the second the number of submissions with any text or a
+     * not-applicable answer */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u of the %u returns is not approved yet: its text will be in the pages.",
-                                         "%u of the %u returns are not approved yet: their text will be in the pages.",
+                                         "%u of the %u answered submissions is not approved yet: its text will be in the pages.",
+                                         "%u of the %u answered submissions are not approved yet: their text will be in the pages.",
                                          self->n_unapproved),
                             self->n_unapproved, self->n_returns);
   else if (self->n_unapproved == self->n_returns)
-    text = g_strdup (_("No return is approved yet: the pages will have no department’s text."));
+    text = g_strdup (_("No answered submission is approved yet: the pages will have no department’s text."));
   else
+    /* Translators: as above */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u of the %u returns is not approved yet and will be left out.",
-                                         "%u of the %u returns are not approved yet and will be left out.",
+                                         "%u of the %u answered submissions is not approved yet and will be left out.",
+                                         "%u of the %u answered submissions are not approved yet and will be left out.",
                                          self->n_unapproved),
                             self->n_unapproved, self->n_returns);
 

@@ -89,9 +89,9 @@ cli_command_export (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       _("Where to write: a file, “-” for standard output, or a folder for the site"), _("OUT") },
     { "approved-only", 0, 0, G_OPTION_ARG_NONE, &approved_only,
-      _("Only approved and published returns, leaving drafts out (default: every return, as a preview)"), NULL },
+      _("Only approved and published submissions, leaving drafts out (default: every submission, as a preview)"), NULL },
     { "publish", 0, 0, G_OPTION_ARG_NONE, &publish,
-      _("As --approved-only, then mark the approved returns published and save the report"), NULL },
+      _("As --approved-only, then mark the approved submissions published and save the report"), NULL },
     { "author", 0, 0, G_OPTION_ARG_STRING, &author,
       _("With --publish, the name the history records (default: yours)"), _("NAME") },
     { NULL }
@@ -156,17 +156,18 @@ cli_command_export (int    argc,
           /* Pages with every department's text left out are no use to
            * anyone: nothing is written */
           report_problem (argv[1], "error",
-                          _("No return is approved yet, so there is nothing to publish; "
+                          _("No answered submission is approved yet, so there is nothing to publish; "
                             "export without --approved-only or --publish for a preview"));
           return CLI_EXIT_INPUT;
         }
       if (n_unapproved > 0)
         {
-          /* Translators: the first %u is a count of returns, the second
-           * the number of returns with any text */
+          /* Translators: the first %u is a count of submissions not
+           * approved, the second the number of submissions with any text
+           * or a not-applicable answer */
           g_autofree char *left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                    "%u of the %u returns is not approved yet and is left out",
-                                                                    "%u of the %u returns are not approved yet and are left out",
+                                                                    "%u of the %u answered submissions is not approved yet and is left out",
+                                                                    "%u of the %u answered submissions are not approved yet and are left out",
                                                                     n_unapproved),
                                                        n_unapproved, n_returns);
           report_problem (argv[1], "note", left_out);
