@@ -152,6 +152,11 @@ test_round_start_and_save (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The 2014 round’s sections become read-only"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Updated "));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  /* CO's approved return goes back to draft unpublished, and it says so first */
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "1 return is approved but not yet published. It goes back to draft too"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "export the approved returns for publication first."));
 
   /* Cancelled: nothing changes */
   ui_test_respond (dialog, "cancel");
@@ -465,6 +470,73 @@ test_round_refused (Fixture       *fixture,
   g_assert_cmpuint (st_template_get_n_rounds (st_report_get_template (shown)), ==, 1);
 }
 
+/* Sets the statuses of two returns in the fixture's file */
+static void
+write_statuses (Fixture  *fixture,
+                StStatus  co,
+                StStatus  ago)
+{
+  g_autoptr(StReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_status (st_report_lookup_submission (report, "CO", "1"), co);
+  st_submission_set_status (st_report_ensure_submission (report, "AGO", "1"), ago);
+  g_assert_true (st_report_save_to_file (report, fixture->path, &error));
+  g_assert_no_error (error);
+}
+
+/* The confirmation counts the returns whose approval the new round takes
+ * away before they are published; published ones are not counted */
+static void
+test_round_unpublished (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  write_statuses (fixture, ST_STATUS_APPROVED, ST_STATUS_APPROVED);
+  open_file (fixture, fixture->path);
+  dialog = ask_new_round (fixture);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_true (g_str_has_prefix (body, "2 returns are approved but not yet published. They go back to draft too, "
+                                         "and their approved text can no longer be exported for publication"));
+  /* The date's line still follows */
+  g_assert_nonnull (strstr (body, "The 2014 round’s sections become read-only"));
+  ui_test_respond (dialog, "cancel");
+  g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (st_window_get_report (fixture->window),
+                                                                         "AGO", "1")),
+                   ==, ST_STATUS_APPROVED);
+
+  /* A wrong date does not lose the warning */
+  dialog = ask_new_round (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)),
+                         "not a date");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "2 returns are approved but not yet published."));
+  g_assert_nonnull (strstr (body, "Write the date"));
+  ui_test_respond (dialog, "cancel");
+}
+
+/* Nothing approved and unpublished: nothing to warn of */
+static void
+test_round_none_unpublished (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  write_statuses (fixture, ST_STATUS_PUBLISHED, ST_STATUS_DRAFT);
+  open_file (fixture, fixture->path);
+  dialog = ask_new_round (fixture);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_null (strstr (body, "approved but not yet published"));
+  g_assert_true (g_str_has_prefix (body, "Every action gets the new sections"));
+  ui_test_respond (dialog, "cancel");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +555,8 @@ main (int   argc,
   ADD ("/round/history", test_round_history);
   ADD ("/round/pack", test_round_pack);
   ADD ("/round/refused", test_round_refused);
+  ADD ("/round/unpublished", test_round_unpublished);
+  ADD ("/round/none-unpublished", test_round_none_unpublished);
 #undef ADD
 
   return ui_test_run ();

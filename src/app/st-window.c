@@ -1750,6 +1750,7 @@ typedef struct {
   StTemplate       *next;
   char             *headings;
   char             *current_title;
+  guint             unpublished;      /* returns approved but not yet published */
 } NewRoundAsk;
 
 static void
@@ -1804,6 +1805,26 @@ new_round_ask_update (NewRoundAsk *ask)
                                 "read-only and every return goes back to draft.\n\n"
                                 "Write the date the pages are updated on as 16 January 2015 or 2015-01-16."),
                               ask->headings, ask->current_title);
+    }
+
+  /* Their approval goes with the round: say so before the rest */
+  if (ask->unpublished > 0)
+    {
+      g_autofree char *warning = NULL;
+      char *both;
+
+      warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u return is approved but not yet published. It goes back to draft "
+                                              "too, and its approved text can no longer be exported for publication: "
+                                              "export the approved returns for publication first.",
+                                              "%u returns are approved but not yet published. They go back to draft "
+                                              "too, and their approved text can no longer be exported for publication: "
+                                              "export the approved returns for publication first.",
+                                              ask->unpublished),
+                                 ask->unpublished);
+      both = g_strconcat (warning, "\n\n", body, NULL);
+      g_free (body);
+      body = both;
     }
   adw_message_dialog_set_body (ask->dialog, body);
 }
@@ -1928,6 +1949,9 @@ start_new_round_action (GtkWidget  *widget,
   ask->next = g_steal_pointer (&next);
   ask->headings = g_strdup (headings->str);
   ask->current_title = g_strdup (current->title);
+  for (guint i = 0; i < st_report_get_n_submissions (self->report); i++)
+    if (st_submission_get_status (st_report_get_submission (self->report, i)) == ST_STATUS_APPROVED)
+      ask->unpublished++;
   ask->updated_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ask->updated_row), _("_Updated on"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (ask->updated_row), TRUE);

@@ -59,8 +59,10 @@ void          st_report_set_round           (StReport     *self,
  * the old template stay valid only while the caller holds a reference to
  * it). The "Updated" date becomes @updated (NULL: today). Every submission
  * goes back to draft, with a history entry by @author where its status
- * changes. Earlier rounds' text stays as it is. Refused (ST_ERROR_REFUSED)
- * in a department pack, and when the template has no year to continue. */
+ * changes: approved submissions not yet published lose their approval, so
+ * export them for publication (st_workflow_publish_approved()) first.
+ * Earlier rounds' text stays as it is. Refused (ST_ERROR_REFUSED) in a
+ * department pack, and when the template has no year to continue. */
 gboolean      st_report_start_new_round     (StReport     *self,
                                              const GDate  *updated,
                                              const char   *author,
