@@ -1017,16 +1017,22 @@ parse_submission (Ctx        *ctx,
   return TRUE;
 }
 
-/* Well-formed, but some other JSON: says so first, and the detail, with
- * its JSON path, after */
+/* Well-formed, but some other JSON: says so in plain words, with what it
+ * is instead when it says (a template, say); the JSON path stays in the
+ * error's location */
 static StReport *
-not_a_report (GError **error)
+not_a_report (const char  *kind,
+              GError     **error)
 {
   if (error != NULL && *error != NULL)
     {
-      /* Translators: %s is the detail, such as “$: the member “format” is missing” */
-      char *message = g_strdup_printf (_("This file is not a Stocktake report (%s)"), (*error)->message);
+      char *message;
 
+      if (kind != NULL)
+        /* Translators: %s is a kind of file, such as “stocktake-template” */
+        message = g_strdup_printf (_("This file is not a Stocktake report: it is a “%s” file"), kind);
+      else
+        message = g_strdup (_("This file is not a Stocktake report: it holds data of some other kind"));
       g_free ((*error)->message);
       (*error)->message = message;
     }
@@ -1050,13 +1056,13 @@ report_from_json (JsonNode         *root_node,
 
   if (!(root = st_json_object (root_node, "$", location, error)) ||
       !st_json_get_string (root, "$", "format", TRUE, &format, location, error))
-    return not_a_report (error);
+    return not_a_report (NULL, error);
 
   if (!g_str_equal (format, ST_REPORT_FORMAT))
     {
       /* Translators: %s is a kind of file, such as “stocktake-template” */
-      st_json_set_error (location, error, "$.format", _("it is a “%s” file"), format);
-      return not_a_report (error);
+      st_json_set_error (location, error, "$.format", "%s", format);
+      return not_a_report (format, error);
     }
 
   if (!st_json_get_int (root, "$", "version", TRUE, &version, location, error))
