@@ -1083,6 +1083,23 @@ test_window_export (Fixture       *fixture,
   g_settings_reset (settings, "export-folder");
 }
 
+/* Whether a label under @widget, such as a toast's, shows @text */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (shows_label (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The export dialog publishes approved returns only unless asked for a
  * preview, and says how many returns that leaves out */
 static void
@@ -1133,6 +1150,11 @@ test_window_export_approved_only (Fixture       *fixture,
   /* What the dialog chose, written as the file chooser's answer would */
   g_assert_true (st_window_export_full (fixture->window, "action:1", content, ST_EXPORT_TEXT, published_file));
   g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+  ui_test_drain ();
+  /* The toast says what was left out, not only where the page went */
+  g_assert_true (shows_label (GTK_WIDGET (fixture->window),
+                              "Exported to “update.txt”; 2 submissions not approved were left out"));
+  g_assert_false (shows_label (GTK_WIDGET (fixture->window), "Exported to “update.txt”"));
   g_assert_true (st_window_export_full (fixture->window, "action:1", ST_VIEW_EVERYTHING, ST_EXPORT_TEXT, preview_file));
   g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
   g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));

@@ -82,6 +82,7 @@ struct _StWindow
   char                 *pack_respondent_id;   /* the department the last pack was made for */
   GFile                *export_file;
   gboolean              export_publish;       /* publish once it is written */
+  guint                 export_left_out;      /* answered submissions not approved, left out */
   GPtrArray            *merge_queue;          /* of GFile: packs still to merge, while merging */
 };
 
@@ -1228,8 +1229,10 @@ on_export_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   gboolean publish = self->export_publish;
+  guint left_out = self->export_left_out;
 
   self->export_publish = FALSE;
+  self->export_left_out = 0;
   st_export_to_file_finish (ST_REPORT (object), result, &error);
 
   g_clear_object (&self->export_cancellable);
@@ -1264,6 +1267,17 @@ on_export_done (GObject      *object,
                                             "Exported to “%s”; %u returns are now published",
                                             n),
                                name, n);
+      show_toast (self, title);
+    }
+  else if (error == NULL && left_out > 0)
+    {
+      /* Translators: %s is a file's name, %u a count of submissions */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Exported to “%s”; %u submission not approved was left out",
+                                                             "Exported to “%s”; %u submissions not approved were left out",
+                                                             left_out),
+                                                name, left_out);
+
       show_toast (self, title);
     }
   else if (error == NULL)
@@ -1353,6 +1367,9 @@ st_window_export_full (StWindow       *self,
     }
 
   g_set_object (&self->export_file, file);
+  /* Counted now, as the pages are made from the report as it is now */
+  self->export_left_out = content == ST_VIEW_APPROVED_ONLY
+                          ? st_document_count_unapproved (self->report, NULL) : 0;
   self->export_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_label_set_label (self->export_label, _("Exporting…"));
