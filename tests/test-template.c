@@ -204,6 +204,45 @@ test_dates (void)
   g_assert_false (st_parse_date ("January 16 2015", &date));
 }
 
+/* What a person types: the forms above, and the day first with slashes */
+static void
+test_typed_dates (void)
+{
+  GDate date;
+
+  g_assert_true (st_parse_typed_date ("15/01/2016", &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 15);
+  g_assert_cmpuint (g_date_get_month (&date), ==, 1);
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2016);
+  g_assert_true (st_parse_typed_date ("3/2/2016", &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 3);
+  g_assert_cmpuint (g_date_get_month (&date), ==, 2);
+  g_assert_true (st_parse_typed_date ("29/02/2016", &date));
+  g_assert_true (st_parse_typed_date ("15 January 2016", &date));
+  g_assert_cmpuint (g_date_get_month (&date), ==, 1);
+  g_assert_true (st_parse_typed_date ("2016-01-15", &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 15);
+
+  /* Impossible dates, month first, and what is not a date */
+  g_assert_false (st_parse_typed_date ("31/02/2016", &date));
+  g_assert_false (g_date_valid (&date));
+  g_assert_false (st_parse_typed_date ("29/02/2015", &date));
+  g_assert_false (st_parse_typed_date ("01/15/2016", &date));
+  g_assert_false (st_parse_typed_date ("0/01/2016", &date));
+  g_assert_false (st_parse_typed_date ("15/01/16", &date));
+  g_assert_false (st_parse_typed_date ("15/01/20166", &date));
+  g_assert_false (st_parse_typed_date ("015/01/2016", &date));
+  g_assert_false (st_parse_typed_date ("15/01/2016/", &date));
+  g_assert_false (st_parse_typed_date ("15//2016", &date));
+  g_assert_false (st_parse_typed_date ("a5/01/2016", &date));
+  g_assert_false (st_parse_typed_date ("15/01/20x6", &date));
+  g_assert_false (st_parse_typed_date ("15.01.2016", &date));
+  g_assert_false (st_parse_typed_date ("", &date));
+
+  /* Files keep to the two forms they are written in */
+  g_assert_false (st_parse_date ("15/01/2016", &date));
+}
+
 static StTemplate *
 load_template_text (const char       *text,
                     StErrorLocation  *location,
@@ -531,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/template/unknown-builtin", test_template_unknown_builtin);
   g_test_add_func ("/template/expand", test_template_expand);
   g_test_add_func ("/template/dates", test_dates);
+  g_test_add_func ("/template/typed-dates", test_typed_dates);
   g_test_add_func ("/template/errors", test_template_errors);
   g_test_add_func ("/template/newer-version", test_template_newer_version);
   g_test_add_func ("/template/json-round-trip", test_template_json_round_trip);

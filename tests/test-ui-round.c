@@ -281,7 +281,7 @@ test_round_updated_date (Fixture       *fixture,
       gtk_editable_set_text (GTK_EDITABLE (row), bad[i]);
       g_assert_false (adw_message_dialog_get_response_enabled (dialog, "start"));
       g_assert_true (gtk_widget_has_css_class (row, "error"));
-      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "16 January 2015 or 2015-01-16"));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "16 January 2015, 16/01/2015 or 2015-01-16"));
     }
 
   /* ISO, then as published, with stray spaces */
@@ -319,6 +319,59 @@ test_round_updated_date (Fixture       *fixture,
     g_assert_true (g_file_get_contents (fixture->path, &after, NULL, NULL));
     g_assert_cmpstr (after, ==, before);
   }
+}
+
+/* A date typed day first with slashes, as in the UK, and Enter in the
+ * field (the text's ::activate) starts the round once the date is one */
+static void
+test_round_updated_date_typed (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *tooltip;
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  GtkWidget *text;
+  JsonObject *root;
+
+  open_file (fixture, fixture->path);
+  dialog = ask_new_round (fixture);
+  row = ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  text = ui_test_find_descendant (row, GTK_TYPE_TEXT);
+  g_assert_nonnull (text);
+  tooltip = gtk_widget_get_tooltip_text (row);
+  g_assert_nonnull (strstr (tooltip, "16/01/2015 (day first)"));
+
+  /* No 31 February, nor a month 15: Enter does nothing */
+  gtk_editable_set_text (GTK_EDITABLE (row), "31/02/2016");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "start"));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "01/15/2016");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "start"));
+  g_signal_emit_by_name (text, "activate");
+  ui_test_drain ();
+  g_assert_true (ui_test_find_dialog (GTK_WINDOW (fixture->window)) == dialog);
+  g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 2);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "15/01/2016");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "start"));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the pages will say “Updated 15 January 2016”"));
+
+  /* Enter in the field */
+  g_signal_emit_by_name (text, "activate");
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_true (json_parser_load_from_file (parser, fixture->path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "updated"), ==, "2016-01-15");
 }
 
 /* Edits made before the new round are recorded in the history at the
@@ -551,6 +604,7 @@ main (int   argc,
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/round/start-and-save", test_round_start_and_save);
   ADD ("/round/updated-date", test_round_updated_date);
+  ADD ("/round/updated-date-typed", test_round_updated_date_typed);
   ADD ("/round/undo", test_round_undo);
   ADD ("/round/history", test_round_history);
   ADD ("/round/pack", test_round_pack);

@@ -1779,14 +1779,15 @@ new_round_ask_free (NewRoundAsk *ask)
   g_free (ask);
 }
 
-/* The date in the entry: "16 January 2015", as published, or 2015-01-16 */
+/* The date in the entry: "16 January 2015", as published, 16/01/2015 or
+ * 2015-01-16 */
 static gboolean
 new_round_ask_get_date (NewRoundAsk *ask,
                         GDate       *date)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->updated_row))));
 
-  return st_parse_date (text, date) && g_date_valid (date);
+  return st_parse_typed_date (text, date) && g_date_valid (date);
 }
 
 /* Says what the pages will say, or what is wrong with the date */
@@ -1820,7 +1821,8 @@ new_round_ask_update (NewRoundAsk *ask)
       /* Translators: the round before */
       body = g_strdup_printf (_("Every action gets the new sections %s. The %s round’s sections become "
                                 "read-only and every return goes back to draft.\n\n"
-                                "Write the date the pages are updated on as 16 January 2015 or 2015-01-16."),
+                                "Write the date the pages are updated on as 16 January 2015, 16/01/2015 "
+                                "or 2015-01-16."),
                               ask->headings, ask->current_title);
     }
 
@@ -1844,6 +1846,19 @@ new_round_ask_update (NewRoundAsk *ask)
       body = both;
     }
   adw_message_dialog_set_body (ask->dialog, body);
+}
+
+/* Enter in the date starts the round, once the date is one: elsewhere
+ * in the dialog it cancels, as the default response */
+static void
+new_round_ask_activated (NewRoundAsk *ask)
+{
+  GDate date;
+
+  if (!new_round_ask_get_date (ask, &date))
+    return;
+  adw_message_dialog_response (ask->dialog, "start");
+  gtk_window_close (GTK_WINDOW (ask->dialog));
 }
 
 static void
@@ -1973,6 +1988,8 @@ start_new_round_action (GtkWidget  *widget,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ask->updated_row), _("_Updated on"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (ask->updated_row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (ask->updated_row), today_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (ask->updated_row),
+                               _("As 16 January 2015, 16/01/2015 (day first) or 2015-01-16"));
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -1980,6 +1997,7 @@ start_new_round_action (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (dialog, list);
   g_object_set_data_full (G_OBJECT (dialog), "new-round", ask, (GDestroyNotify) new_round_ask_free);
   g_signal_connect_swapped (ask->updated_row, "changed", G_CALLBACK (new_round_ask_update), ask);
+  g_signal_connect_swapped (ask->updated_row, "entry-activated", G_CALLBACK (new_round_ask_activated), ask);
   new_round_ask_update (ask);
 
   adw_message_dialog_set_response_appearance (dialog, "start", ADW_RESPONSE_SUGGESTED);

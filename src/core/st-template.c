@@ -1498,6 +1498,57 @@ st_parse_date (const char *text,
   return FALSE;
 }
 
+/* One or two digits of a day or month, up to @end */
+static gboolean
+parse_day_or_month (const char *text,
+                    const char *end,
+                    guint      *value)
+{
+  if (end - text < 1 || end - text > 2)
+    return FALSE;
+  *value = 0;
+  for (const char *p = text; p < end; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      *value = *value * 10 + g_ascii_digit_value (*p);
+    }
+  return TRUE;
+}
+
+gboolean
+st_parse_typed_date (const char *text,
+                     GDate      *date)
+{
+  const char *first, *second;
+  guint day, month, year = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (st_parse_date (text, date))
+    return TRUE;
+
+  /* Day, month, year: the order the UK writes them in */
+  g_date_clear (date, 1);
+  first = strchr (text, '/');
+  second = first != NULL ? strchr (first + 1, '/') : NULL;
+  if (second == NULL || strlen (second + 1) != 4)
+    return FALSE;
+  if (!parse_day_or_month (text, first, &day) || !parse_day_or_month (first + 1, second, &month))
+    return FALSE;
+  for (const char *p = second + 1; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      year = year * 10 + g_ascii_digit_value (*p);
+    }
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
 char *
 st_template_expand (StTemplate         *self,
                     const char         *pattern,

@@ -146,5 +146,9 @@ char               *st_template_expand           (StTemplate         *self,
 char               *st_format_date               (const GDate  *date);
 gboolean            st_parse_date                (const char   *text,
                                                   GDate        *date);
+/* Reads a date as someone types it: what st_parse_date() reads, and
+ * "15/01/2016" or "15/1/2016", day first as in the UK */
+gboolean            st_parse_typed_date          (const char   *text,
+                                                  GDate        *date);
 
 G_END_DECLS
