@@ -1169,6 +1169,25 @@ test_window_export_approved_only (Fixture       *fixture,
   g_assert_nonnull (strstr (preview, "Paul Maltby is the Cabinet Office digital lead."));
   g_assert_nonnull (strstr (preview, "AGO has board-level responsibility for digital."));
   g_assert_nonnull (strstr (preview, "DfE has a digital leader in place."));
+
+  /* A page with nothing approved on it is not written empty: it says why */
+  {
+    g_autofree char *empty_path = g_build_filename (fixture->dir, "action-2.txt", NULL);
+    g_autoptr(GFile) empty_file = g_file_new_for_path (empty_path);
+    AdwMessageDialog *message;
+
+    g_assert_true (st_window_export_full (fixture->window, "action:2", ST_VIEW_APPROVED_ONLY, ST_EXPORT_TEXT,
+                                          empty_file));
+    g_assert_true (ui_test_wait_for (not_exporting, fixture->window, 60));
+    ui_test_drain ();
+    message = ADW_MESSAGE_DIALOG (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+    g_assert_nonnull (message);
+    g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Export to “action-2.txt”");
+    g_assert_cmpstr (adw_message_dialog_get_body (message), ==,
+                     "Nothing on the page for Action 2 is approved yet, so there is nothing to publish");
+    g_assert_false (g_file_test (empty_path, G_FILE_TEST_EXISTS));
+    ui_test_close_dialogs ();
+  }
 }
 
 /* Exporting the whole update for publication marks the approved returns
