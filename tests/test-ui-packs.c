@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "st-diff-markup.h"
@@ -709,6 +710,101 @@ collect_diff_labels (GtkWidget *widget,
     }
 }
 
+/* The first widget of @type under @widget, or NULL */
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_child_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @widget labelled @label, or NULL */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label under @widget reads @text and is shown */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text))
+        return gtk_widget_is_visible (child);
+      if (shows_label (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_merge_response (StMergeDialog *dialog,
+                   const char    *response,
+                   char         **answer)
+{
+  g_free (*answer);
+  *answer = g_strdup (response);
+}
+
+static gboolean
+answered (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Activates @button as Enter on it does, which presses it after a short
+ * animation, and returns how the merge window answered, or NULL */
+static char *
+press_in_merge_dialog (StMergeDialog *dialog,
+                       GtkWidget     *button)
+{
+  GObject *alive = G_OBJECT (dialog);
+  char *answer = NULL;
+  gulong handler;
+
+  g_object_add_weak_pointer (alive, (gpointer *) &alive);
+  handler = g_signal_connect (dialog, "response", G_CALLBACK (on_merge_response), &answer);
+  g_assert_true (gtk_widget_activate (button));
+  ui_test_wait_for (answered, &answer, 5);
+  ui_test_drain ();
+  if (alive != NULL)
+    {
+      g_signal_handler_disconnect (alive, handler);
+      g_object_remove_weak_pointer (alive, (gpointer *) &alive);
+    }
+  return answer;
+}
+
 static void
 test_packs_merge (Fixture       *fixture,
                   gconstpointer  data)
@@ -752,8 +848,18 @@ test_packs_merge (Fixture       *fixture,
   g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, "Paul Maltby is the Cabinet Office digital lead.");
   g_assert_false (st_window_get_is_modified (fixture->window));
 
-  g_assert_true (st_merge_dialog_respond (dialog, "merge"));
-  ui_test_drain ();
+  /* Merge is where Enter goes: it has the focus and is the default */
+  {
+    GtkWidget *merge_button = find_button (GTK_WIDGET (dialog), "_Merge");
+    g_autofree char *answer = NULL;
+
+    g_assert_nonnull (merge_button);
+    g_assert_true (gtk_widget_get_sensitive (merge_button));
+    g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == merge_button);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == merge_button);
+    answer = press_in_merge_dialog (dialog, gtk_root_get_focus (GTK_ROOT (dialog)));
+    g_assert_cmpstr (answer, ==, "merge");
+  }
   g_assert_null (find_merge_dialog (fixture));
   g_assert_false (st_window_get_merging (fixture->window));
   g_assert_true (action_enabled (fixture->window, "win.merge-packs"));
@@ -850,63 +956,6 @@ test_packs_merge_conflict (Fixture       *fixture,
   save (fixture->window);
   submission = saved_submission (parser, fixture->path, "CO", "1");
   g_assert_cmpuint (count_history (submission, "merge", REVIEWER, settled), ==, 1);
-}
-
-/* The first widget of @type under @widget, or NULL */
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_child_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The button under @widget labelled @label, or NULL */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether a label under @widget reads @text and is shown */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text))
-        return gtk_widget_is_visible (child);
-      if (shows_label (child, text))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* Writing the text oneself and leaving it empty settles nothing: an empty
@@ -1016,6 +1065,8 @@ test_packs_merge_nothing (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   StMergeDialog *dialog;
+  GtkWidget *close_button, *merge_button;
+  g_autofree char *answer = NULL;
   GtkLabel *summary;
   gsize length;
 
@@ -1032,8 +1083,19 @@ test_packs_merge_nothing (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (gtk_label_get_text (summary),
                                    ". This pack changes nothing: it matches the report."));
   g_assert_null (strstr (gtk_label_get_text (summary), "0 change"));
-  g_assert_true (st_merge_dialog_respond (dialog, "cancel"));
-  ui_test_drain ();
+  /* Nothing to merge: Close alone is offered, and Enter closes */
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (dialog), "_Merge")));
+  g_assert_null (find_button (GTK_WIDGET (dialog), "_Cancel"));
+  close_button = find_button (GTK_WIDGET (dialog), "_Close");
+  g_assert_nonnull (close_button);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == close_button);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == close_button);
+  g_assert_false (st_merge_dialog_respond (dialog, "merge"));
+  g_assert_true (find_merge_dialog (fixture) == dialog);
+  answer = press_in_merge_dialog (dialog, close_button);
+  g_assert_cmpstr (answer, ==, "cancel");
+  g_assert_null (find_merge_dialog (fixture));
+  g_assert_false (st_window_get_is_modified (fixture->window));
 
   /* Only a conflict: the department's text written straight into the
    * file, and the central team's own change to the same section */
@@ -1060,6 +1122,19 @@ test_packs_merge_nothing (Fixture       *fixture,
                                    ". 1 section was changed both here and in the pack: choose which text to keep. "
                                    "Nothing else in it differs from the report."));
   g_assert_null (strstr (gtk_label_get_text (summary), "0 change"));
+  /* Enter does not cancel: it starts on the first choice, and Merge is
+   * the default only once the conflict is settled */
+  merge_button = find_button (GTK_WIDGET (dialog), "_Merge");
+  g_assert_nonnull (merge_button);
+  g_assert_true (gtk_widget_get_visible (merge_button));
+  g_assert_false (gtk_widget_get_sensitive (merge_button));
+  g_assert_true (GTK_IS_CHECK_BUTTON (gtk_root_get_focus (GTK_ROOT (dialog))));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (gtk_root_get_focus (GTK_ROOT (dialog)))), ==,
+                   "Keep the report’s text");
+  g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_PACK, NULL));
+  g_assert_true (gtk_widget_get_sensitive (merge_button));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == merge_button);
   g_assert_true (st_merge_dialog_respond (dialog, "cancel"));
   ui_test_drain ();
 
@@ -1315,13 +1390,13 @@ test_packs_diff_markup (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) diff = st_diff_words ("The old words stay.", "The new words stay.");
   g_autoptr(GPtrArray) none = st_diff_words (NULL, "  ");
-  g_autofree char *both = st_diff_markup (diff, ST_DIFF_SHOW_BOTH);
-  g_autofree char *old = st_diff_markup (diff, ST_DIFF_SHOW_OLD);
-  g_autofree char *new = st_diff_markup (diff, ST_DIFF_SHOW_NEW);
-  g_autofree char *empty = st_diff_markup (none, ST_DIFF_SHOW_NEW);
+  g_autofree char *both = st_diff_markup (diff, ST_DIFF_SHOW_BOTH, FALSE);
+  g_autofree char *old = st_diff_markup (diff, ST_DIFF_SHOW_OLD, FALSE);
+  g_autofree char *new = st_diff_markup (diff, ST_DIFF_SHOW_NEW, FALSE);
+  g_autofree char *empty = st_diff_markup (none, ST_DIFF_SHOW_NEW, FALSE);
   g_autofree char *count = st_diff_describe_count (diff);
   g_autoptr(GPtrArray) escaped = st_diff_words ("a < b", "a <b> & b");
-  g_autofree char *escaped_markup = st_diff_markup (escaped, ST_DIFF_SHOW_BOTH);
+  g_autofree char *escaped_markup = st_diff_markup (escaped, ST_DIFF_SHOW_BOTH, FALSE);
 
   g_test_message ("%s", both);
   g_assert_nonnull (strstr (both, "strikethrough=\"true\" style=\"italic\""));
@@ -1339,6 +1414,89 @@ test_packs_diff_markup (Fixture       *fixture,
   g_assert_nonnull (strstr (escaped_markup, "&lt;b&gt;"));
   g_assert_true (pango_parse_markup (escaped_markup, -1, 0, NULL, NULL, NULL, NULL));
   g_assert_true (pango_parse_markup (both, -1, 0, NULL, NULL, NULL, NULL));
+}
+
+/* WCAG's contrast ratio of two "#rrggbb" colours */
+static double
+contrast (const char *one,
+          const char *other)
+{
+  const char *colours[] = { one, other };
+  double luminance[2];
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GdkRGBA rgba;
+      double channels[3];
+
+      g_assert_true (gdk_rgba_parse (&rgba, colours[i]));
+      channels[0] = rgba.red;
+      channels[1] = rgba.green;
+      channels[2] = rgba.blue;
+      for (guint c = 0; c < 3; c++)
+        channels[c] = channels[c] <= 0.03928 ? channels[c] / 12.92 : pow ((channels[c] + 0.055) / 1.055, 2.4);
+      luminance[i] = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+    }
+  return (MAX (luminance[0], luminance[1]) + 0.05) / (MIN (luminance[0], luminance[1]) + 0.05);
+}
+
+/* The colours of every changed word's span in @markup, which must each
+ * meet WCAG AA's 4.5:1, struck through or underlined as well */
+static guint
+assert_spans_readable (const char *markup)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("<span ([a-z]+)=\"[a-z]+\" [^>]*foreground=\"(#[0-9a-f]{6})\" "
+                                         "background=\"(#[0-9a-f]{6})\">",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  for (g_regex_match (regex, markup, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *line = g_match_info_fetch (match, 1);
+      g_autofree char *foreground = g_match_info_fetch (match, 2);
+      g_autofree char *background = g_match_info_fetch (match, 3);
+
+      g_test_message ("%s: %s on %s, %.2f:1", line, foreground, background, contrast (foreground, background));
+      g_assert_true (g_str_equal (line, "strikethrough") || g_str_equal (line, "underline"));
+      g_assert_cmpfloat (contrast (foreground, background), >=, 4.5);
+      n++;
+    }
+  return n;
+}
+
+/* Readable in the light and the dark style, and shown in the one in use
+ * as it changes */
+static void
+test_packs_diff_markup_contrast (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) diff = st_diff_words ("Finished in May, TODO add figures.",
+                                             "Finished in May, and served 12,000 users.");
+  g_autofree char *light = st_diff_markup (diff, ST_DIFF_SHOW_BOTH, FALSE);
+  g_autofree char *dark = st_diff_markup (diff, ST_DIFF_SHOW_BOTH, TRUE);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+
+  /* Three words out, four in, each in a span of its own */
+  g_assert_cmpuint (assert_spans_readable (light), ==, 7);
+  g_assert_cmpuint (assert_spans_readable (dark), ==, 7);
+  g_assert_cmpstr (light, !=, dark);
+  g_assert_true (pango_parse_markup (dark, -1, 0, NULL, NULL, NULL, NULL));
+  /* The helper's own check fails for what it should */
+  g_assert_cmpfloat (contrast ("#c0bfbc", "#5b2f31"), <, 7);
+  g_assert_cmpfloat (contrast ("#777777", "#888888"), <, 4.5);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  st_diff_markup_set_label (GTK_LABEL (label), diff, ST_DIFF_SHOW_BOTH);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, light);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, light);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  g_object_unref (label);
 }
 
 /* The whole cycle */
@@ -1658,6 +1816,7 @@ main (int   argc,
   ADD ("merge-refused", test_packs_merge_refused);
   ADD ("history", test_packs_history);
   ADD ("diff-markup", test_packs_diff_markup);
+  ADD ("diff-markup-contrast", test_packs_diff_markup_contrast);
   ADD ("full-cycle", test_packs_full_cycle);
 
 #undef ADD

@@ -32,6 +32,7 @@ struct _StMergeDialog
   AdwWindow             parent_instance;
 
   AdwWindowTitle       *window_title;
+  GtkWidget            *cancel_button;
   GtkWidget            *apply_button;
   GtkLabel             *summary_label;
   GtkBox               *conflicts_box;
@@ -41,6 +42,7 @@ struct _StMergeDialog
   GPtrArray            *conflict_views;   /* of ConflictView, one per conflict */
   gboolean              answered;
   gboolean              updating;
+  gboolean              changes_nothing;  /* nothing to merge: only Close is offered */
 };
 
 G_DEFINE_FINAL_TYPE (StMergeDialog, st_merge_dialog, ADW_TYPE_WINDOW)
@@ -81,11 +83,20 @@ update_apply (StMergeDialog *self)
   guint unresolved = self->merge != NULL ? st_merge_count_unresolved (self->merge) : 0;
   g_autofree char *tooltip = NULL;
   gboolean missing = FALSE;
+  gboolean can_merge = self->merge != NULL && unresolved == 0 && !self->changes_nothing;
+  GtkWidget *default_widget = NULL;
 
   for (guint i = 0; i < self->conflict_views->len && !missing; i++)
     missing = custom_text_missing (g_ptr_array_index (self->conflict_views, i));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.apply", self->merge != NULL && unresolved == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.apply", can_merge);
+  /* Enter merges once there is something to merge and nothing left to
+   * choose; a pack that changes nothing only closes */
+  if (can_merge)
+    default_widget = self->apply_button;
+  else if (self->changes_nothing)
+    default_widget = self->cancel_button;
+  gtk_window_set_default_widget (GTK_WINDOW (self), default_widget);
   if (missing)
     tooltip = g_strdup (_("Write the text, or choose one of the two"));
   else if (unresolved > 0)
@@ -537,7 +548,8 @@ fill (StMergeDialog *self,
   g_string_append_printf (summary, _("The pack for %s, issued %s."),
                           respondent != NULL ? respondent->name : st_report_get_pack_respondent (pack), issued);
   g_string_append_c (summary, ' ');
-  if (changes->len == 0 && conflicts->len == 0)
+  self->changes_nothing = changes->len == 0 && conflicts->len == 0;
+  if (self->changes_nothing)
     g_string_append (summary, _("This pack changes nothing: it matches the report."));
   else if (changes->len > 0)
     g_string_append_printf (summary,
@@ -575,7 +587,24 @@ fill (StMergeDialog *self,
     adw_preferences_group_add (self->changes_group, more_changes_row (changes, MAX_CHANGE_ROWS));
   gtk_widget_set_visible (GTK_WIDGET (self->changes_group), changes->len > 0);
 
+  /* Nothing to merge: Close alone says so */
+  if (self->changes_nothing)
+    {
+      gtk_widget_set_visible (self->apply_button, FALSE);
+      gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
+    }
+
   update_apply (self);
+
+  /* Where Enter first goes: never to Cancel while there is something to
+   * merge. With conflicts, the first one's choices; else Merge. */
+  if (self->changes_nothing)
+    gtk_window_set_focus (GTK_WINDOW (self), self->cancel_button);
+  else if (self->conflict_views->len > 0)
+    gtk_window_set_focus (GTK_WINDOW (self),
+                          GTK_WIDGET (((ConflictView *) g_ptr_array_index (self->conflict_views, 0))->report_button));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), self->apply_button);
 }
 
 static void
@@ -598,7 +627,8 @@ st_merge_dialog_respond (StMergeDialog *self,
   g_return_val_if_fail (ST_IS_MERGE_DIALOG (self), FALSE);
   g_return_val_if_fail (response != NULL, FALSE);
 
-  if (g_str_equal (response, "merge") && st_merge_count_unresolved (self->merge) > 0)
+  if (g_str_equal (response, "merge") &&
+      (self->changes_nothing || st_merge_count_unresolved (self->merge) > 0))
     return FALSE;
   respond (self, g_str_equal (response, "merge") ? "merge" : "cancel");
   return TRUE;
@@ -681,6 +711,7 @@ st_merge_dialog_class_init (StMergeDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-merge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StMergeDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, StMergeDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, StMergeDialog, apply_button);
   gtk_widget_class_bind_template_child (widget_class, StMergeDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, StMergeDialog, conflicts_box);

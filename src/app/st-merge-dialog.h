@@ -33,7 +33,8 @@ gboolean   st_merge_dialog_choose  (StMergeDialog *self,
                                     StMergeChoice  choice,
                                     const char    *custom_text);
 /* Answers as the header's buttons do: "merge" or "cancel". FALSE when
- * merging is not possible yet. */
+ * merging is not possible yet, or never is, for a pack that changes
+ * nothing (it offers only Close, which answers "cancel"). */
 gboolean   st_merge_dialog_respond (StMergeDialog *self,
                                     const char    *response);
 
