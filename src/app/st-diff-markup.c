@@ -6,19 +6,36 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "st-diff-markup.h"
 
-/* Light enough behind text in both the light and the dark style. The
- * lines through and under words can be thinner than a pixel, which the GL
- * renderer may not draw at all: slanted and bold type say it too. */
-#define DELETED_SPAN  "<span strikethrough=\"true\" style=\"italic\" background=\"#e01b24\" bgalpha=\"22%\">"
-#define INSERTED_SPAN "<span underline=\"low\" weight=\"bold\" background=\"#2ec27e\" bgalpha=\"28%\">"
-/* The space between two changed words: the same ground, no line */
-#define DELETED_GAP   "<span background=\"#e01b24\" bgalpha=\"22%\">"
-#define INSERTED_GAP  "<span background=\"#2ec27e\" bgalpha=\"28%\">"
+/* Each style's own text and ground colours, so that a changed word reads
+ * at 7:1 or better (WCAG AA asks 4.5:1) whatever the label's own colour.
+ * The lines through and under words can be thinner than a pixel, which
+ * the GL renderer may not draw at all: slanted and bold type say it too. */
+typedef struct {
+  const char *deleted_span;
+  const char *inserted_span;
+  const char *deleted_gap;     /* the space between two changed words: */
+  const char *inserted_gap;    /* the same ground, no line */
+} DiffMarks;
+
+static const DiffMarks light_marks = {
+  "<span strikethrough=\"true\" style=\"italic\" foreground=\"#7a0c12\" background=\"#f9d6d8\">",
+  "<span underline=\"low\" weight=\"bold\" foreground=\"#0b4d2c\" background=\"#cdeedd\">",
+  "<span background=\"#f9d6d8\">",
+  "<span background=\"#cdeedd\">",
+};
+
+static const DiffMarks dark_marks = {
+  "<span strikethrough=\"true\" style=\"italic\" foreground=\"#ffe3e4\" background=\"#7a1f26\">",
+  "<span underline=\"low\" weight=\"bold\" foreground=\"#e0f8eb\" background=\"#1d5c3b\">",
+  "<span background=\"#7a1f26\">",
+  "<span background=\"#1d5c3b\">",
+};
 
 static gboolean
 has_words (const char *text)
@@ -69,9 +86,11 @@ append_marked (GString    *markup,
 
 char *
 st_diff_markup (GPtrArray  *chunks,
-                StDiffShow  show)
+                StDiffShow  show,
+                gboolean    dark)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
+  const DiffMarks *marks = dark ? &dark_marks : &light_marks;
   gboolean any_words = FALSE;
 
   g_return_val_if_fail (chunks != NULL, NULL);
@@ -86,9 +105,9 @@ st_diff_markup (GPtrArray  *chunks,
           (chunk->op == ST_DIFF_INSERT && show == ST_DIFF_SHOW_OLD))
         continue;
       if (chunk->op == ST_DIFF_DELETE)
-        span = DELETED_SPAN;
+        span = marks->deleted_span;
       else if (chunk->op == ST_DIFF_INSERT)
-        span = INSERTED_SPAN;
+        span = marks->inserted_span;
 
       /* "lead." replaced by "lead. He" reads "lead. lead. He", not "lead.lead. He" */
       if (show == ST_DIFF_SHOW_BOTH && chunk->op == ST_DIFF_INSERT && i > 0)
@@ -108,7 +127,7 @@ st_diff_markup (GPtrArray  *chunks,
           continue;
         }
       append_marked (markup, chunk->text, span,
-                     chunk->op == ST_DIFF_DELETE ? DELETED_GAP : INSERTED_GAP);
+                     chunk->op == ST_DIFF_DELETE ? marks->deleted_gap : marks->inserted_gap);
     }
 
   if (!any_words)
@@ -174,20 +193,38 @@ describe_for_reading (GPtrArray  *chunks,
   return g_strdup (_("No change"));
 }
 
+#define LIGHT_MARKUP_KEY "st-diff-markup-light"
+#define DARK_MARKUP_KEY  "st-diff-markup-dark"
+
+/* The label's diff in the colours of the style now in use */
+static void
+show_for_style (GtkLabel *label)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const char *markup = g_object_get_data (G_OBJECT (label), dark ? DARK_MARKUP_KEY : LIGHT_MARKUP_KEY);
+
+  if (markup != NULL)
+    gtk_label_set_markup (label, markup);
+}
+
 void
 st_diff_markup_set_label (GtkLabel   *label,
                           GPtrArray  *chunks,
                           StDiffShow  show)
 {
-  g_autofree char *markup = NULL;
   g_autofree char *description = NULL;
 
   g_return_if_fail (GTK_IS_LABEL (label));
   g_return_if_fail (chunks != NULL);
 
-  markup = st_diff_markup (chunks, show);
+  /* Both, for when the style changes while the label is shown */
+  if (g_object_get_data (G_OBJECT (label), LIGHT_MARKUP_KEY) == NULL)
+    g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                             G_CALLBACK (show_for_style), label, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (label), LIGHT_MARKUP_KEY, st_diff_markup (chunks, show, FALSE), g_free);
+  g_object_set_data_full (G_OBJECT (label), DARK_MARKUP_KEY, st_diff_markup (chunks, show, TRUE), g_free);
   description = describe_for_reading (chunks, show);
-  gtk_label_set_markup (label, markup);
+  show_for_style (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);

@@ -22,14 +22,16 @@ typedef enum {
 
 /* Pango markup for a word diff (of StDiffChunk): deleted words struck
  * through and slanted on a red ground, inserted ones underlined and bold
- * on a green ground.
+ * on a green ground, in colours for the light or the @dark style.
  * A text with no words shows as "(empty)". */
 char *st_diff_markup         (GPtrArray  *chunks,
-                              StDiffShow  show);
+                              StDiffShow  show,
+                              gboolean    dark);
 /* "4 words removed, 7 added", or "No change" */
 char *st_diff_describe_count (GPtrArray  *chunks);
-/* Shows the diff in @label, with what a screen reader says instead of the
- * marks: the diff in words, such as "removed: old words; added: new words" */
+/* Shows the diff in @label, in the colours of the style in use as it
+ * changes, with what a screen reader says instead of the marks: the diff
+ * in words, such as "removed: old words; added: new words" */
 void  st_diff_markup_set_label (GtkLabel  *label,
                                 GPtrArray *chunks,
                                 StDiffShow show);
