@@ -370,6 +370,88 @@ test_cli_merge_conflicts (Fixture       *fixture,
     }
 }
 
+/* Sets texts straight into a file, with no history: what a conflict
+ * needs and nothing more */
+static void
+set_texts (const char *path,
+           const char *progress,
+           const char *plans)
+{
+  g_autoptr(StReport) report = load (path);
+  g_autoptr(GError) error = NULL;
+  StSubmission *co1 = st_report_lookup_submission (report, "CO", "1");
+
+  st_submission_set_text (co1, "progress-2014", progress);
+  if (plans != NULL)
+    st_submission_set_text (co1, "plans-2015", plans);
+  g_assert_true (st_report_save_to_file (report, path, &error));
+  g_assert_no_error (error);
+}
+
+/* A pack that changes nothing says so, rather than "merged 0 changes" */
+static void
+test_cli_merge_nothing (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *pack_path = fixture_path (fixture, "co.pack");
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(StReport) report = NULL;
+  g_auto(CliResult) made = { 0 };
+  g_auto(CliResult) remade = { 0 };
+  g_auto(CliResult) untouched = { 0 };
+  g_auto(CliResult) one = { 0 };
+  g_auto(CliResult) two = { 0 };
+
+  report = load (fixture->report);
+  text = g_strdup (st_submission_get_text (st_report_lookup_submission (report, "CO", "1"), "progress-2014"));
+  g_clear_object (&report);
+
+  /* Sent back untouched */
+  cli_run (&made, NULL, "pack", fixture->report, "-d", "CO", "-o", pack_path, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+  cli_run (&untouched, NULL, "merge", fixture->report, pack_path, NULL);
+  g_assert_cmpint (untouched.status, ==, 0);
+  g_assert_cmpstr (untouched.err, ==, "");
+  expected = g_strdup_printf ("%s: this pack changes nothing: it matches the report\n", pack_path);
+  g_assert_cmpstr (untouched.out, ==, expected);
+  report = load (fixture->report);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (report, "CO", "1"), "progress-2014"),
+                   ==, text);
+  g_clear_object (&report);
+
+  /* Only a conflict, settled with the report's text */
+  set_texts (pack_path, "The pack's text.", NULL);
+  set_texts (fixture->report, "The report's text.", NULL);
+  cli_run (&one, NULL, "merge", "--take", "report", fixture->report, pack_path, NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpstr (one.err, ==, "");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: nothing else in it differs from the report, "
+                              "1 conflict settled with the report’s text\n", pack_path);
+  g_assert_cmpstr (one.out, ==, expected);
+  g_assert_null (strstr (one.out, "0 change"));
+  report = load (fixture->report);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (report, "CO", "1"), "progress-2014"),
+                   ==, "The report's text.");
+  g_clear_object (&report);
+
+  /* Two, in a pack issued afresh, settled with the pack's */
+  cli_run (&remade, NULL, "pack", fixture->report, "-d", "CO", "-o", pack_path, "--force", NULL);
+  g_assert_cmpint (remade.status, ==, 0);
+  set_texts (pack_path, "The pack's text.", "The pack's plans.");
+  set_texts (fixture->report, "The report's new text.", "The report's plans.");
+  cli_run (&two, NULL, "merge", "--take", "pack", fixture->report, pack_path, NULL);
+  g_assert_cmpint (two.status, ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: nothing else in it differs from the report, "
+                              "2 conflicts settled with the pack’s text\n", pack_path);
+  g_assert_cmpstr (two.out, ==, expected);
+  report = load (fixture->report);
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (report, "CO", "1"), "plans-2015"),
+                   ==, "The pack's plans.");
+}
+
 /* Several packs: each whole or not at all; the good ones are saved */
 static void
 test_cli_merge_several (Fixture       *fixture,
@@ -487,6 +569,7 @@ main (int   argc,
   g_test_add ("/cli-pack/merge-clean", Fixture, NULL, fixture_set_up, test_cli_merge_clean, fixture_tear_down);
   g_test_add ("/cli-pack/merge-refused", Fixture, NULL, fixture_set_up, test_cli_merge_refused, fixture_tear_down);
   g_test_add ("/cli-pack/merge-conflicts", Fixture, NULL, fixture_set_up, test_cli_merge_conflicts, fixture_tear_down);
+  g_test_add ("/cli-pack/merge-nothing", Fixture, NULL, fixture_set_up, test_cli_merge_nothing, fixture_tear_down);
   g_test_add ("/cli-pack/merge-several", Fixture, NULL, fixture_set_up, test_cli_merge_several, fixture_tear_down);
   g_test_add ("/cli-pack/status", Fixture, NULL, fixture_set_up, test_cli_status, fixture_tear_down);
 

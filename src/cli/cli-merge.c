@@ -157,12 +157,23 @@ cli_command_merge (int    argc,
         }
 
       applied++;
-      /* Translators: %s is a file name */
-      g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "%s: merged %u change",
-                            "%s: merged %u changes",
-                            st_merge_get_changes (merge)->len),
-               pack_filename, st_merge_get_changes (merge)->len);
+      /* Say a pack changes nothing rather than count no changes */
+      if (st_merge_get_changes (merge)->len == 0 && st_merge_get_conflicts (merge)->len == 0)
+        {
+          /* Translators: %s is a file name */
+          g_print (_("%s: this pack changes nothing: it matches the report\n"), pack_filename);
+          continue;
+        }
+      if (st_merge_get_changes (merge)->len == 0)
+        /* Translators: %s is a file name; the conflicts settled follow */
+        g_print (_("%s: nothing else in it differs from the report"), pack_filename);
+      else
+        /* Translators: %s is a file name */
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "%s: merged %u change",
+                              "%s: merged %u changes",
+                              st_merge_get_changes (merge)->len),
+                 pack_filename, st_merge_get_changes (merge)->len);
       if (st_merge_get_conflicts (merge)->len > 0 && choice == ST_MERGE_TAKE_PACK)
         g_print (g_dngettext (GETTEXT_PACKAGE,
                               ", %u conflict settled with the pack’s text",
