@@ -538,8 +538,10 @@ test_search_undo (void)
   set (report, "DfE", "1", "progress-2014", "Our leader.");
 
   g_assert_cmpuint (st_search_replace_all (search, "leader", ST_SEARCH_DEFAULT, "lead", NULL, &edits, NULL), ==, 3);
+  g_assert_cmpuint (st_search_count_undoable (search, edits), ==, 3);
   /* Typed over since: that section keeps what was typed */
   set (report, "HMT", "1", "progress-2014", "Their lead, since changed.");
+  g_assert_cmpuint (st_search_count_undoable (search, edits), ==, 2);
 
   g_assert_cmpuint (st_search_undo (search, edits), ==, 2);
   g_assert_cmpstr (get (report, "CO", "1", "progress-2014"), ==, "The leader.");
@@ -547,6 +549,7 @@ test_search_undo (void)
   g_assert_cmpstr (get (report, "DfE", "1", "progress-2014"), ==, "Our leader.");
 
   /* Undoing twice changes nothing more */
+  g_assert_cmpuint (st_search_count_undoable (search, edits), ==, 0);
   g_assert_cmpuint (st_search_undo (search, edits), ==, 0);
   g_assert_cmpstr (get (report, "CO", "1", "progress-2014"), ==, "The leader.");
 }

@@ -325,6 +325,70 @@ test_search_replace_all_cancel (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The toast's Undo is offered while it can do something and until the
+ * report is saved; Ctrl+Z on the find page undoes as it does */
+static void
+test_search_undo_offer (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  find (fixture, "Maltby", ST_SEARCH_DEFAULT);
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, 1);
+  g_assert_false (st_search_panel_can_undo (fixture->panel));
+  g_assert_null (st_search_panel_get_undo_toast (fixture->panel));
+  st_search_panel_set_replacement (fixture->panel, "Smith");
+  st_search_panel_replace_all (fixture->panel);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "replace");
+  g_assert_cmpstr (text_in_report (fixture, "CO", "1", "progress-2014"), ==,
+                   "Paul Smith is the Cabinet Office digital lead.");
+  g_assert_true (st_search_panel_can_undo (fixture->panel));
+  g_assert_nonnull (st_search_panel_get_undo_toast (fixture->panel));
+
+  /* A change to another section leaves the offer */
+  ui_test_type_in_section (fixture->window, "plans-2015", " Soon.");
+  g_assert_true (st_search_panel_can_undo (fixture->panel));
+  g_assert_nonnull (st_search_panel_get_undo_toast (fixture->panel));
+
+  /* Typed over: there is nothing left to undo, and no offer to */
+  ui_test_type_in_section (fixture->window, "progress-2014", " Since May.");
+  g_assert_false (st_search_panel_can_undo (fixture->panel));
+  g_assert_null (st_search_panel_get_undo_toast (fixture->panel));
+  g_assert_false (st_search_panel_undo (fixture->panel));
+  g_assert_cmpstr (text_in_report (fixture, "CO", "1", "progress-2014"), ==,
+                   "Paul Smith is the Cabinet Office digital lead. Since May.");
+
+  /* Saved: the toast goes, and Ctrl+Z on the find page still undoes */
+  find (fixture, "digital", ST_SEARCH_DEFAULT);
+  st_search_panel_set_replacement (fixture->panel, "online");
+  st_search_panel_replace_all (fixture->panel);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "replace");
+  g_assert_nonnull (st_search_panel_get_undo_toast (fixture->panel));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  g_assert_null (st_search_panel_get_undo_toast (fixture->panel));
+  g_assert_true (st_search_panel_can_undo (fixture->panel));
+  assert_on_disk (fixture, "DfE", "1", "progress-2014", "DfE has a online leader in place.");
+  assert_on_disk (fixture, "CO", "1", "progress-2014", "Paul Smith is the Cabinet Office online lead. Since May.");
+
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "find");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "search.undo", NULL));
+  ui_test_drain ();
+  g_assert_false (st_search_panel_can_undo (fixture->panel));
+  g_assert_cmpstr (text_in_report (fixture, "DfE", "1", "progress-2014"), ==, "DfE has a digital leader in place.");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  assert_on_disk (fixture, "DfE", "1", "progress-2014", "DfE has a digital leader in place.");
+  assert_on_disk (fixture, "CO", "1", "progress-2014", "Paul Smith is the Cabinet Office digital lead. Since May.");
+}
+
 static void
 test_search_replace_one (Fixture       *fixture,
                          gconstpointer  data)
@@ -432,6 +496,7 @@ main (int   argc,
   ADD ("/search/find-and-open", test_search_find_and_open);
   ADD ("/search/replace-all", test_search_replace_all);
   ADD ("/search/replace-all-cancel", test_search_replace_all_cancel);
+  ADD ("/search/undo-offer", test_search_undo_offer);
   ADD ("/search/replace-one", test_search_replace_one);
   ADD ("/search/follows-typing", test_search_follows_typing);
   ADD ("/search/many", test_search_many);

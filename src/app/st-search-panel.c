@@ -55,6 +55,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void take_undo     (StSearchPanel *self,
+                           GPtrArray     *edits);
+static void dismiss_toast (StSearchPanel *self);
+
 static StSearchFlags
 get_flags (StSearchPanel *self)
 {
@@ -189,6 +193,14 @@ on_report_changed (StSearchPanel *self)
   /* Our own replacements search again once they are all made */
   if (self->replacing)
     return;
+  /* Once every section replaced has changed again or can no longer
+   * change, Undo has nothing left to do: it is no longer offered */
+  if (self->undo_edits != NULL && self->search != NULL &&
+      st_search_count_undoable (self->search, self->undo_edits) == 0)
+    {
+      take_undo (self, NULL);
+      dismiss_toast (self);
+    }
   self->stale = TRUE;
   /* Out of sight, the matches wait until the panel is shown again */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
@@ -436,6 +448,7 @@ take_undo (StSearchPanel *self,
 {
   g_clear_pointer (&self->undo_edits, g_ptr_array_unref);
   self->undo_edits = edits;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.undo", edits != NULL);
 }
 
 static void
@@ -593,6 +606,7 @@ st_search_panel_undo (StSearchPanel *self)
   if (self->undo_edits == NULL || self->search == NULL)
     return FALSE;
   edits = g_steal_pointer (&self->undo_edits);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.undo", FALSE);
 
   self->replacing = TRUE;
   restored = st_search_undo (self->search, edits);
@@ -613,6 +627,14 @@ st_search_panel_undo (StSearchPanel *self)
   else
     dismiss_toast (self);
   return restored > 0;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  st_search_panel_undo (ST_SEARCH_PANEL (widget));
 }
 
 /* GObject */
@@ -694,6 +716,10 @@ st_search_panel_class_init (StSearchPanelClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_binding, NULL);
+  /* Disabled while there is nothing to undo, so that the search entries
+   * keep Ctrl+Z for their own text */
+  gtk_widget_class_install_action (widget_class, "search.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "search.undo", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-search-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, StSearchPanel, summary_label);
@@ -719,6 +745,7 @@ st_search_panel_init (StSearchPanel *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.undo", FALSE);
 
   self->store = g_list_store_new (ST_TYPE_SEARCH_MATCH);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
@@ -748,7 +775,7 @@ st_search_panel_set_report (StSearchPanel *self,
     g_signal_handlers_disconnect_by_data (self->report, self);
   g_set_object (&self->report, report);
   g_clear_object (&self->search);
-  g_clear_pointer (&self->undo_edits, g_ptr_array_unref);
+  take_undo (self, NULL);
   dismiss_toast (self);
   if (report != NULL)
     {
@@ -824,4 +851,25 @@ st_search_panel_activate (StSearchPanel *self,
   match = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   if (match != NULL)
     g_signal_emit (self, signals[MATCH_ACTIVATED], 0, match);
+}
+
+gboolean
+st_search_panel_can_undo (StSearchPanel *self)
+{
+  g_return_val_if_fail (ST_IS_SEARCH_PANEL (self), FALSE);
+  return self->undo_edits != NULL;
+}
+
+AdwToast *
+st_search_panel_get_undo_toast (StSearchPanel *self)
+{
+  g_return_val_if_fail (ST_IS_SEARCH_PANEL (self), NULL);
+  return self->toast;
+}
+
+void
+st_search_panel_dismiss_undo_toast (StSearchPanel *self)
+{
+  g_return_if_fail (ST_IS_SEARCH_PANEL (self));
+  dismiss_toast (self);
 }

@@ -47,5 +47,13 @@ void        st_search_panel_replace_all     (StSearchPanel *self);
 /* Puts back what the last replacement changed, as the toast's Undo button
  * does; FALSE when there is nothing to undo */
 gboolean    st_search_panel_undo            (StSearchPanel *self);
+/* Whether the last replacement can still be undone: by the toast's Undo
+ * button while it is shown, and by Ctrl+Z on the panel */
+gboolean    st_search_panel_can_undo        (StSearchPanel *self);
+/* The toast offering to undo the last replacement, while it is shown */
+AdwToast   *st_search_panel_get_undo_toast  (StSearchPanel *self);
+/* Takes the toast away once the changes are saved; Ctrl+Z on the panel
+ * still undoes them while it can */
+void        st_search_panel_dismiss_undo_toast (StSearchPanel *self);
 
 G_END_DECLS

@@ -922,6 +922,7 @@ write_to (StWindow  *self,
   /* What was saved is what the file is now: there is nothing to undo to */
   if (self->round_undo != NULL)
     clear_round_undo (self);
+  st_search_panel_dismiss_undo_toast (self->search_panel);
   /* The draft of the old name has done its job */
   discard_draft (self);
   if (self->file == NULL || !g_file_equal (file, self->file))

@@ -924,3 +924,24 @@ st_search_undo (StSearch  *self,
     }
   return restored;
 }
+
+guint
+st_search_count_undoable (StSearch  *self,
+                          GPtrArray *edits)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ST_IS_SEARCH (self), 0);
+  g_return_val_if_fail (edits != NULL, 0);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      StSearchEdit *edit = g_ptr_array_index (edits, i);
+      const char *text = get_text (self, edit->respondent_id, edit->item_id, edit->section_id);
+
+      if (g_strcmp0 (text, edit->new_text) == 0 &&
+          st_search_can_replace (self, edit->respondent_id, edit->item_id, edit->section_id, NULL))
+        n++;
+    }
+  return n;
+}

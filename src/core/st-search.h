@@ -133,5 +133,9 @@ guint       st_search_replace_all    (StSearch      *self,
  * number of sections put back. */
 guint       st_search_undo           (StSearch      *self,
                                       GPtrArray     *edits);
+/* How many sections st_search_undo() would put back now: those that
+ * still have the text the replacement left and may still change */
+guint       st_search_count_undoable (StSearch      *self,
+                                      GPtrArray     *edits);
 
 G_END_DECLS
