@@ -377,6 +377,16 @@ test_search_undo_offer (Fixture       *fixture,
   assert_on_disk (fixture, "DfE", "1", "progress-2014", "DfE has a online leader in place.");
   assert_on_disk (fixture, "CO", "1", "progress-2014", "Paul Smith is the Cabinet Office online lead. Since May.");
 
+  /* Away from the find page, Ctrl+Z is the form's alone */
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "search.undo", NULL);
+  ui_test_drain ();
+  g_assert_cmpstr (text_in_report (fixture, "DfE", "1", "progress-2014"), ==, "DfE has a online leader in place.");
+  g_assert_true (st_search_panel_can_undo (fixture->panel));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  ui_test_drain ();
   g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "find");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "search.undo", NULL));
   ui_test_drain ();

@@ -55,9 +55,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void take_undo     (StSearchPanel *self,
-                           GPtrArray     *edits);
-static void dismiss_toast (StSearchPanel *self);
+static void take_undo          (StSearchPanel *self,
+                                GPtrArray     *edits);
+static void dismiss_toast      (StSearchPanel *self);
+static void update_undo_action (StSearchPanel *self);
 
 static StSearchFlags
 get_flags (StSearchPanel *self)
@@ -448,7 +449,7 @@ take_undo (StSearchPanel *self,
 {
   g_clear_pointer (&self->undo_edits, g_ptr_array_unref);
   self->undo_edits = edits;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.undo", edits != NULL);
+  update_undo_action (self);
 }
 
 static void
@@ -606,7 +607,7 @@ st_search_panel_undo (StSearchPanel *self)
   if (self->undo_edits == NULL || self->search == NULL)
     return FALSE;
   edits = g_steal_pointer (&self->undo_edits);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.undo", FALSE);
+  update_undo_action (self);
 
   self->replacing = TRUE;
   restored = st_search_undo (self->search, edits);
@@ -637,6 +638,15 @@ undo_action (GtkWidget  *widget,
   st_search_panel_undo (ST_SEARCH_PANEL (widget));
 }
 
+/* Ctrl+Z undoes the last replacement while the panel is shown and there
+ * is one to undo; otherwise it is left to the entries and the forms */
+static void
+update_undo_action (StSearchPanel *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.undo",
+                                 self->undo_edits != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
 /* GObject */
 
 static void
@@ -645,8 +655,16 @@ st_search_panel_map (GtkWidget *widget)
   StSearchPanel *self = ST_SEARCH_PANEL (widget);
 
   GTK_WIDGET_CLASS (st_search_panel_parent_class)->map (widget);
+  update_undo_action (self);
   if (self->stale)
     refresh (self, TRUE);
+}
+
+static void
+st_search_panel_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (st_search_panel_parent_class)->unmap (widget);
+  update_undo_action (ST_SEARCH_PANEL (widget));
 }
 
 static void
@@ -690,6 +708,7 @@ st_search_panel_class_init (StSearchPanelClass *klass)
   object_class->dispose = st_search_panel_dispose;
   object_class->finalize = st_search_panel_finalize;
   widget_class->map = st_search_panel_map;
+  widget_class->unmap = st_search_panel_unmap;
 
   /**
    * StSearchPanel::match-activated:
@@ -716,10 +735,7 @@ st_search_panel_class_init (StSearchPanelClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_binding, NULL);
-  /* Disabled while there is nothing to undo, so that the search entries
-   * keep Ctrl+Z for their own text */
   gtk_widget_class_install_action (widget_class, "search.undo", NULL, undo_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "search.undo", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-search-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, StSearchPanel, summary_label);
@@ -743,9 +759,19 @@ st_search_panel_init (StSearchPanel *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.undo", FALSE);
+
+  /* Wherever the focus is in the window, even nowhere once the Replace
+   * All button that had it is insensitive */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
+                                                          gtk_named_action_new ("search.undo")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  update_undo_action (self);
 
   self->store = g_list_store_new (ST_TYPE_SEARCH_MATCH);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
