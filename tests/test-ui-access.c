@@ -30,8 +30,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = ui_test_make_dir ();
   fixture->path = ui_test_write_report (fixture->dir, "digital-leaders.stocktake");
   fixture->file = g_file_new_for_path (fixture->path);
-  fixture->window = st_window_new (fixture->application);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  ui_test_new_window (fixture->application, &fixture->window);
 }
 
 static void
@@ -39,10 +38,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   ui_test_close_dialogs ();
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
-  g_assert_null (fixture->window);
+  ui_test_destroy_window (&fixture->window);
   ui_test_remove_dir (fixture->dir);
   g_clear_object (&fixture->file);
   g_free (fixture->path);
@@ -56,8 +52,7 @@ open_report (Fixture *fixture,
              int      height)
 {
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
+  ui_test_show_window (GTK_WINDOW (fixture->window));
   g_assert_true (st_window_open_file (fixture->window, fixture->file));
   ui_test_drain ();
   g_assert_nonnull (st_window_get_report (fixture->window));
@@ -114,27 +109,6 @@ press_keys (Fixture     *fixture,
     g_error ("Pressing %s did nothing; focus on %s", keys,
              focus_of (fixture) != NULL ? G_OBJECT_TYPE_NAME (focus_of (fixture)) : "nothing");
   return TRUE;
-}
-
-static GtkWidget *
-find_cell_button (GtkWidget  *widget,
-                  const char *respondent_id,
-                  const char *item_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (child), "respondent-id"), respondent_id) == 0 &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (child), "item-id"), item_id) == 0)
-        return child;
-      if ((found = find_cell_button (child, respondent_id, item_id)))
-        return found;
-    }
-  return NULL;
 }
 
 /* A label saying exactly @text, shown */
@@ -264,7 +238,7 @@ test_overview_keyboard (Fixture       *fixture,
   second = respondent_at (overview, 1);
   last = respondent_at (overview, n_rows - 2);       /* then the totals */
 
-  button = find_cell_button (GTK_WIDGET (overview), first, "1");
+  button = ui_test_find_cell_button (GTK_WIDGET (overview), first, "1");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
 
@@ -324,7 +298,7 @@ test_overview_keyboard (Fixture       *fixture,
   /* And Space, as well */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
   ui_test_drain ();
-  button = find_cell_button (GTK_WIDGET (overview), last, "3");
+  button = ui_test_find_cell_button (GTK_WIDGET (overview), last, "3");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
   press_keys (fixture, "space", shows_form, fixture);
@@ -392,7 +366,7 @@ test_overview_names_stay (Fixture       *fixture,
   overview = get_overview (fixture);
   last = respondent_at (overview, g_list_model_get_n_items (st_overview_get_rows (overview)) - 2);
 
-  cell = find_cell_button (GTK_WIDGET (overview), "CO", "1");
+  cell = ui_test_find_cell_button (GTK_WIDGET (overview), "CO", "1");
   g_assert_nonnull (cell);
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW));
   hadjustment = gtk_scrolled_window_get_hadjustment (scroller);
@@ -419,7 +393,7 @@ test_overview_names_stay (Fixture       *fixture,
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
   wait_for_frames (GTK_WIDGET (overview));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
-  cell = find_cell_button (GTK_WIDGET (overview), last, "16");
+  cell = ui_test_find_cell_button (GTK_WIDGET (overview), last, "16");
   g_assert_nonnull (cell);
   {
     const StRespondent *respondent = st_template_find_respondent (st_report_get_template (st_window_get_report (fixture->window)),
@@ -462,7 +436,7 @@ test_form_focus (Fixture       *fixture,
   overview = get_overview (fixture);
 
   /* From the overview */
-  button = find_cell_button (GTK_WIDGET (overview), "DfE", "1");
+  button = ui_test_find_cell_button (GTK_WIDGET (overview), "DfE", "1");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
   /* As Return or Space does: the button shows itself pressed, then opens */
@@ -481,7 +455,7 @@ test_form_focus (Fixture       *fixture,
   {
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
     ui_test_drain ();
-    button = find_cell_button (GTK_WIDGET (overview), "CO", "1");
+    button = ui_test_find_cell_button (GTK_WIDGET (overview), "CO", "1");
     g_assert_nonnull (button);
     g_assert_true (gtk_widget_grab_focus (button));
     g_assert_true (gtk_widget_activate (button));

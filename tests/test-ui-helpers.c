@@ -150,6 +150,42 @@ ui_test_drain (void)
     ;
 }
 
+void
+ui_test_new_window (StApplication  *application,
+                    StWindow      **window)
+{
+  *window = st_window_new (application);
+  g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+}
+
+void
+ui_test_show_window (GtkWindow *window)
+{
+  gtk_window_present (window);
+  ui_test_drain ();
+}
+
+void
+ui_test_destroy_window (StWindow **window)
+{
+  if (*window != NULL)
+    gtk_window_destroy (GTK_WINDOW (*window));
+  ui_test_drain ();
+  g_assert_null (*window);
+}
+
+void
+ui_test_open_file (StWindow   *window,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (st_window_open_file (window, file));
+  ui_test_drain ();
+  g_assert_nonnull (st_window_get_report (window));
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (window)));
+}
+
 static gboolean
 on_timeout (gpointer data)
 {
@@ -184,8 +220,9 @@ ui_test_wait_for (gboolean (*check) (gpointer data),
   return check (data);
 }
 
-AdwMessageDialog *
-ui_test_find_dialog (GtkWindow *parent)
+GtkWindow *
+ui_test_find_window (GtkWindow *parent,
+                     GType      type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -194,31 +231,43 @@ ui_test_find_dialog (GtkWindow *parent)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
           gtk_widget_get_visible (GTK_WIDGET (window)) &&
           gtk_window_get_transient_for (window) == parent)
-        return ADW_MESSAGE_DIALOG (window);
+        return window;
     }
   return NULL;
 }
 
+AdwMessageDialog *
+ui_test_find_dialog (GtkWindow *parent)
+{
+  return (AdwMessageDialog *) ui_test_find_window (parent, ADW_TYPE_MESSAGE_DIALOG);
+}
+
 void
-ui_test_close_dialogs (void)
+ui_test_destroy_windows (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       GtkWindow *window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        g_ptr_array_add (dialogs, window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        g_ptr_array_add (windows, window);
       else
         g_object_unref (window);
     }
-  for (guint i = 0; i < dialogs->len; i++)
-    gtk_window_destroy (g_ptr_array_index (dialogs, i));
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_destroy (g_ptr_array_index (windows, i));
+}
+
+void
+ui_test_close_dialogs (void)
+{
+  ui_test_destroy_windows (ADW_TYPE_MESSAGE_DIALOG);
   ui_test_drain ();
 }
 
@@ -246,6 +295,27 @@ ui_test_find_descendant (GtkWidget *widget,
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
         return child;
       if ((found = ui_test_find_descendant (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+ui_test_find_cell_button (GtkWidget  *widget,
+                          const char *respondent_id,
+                          const char *item_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "respondent-id"), respondent_id) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "item-id"), item_id) == 0)
+        return child;
+      if ((found = ui_test_find_cell_button (child, respondent_id, item_id)))
         return found;
     }
   return NULL;
@@ -321,4 +391,48 @@ ui_test_text_on_disk (const char *filename,
   if (submission == NULL)
     return NULL;
   return g_strdup (st_submission_get_text (submission, section_id));
+}
+
+const char *
+ui_test_text_in_window (StWindow   *window,
+                        const char *respondent_id,
+                        const char *item_id,
+                        const char *section_id)
+{
+  StSubmission *submission = st_report_lookup_submission (st_window_get_report (window),
+                                                          respondent_id, item_id);
+
+  return submission != NULL ? st_submission_get_text (submission, section_id) : NULL;
+}
+
+JsonObject *
+ui_test_find_submission (JsonObject *root,
+                         const char *respondent_id,
+                         const char *item_id)
+{
+  JsonArray *submissions = json_object_get_array_member (root, "submissions");
+
+  for (guint i = 0; i < json_array_get_length (submissions); i++)
+    {
+      JsonObject *submission = json_array_get_object_element (submissions, i);
+
+      if (g_str_equal (json_object_get_string_member (submission, "respondent"), respondent_id) &&
+          g_str_equal (json_object_get_string_member (submission, "item"), item_id))
+        return submission;
+    }
+  return NULL;
+}
+
+JsonObject *
+ui_test_saved_submission (JsonParser *parser,
+                          const char *path,
+                          const char *respondent_id,
+                          const char *item_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return ui_test_find_submission (json_node_get_object (json_parser_get_root (parser)),
+                                  respondent_id, item_id);
 }

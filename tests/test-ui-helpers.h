@@ -7,6 +7,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 
 #include "stocktake-core.h"
 #include "st-application.h"
@@ -32,13 +33,31 @@ char             *ui_test_make_dir           (void);
 void              ui_test_remove_dir         (const char   *dir);
 
 void              ui_test_drain              (void);
+
+/* Makes a window for @application in *@window, which the window clears
+ * when it goes away; not shown yet */
+void              ui_test_new_window         (StApplication *application,
+                                              StWindow    **window);
+/* Presents @window and lets it settle */
+void              ui_test_show_window        (GtkWindow    *window);
+/* Destroys *@window unless it has gone already, then asserts that it has */
+void              ui_test_destroy_window     (StWindow    **window);
+/* Opens @path in @window, asserting that the report is there and that no
+ * message came up */
+void              ui_test_open_file          (StWindow     *window,
+                                              const char   *path);
 /* Runs the main loop until @check returns TRUE or @seconds pass */
 gboolean          ui_test_wait_for           (gboolean    (*check) (gpointer data),
                                               gpointer      data,
                                               guint         seconds);
 
+/* The shown toplevel of @type transient for @parent, or NULL */
+GtkWindow        *ui_test_find_window        (GtkWindow    *parent,
+                                              GType         type);
 /* The visible message dialog on @parent, or NULL */
 AdwMessageDialog *ui_test_find_dialog        (GtkWindow    *parent);
+/* Destroys every toplevel of @type, shown or not */
+void              ui_test_destroy_windows    (GType         type);
 void              ui_test_close_dialogs      (void);
 /* Answers @dialog as a click on the response's button does: the response,
  * then the dialog closes */
@@ -47,6 +66,10 @@ void              ui_test_respond            (AdwMessageDialog *dialog,
 /* The first descendant of @widget of @type, depth first */
 GtkWidget        *ui_test_find_descendant    (GtkWidget    *widget,
                                               GType         type);
+/* The overview's button for a submission under @widget, or NULL */
+GtkWidget        *ui_test_find_cell_button   (GtkWidget    *widget,
+                                              const char   *respondent_id,
+                                              const char   *item_id);
 
 /* Selects a submission by finding its row in the sidebar's model, as a
  * click would: expands the group, then selects the row */
@@ -62,5 +85,19 @@ char             *ui_test_text_on_disk       (const char   *filename,
                                               const char   *respondent_id,
                                               const char   *item_id,
                                               const char   *section_id);
+/* The text of a section in the report @window has open, or NULL */
+const char       *ui_test_text_in_window     (StWindow     *window,
+                                              const char   *respondent_id,
+                                              const char   *item_id,
+                                              const char   *section_id);
+/* The submission's object in a report's JSON @root, or NULL */
+JsonObject       *ui_test_find_submission    (JsonObject   *root,
+                                              const char   *respondent_id,
+                                              const char   *item_id);
+/* The submission's object in the file as saved, or NULL; @parser holds it */
+JsonObject       *ui_test_saved_submission   (JsonParser   *parser,
+                                              const char   *path,
+                                              const char   *respondent_id,
+                                              const char   *item_id);
 
 G_END_DECLS

@@ -43,31 +43,8 @@ fixture_set_up (Fixture       *fixture,
 
   g_settings_set_string (st_application_get_settings (fixture->application), "author-name", REVIEWER);
 
-  fixture->window = st_window_new (fixture->application);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
-}
-
-/* Every window of ours that is not the main window: merge and history
- * dialogs, left open by a failing test */
-static void
-destroy_other_windows (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *window = g_list_model_get_item (toplevels, i);
-
-      if (ST_IS_MERGE_DIALOG (window) || ST_IS_HISTORY_DIALOG (window))
-        g_ptr_array_add (others, window);
-      else
-        g_object_unref (window);
-    }
-  for (guint i = 0; i < others->len; i++)
-    gtk_window_destroy (g_ptr_array_index (others, i));
+  ui_test_new_window (fixture->application, &fixture->window);
+  ui_test_show_window (GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -75,13 +52,12 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   ui_test_close_dialogs ();
-  destroy_other_windows (fixture);
+  /* Merge and history dialogs, left open by a failing test */
+  ui_test_destroy_windows (ST_TYPE_MERGE_DIALOG);
+  ui_test_destroy_windows (ST_TYPE_HISTORY_DIALOG);
   if (fixture->pack_window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->pack_window));
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
-  g_assert_null (fixture->window);
+  ui_test_destroy_window (&fixture->window);
   g_assert_null (fixture->pack_window);
   g_settings_reset (st_application_get_settings (fixture->application), "author-name");
   ui_test_remove_dir (fixture->dir);
@@ -91,21 +67,9 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-open_in (StWindow   *window,
-         const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  g_assert_true (st_window_open_file (window, file));
-  ui_test_drain ();
-  g_assert_nonnull (st_window_get_report (window));
-  g_assert_null (ui_test_find_dialog (GTK_WINDOW (window)));
-}
-
-static void
 open_report (Fixture *fixture)
 {
-  open_in (fixture->window, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
 }
 
 /* Opens CO's pack in a window of its own, as the department would */
@@ -113,19 +77,16 @@ static void
 open_pack (Fixture *fixture)
 {
   g_assert_null (fixture->pack_window);
-  fixture->pack_window = st_window_new (fixture->application);
-  g_object_add_weak_pointer (G_OBJECT (fixture->pack_window), (gpointer *) &fixture->pack_window);
-  gtk_window_present (GTK_WINDOW (fixture->pack_window));
-  open_in (fixture->pack_window, fixture->pack_path);
+  ui_test_new_window (fixture->application, &fixture->pack_window);
+  ui_test_show_window (GTK_WINDOW (fixture->pack_window));
+  ui_test_open_file (fixture->pack_window, fixture->pack_path);
 }
 
 static void
 close_pack (Fixture *fixture)
 {
   g_assert_false (st_window_get_is_modified (fixture->pack_window));
-  gtk_window_destroy (GTK_WINDOW (fixture->pack_window));
-  ui_test_drain ();
-  g_assert_null (fixture->pack_window);
+  ui_test_destroy_window (&fixture->pack_window);
 }
 
 static void
@@ -176,30 +137,10 @@ action_enabled (StWindow   *window,
   return enabled;
 }
 
-/* The shown toplevel of @type transient for @parent, or NULL */
-static GtkWindow *
-find_window (GtkWindow *parent,
-             GType      type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  ui_test_drain ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_transient_for (window) == parent)
-        return window;
-    }
-  return NULL;
-}
-
 static StMergeDialog *
 find_merge_dialog (Fixture *fixture)
 {
-  return (StMergeDialog *) find_window (GTK_WINDOW (fixture->window), ST_TYPE_MERGE_DIALOG);
+  return (StMergeDialog *) ui_test_find_window (GTK_WINDOW (fixture->window), ST_TYPE_MERGE_DIALOG);
 }
 
 static void
@@ -212,42 +153,6 @@ merge_files (Fixture     *fixture,
     g_ptr_array_add (files, g_file_new_for_path (paths[i]));
   st_window_merge_packs (fixture->window, (GFile **) files->pdata, files->len);
   ui_test_drain ();
-}
-
-/* The report's text for a section, as the window has it */
-static const char *
-text_in (StWindow   *window,
-         const char *respondent_id,
-         const char *item_id,
-         const char *section_id)
-{
-  StSubmission *submission = st_report_lookup_submission (st_window_get_report (window), respondent_id, item_id);
-
-  return submission != NULL ? st_submission_get_text (submission, section_id) : NULL;
-}
-
-/* The submission's object in the saved file, or NULL; the parser holds it */
-static JsonObject *
-saved_submission (JsonParser *parser,
-                  const char *path,
-                  const char *respondent_id,
-                  const char *item_id)
-{
-  g_autoptr(GError) error = NULL;
-  JsonArray *submissions;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  submissions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "submissions");
-  for (guint i = 0; i < json_array_get_length (submissions); i++)
-    {
-      JsonObject *submission = json_array_get_object_element (submissions, i);
-
-      if (g_str_equal (json_object_get_string_member (submission, "respondent"), respondent_id) &&
-          g_str_equal (json_object_get_string_member (submission, "item"), item_id))
-        return submission;
-    }
-  return NULL;
 }
 
 static const char *
@@ -710,26 +615,6 @@ collect_diff_labels (GtkWidget *widget,
     }
 }
 
-/* The first widget of @type under @widget, or NULL */
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_child_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The button under @widget labelled @label, or NULL */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -845,7 +730,7 @@ test_packs_merge (Fixture       *fixture,
                      "Paul Maltby is the Cabinet Office digital lead. Tom Read is the CTO.");
   }
   /* Nothing changes while the reviewer reads */
-  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, "Paul Maltby is the Cabinet Office digital lead.");
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "progress-2014"), ==, "Paul Maltby is the Cabinet Office digital lead.");
   g_assert_false (st_window_get_is_modified (fixture->window));
 
   /* Merge is where Enter goes: it has the focus and is the default */
@@ -865,7 +750,7 @@ test_packs_merge (Fixture       *fixture,
   g_assert_true (action_enabled (fixture->window, "win.merge-packs"));
 
   /* The report, the form and the title follow */
-  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, merged);
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "progress-2014"), ==, merged);
   {
     g_autofree char *shown = st_section_editor_get_text (st_submission_form_get_editor (st_window_get_form (fixture->window),
                                                                                         "progress-2014"));
@@ -876,7 +761,7 @@ test_packs_merge (Fixture       *fixture,
 
   /* Saved: the merge under the reviewer's name, the department's own edit with it */
   save (fixture->window);
-  submission = saved_submission (parser, fixture->path, "CO", "1");
+  submission = ui_test_saved_submission (parser, fixture->path, "CO", "1");
   g_assert_nonnull (submission);
   g_assert_cmpuint (count_history (submission, "merge", REVIEWER, merged), ==, 1);
   g_assert_cmpuint (count_history (submission, "edit", DEPARTMENT, merged), ==, 1);
@@ -952,9 +837,9 @@ test_packs_merge_conflict (Fixture       *fixture,
   g_assert_true (st_merge_dialog_respond (dialog, "merge"));
   ui_test_drain ();
 
-  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, settled);
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "progress-2014"), ==, settled);
   save (fixture->window);
-  submission = saved_submission (parser, fixture->path, "CO", "1");
+  submission = ui_test_saved_submission (parser, fixture->path, "CO", "1");
   g_assert_cmpuint (count_history (submission, "merge", REVIEWER, settled), ==, 1);
 }
 
@@ -981,7 +866,7 @@ test_packs_merge_conflict_empty (Fixture       *fixture,
   edit_pack (fixture, "1", "progress-2014", " The pack says this.");
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   ui_test_type_in_section (fixture->window, "progress-2014", " The report says that.");
-  reports = g_strdup (text_in (fixture->window, "CO", "1", "progress-2014"));
+  reports = g_strdup (ui_test_text_in_window (fixture->window, "CO", "1", "progress-2014"));
   before = st_report_to_data (st_window_get_report (fixture->window), &length);
 
   merge_files (fixture, paths);
@@ -1007,7 +892,7 @@ test_packs_merge_conflict_empty (Fixture       *fixture,
   g_assert_false (shows_label (GTK_WIDGET (dialog), hint));
 
   /* Emptied by typing, as a reviewer would: unsettled again */
-  view = GTK_TEXT_VIEW (find_child_of_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  view = GTK_TEXT_VIEW (ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", -1);
   ui_test_drain ();
@@ -1235,7 +1120,7 @@ test_packs_merge_refused (Fixture       *fixture,
     g_assert_nonnull (dialog);
     g_assert_true (st_merge_dialog_respond (dialog, "merge"));
     ui_test_drain ();
-    g_assert_cmpstr (text_in (fixture->window, "CO", "1", "plans-2015"), ==,
+    g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "plans-2015"), ==,
                      "A new in-house Digital and Technology Department will be established. Soon.");
   }
 }
@@ -1322,7 +1207,7 @@ test_packs_history (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "progress-2014");
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  dialog = (StHistoryDialog *) find_window (GTK_WINDOW (fixture->window), ST_TYPE_HISTORY_DIALOG);
+  dialog = (StHistoryDialog *) ui_test_find_window (GTK_WINDOW (fixture->window), ST_TYPE_HISTORY_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "History of “Progress during 2014”");
 
@@ -1364,7 +1249,7 @@ test_packs_history (Fixture       *fixture,
   }
   type_at_start (fixture->window, "progress-2014", "Third. ");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", "s", "progress-2014"));
-  dialog = (StHistoryDialog *) find_window (GTK_WINDOW (fixture->window), ST_TYPE_HISTORY_DIALOG);
+  dialog = (StHistoryDialog *) ui_test_find_window (GTK_WINDOW (fixture->window), ST_TYPE_HISTORY_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (st_history_dialog_has_approved (dialog));
   g_assert_cmpstr (st_history_dialog_get_approved_summary (dialog), ==, "0 words removed, 1 added");
@@ -1600,24 +1485,24 @@ test_packs_full_cycle (Fixture       *fixture,
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
 
-    saved = saved_submission (parser, fixture->pack_path, "CO", "1");
+    saved = ui_test_saved_submission (parser, fixture->pack_path, "CO", "1");
     g_assert_cmpstr (saved_status (saved), ==, "submitted");
     g_assert_cmpuint (count_history (saved, "status", DEPARTMENT, "submitted"), ==, 1);
     g_assert_cmpuint (count_history (saved, "edit", DEPARTMENT, first_text), ==, 1);
     /* Nobody else's returns travel in the pack */
-    g_assert_null (saved_submission (parser, fixture->pack_path, "AGO", "1"));
+    g_assert_null (ui_test_saved_submission (parser, fixture->pack_path, "AGO", "1"));
   }
   close_pack (fixture);
 
   /* The central team merges it */
   merge_clean (fixture, fixture->pack_path);
   g_assert_cmpint (status_in (fixture->window, "CO", "1"), ==, ST_STATUS_SUBMITTED);
-  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "progress-2014"), ==, first_text);
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "progress-2014"), ==, first_text);
   save (fixture->window);
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
 
-    saved = saved_submission (parser, fixture->path, "CO", "1");
+    saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
     g_assert_cmpstr (saved_status (saved), ==, "submitted");
     g_assert_cmpuint (count_history (saved, "merge", REVIEWER, first_text), ==, 1);
     g_assert_cmpuint (count_history (saved, "status", DEPARTMENT, "submitted"), ==, 1);
@@ -1644,7 +1529,7 @@ test_packs_full_cycle (Fixture       *fixture,
     JsonArray *comments;
     JsonObject *first;
 
-    saved = saved_submission (parser, fixture->path, "CO", "1");
+    saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
     g_assert_cmpstr (saved_status (saved), ==, "returned");
     g_assert_cmpuint (count_history (saved, "status", REVIEWER, "returned"), ==, 1);
     comments = json_object_get_array_member (saved, "comments");
@@ -1697,7 +1582,7 @@ test_packs_full_cycle (Fixture       *fixture,
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
 
-    saved = saved_submission (parser, fixture->pack_path, "CO", "1");
+    saved = ui_test_saved_submission (parser, fixture->pack_path, "CO", "1");
     g_assert_cmpstr (saved_status (saved), ==, "submitted");
     g_assert_cmpuint (count_history (saved, "edit", DEPARTMENT, fixed_text), ==, 1);
   }
@@ -1706,7 +1591,7 @@ test_packs_full_cycle (Fixture       *fixture,
   /* Merged again, then approved */
   merge_clean (fixture, fixture->pack_path);
   g_assert_cmpint (status_in (fixture->window, "CO", "1"), ==, ST_STATUS_SUBMITTED);
-  g_assert_cmpstr (text_in (fixture->window, "CO", "1", "plans-2015"), ==, fixed_text);
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "plans-2015"), ==, fixed_text);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.approve-submission", NULL));
   ui_test_drain ();
@@ -1716,7 +1601,7 @@ test_packs_full_cycle (Fixture       *fixture,
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
 
-    saved = saved_submission (parser, fixture->path, "CO", "1");
+    saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
     g_assert_cmpstr (saved_status (saved), ==, "approved");
     g_assert_cmpuint (count_history (saved, "status", REVIEWER, "approved"), ==, 1);
     g_assert_cmpuint (count_history (saved, "merge", REVIEWER, fixed_text), ==, 1);
@@ -1733,7 +1618,7 @@ test_packs_full_cycle (Fixture       *fixture,
       g_assert_cmpstr (json_object_get_string_member (answer, "author"), ==, DEPARTMENT);
     }
     /* The other departments were never touched */
-    g_assert_cmpstr (saved_status (saved_submission (parser, fixture->path, "AGO", "1")), ==, "draft");
+    g_assert_cmpstr (saved_status (ui_test_saved_submission (parser, fixture->path, "AGO", "1")), ==, "draft");
   }
 
   /* What changed since approval: nothing yet */

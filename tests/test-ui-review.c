@@ -50,10 +50,8 @@ fixture_set_up (Fixture       *fixture,
 
   g_settings_set_string (st_application_get_settings (fixture->application), "author-name", "Rita Reviewer");
 
-  fixture->window = st_window_new (fixture->application);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
+  ui_test_new_window (fixture->application, &fixture->window);
+  ui_test_show_window (GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -61,27 +59,12 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   ui_test_close_dialogs ();
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
-  g_assert_null (fixture->window);
+  ui_test_destroy_window (&fixture->window);
   g_settings_reset (st_application_get_settings (fixture->application), "author-name");
   ui_test_remove_dir (fixture->dir);
   g_free (fixture->pack_path);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static void
-open_file (Fixture    *fixture,
-           const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  g_assert_true (st_window_open_file (fixture->window, file));
-  ui_test_drain ();
-  g_assert_nonnull (st_window_get_report (fixture->window));
-  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
 }
 
 static void
@@ -93,37 +76,13 @@ save (Fixture *fixture)
   g_assert_false (st_window_get_is_modified (fixture->window));
 }
 
-/* The submission's object in the saved file, or NULL; the parser holds it */
-static JsonObject *
-saved_submission (JsonParser *parser,
-                  const char *path,
-                  const char *respondent_id,
-                  const char *item_id)
-{
-  g_autoptr(GError) error = NULL;
-  JsonArray *submissions;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  submissions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "submissions");
-  for (guint i = 0; i < json_array_get_length (submissions); i++)
-    {
-      JsonObject *submission = json_array_get_object_element (submissions, i);
-
-      if (g_str_equal (json_object_get_string_member (submission, "respondent"), respondent_id) &&
-          g_str_equal (json_object_get_string_member (submission, "item"), item_id))
-        return submission;
-    }
-  return NULL;
-}
-
 static const char *
 saved_status (JsonParser *parser,
               const char *path,
               const char *respondent_id,
               const char *item_id)
 {
-  JsonObject *submission = saved_submission (parser, path, respondent_id, item_id);
+  JsonObject *submission = ui_test_saved_submission (parser, path, respondent_id, item_id);
 
   if (submission == NULL)
     return NULL;
@@ -211,7 +170,7 @@ test_review_submit_refused (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   AdwMessageDialog *dialog;
 
-  open_file (fixture, fixture->pack_path);
+  ui_test_open_file (fixture->window, fixture->pack_path);
   g_assert_cmpint (st_workflow_get_role (st_window_get_workflow (fixture->window)), ==, ST_ROLE_DEPARTMENT);
 
   /* Nothing written for action 2: every section is an error */
@@ -250,7 +209,7 @@ test_review_submit_refused (Fixture       *fixture,
   ui_test_type_in_section (fixture->window, "progress-2014", "Work began.");
   save (fixture);
   g_assert_cmpstr (saved_status (parser, fixture->pack_path, "CO", "2"), ==, "draft");
-  g_assert_cmpuint (count_history (saved_submission (parser, fixture->pack_path, "CO", "2"), "status", NULL, NULL),
+  g_assert_cmpuint (count_history (ui_test_saved_submission (parser, fixture->pack_path, "CO", "2"), "status", NULL, NULL),
                     ==, 0);
 }
 
@@ -265,7 +224,7 @@ test_review_submit_with_warnings (Fixture       *fixture,
   AdwMessageDialog *dialog;
   JsonObject *saved;
 
-  open_file (fixture, fixture->pack_path);
+  ui_test_open_file (fixture->window, fixture->pack_path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   /* A placeholder is a warning, not an error */
   ui_test_type_in_section (fixture->window, "progress-2014", " Figures TBC.");
@@ -325,7 +284,7 @@ test_review_submit_with_warnings (Fixture       *fixture,
 
   save (fixture);
   g_assert_cmpstr (saved_status (parser, fixture->pack_path, "CO", "1"), ==, "submitted");
-  saved = saved_submission (parser, fixture->pack_path, "CO", "1");
+  saved = ui_test_saved_submission (parser, fixture->pack_path, "CO", "1");
   g_assert_cmpuint (count_history (saved, "status", "draft", "submitted"), ==, 1);
   /* The text that was submitted is in the history too */
   g_assert_cmpuint (count_history (saved, "edit", NULL,
@@ -349,7 +308,7 @@ test_review_return_needs_comment (Fixture       *fixture,
   JsonObject *saved;
   JsonObject *comment;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   g_assert_cmpint (st_workflow_get_role (st_window_get_workflow (fixture->window)), ==, ST_ROLE_REVIEWER);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   g_assert_cmpstr (st_submission_form_get_review_text (form), ==, "Status: Submitted");
@@ -386,7 +345,7 @@ test_review_return_needs_comment (Fixture       *fixture,
 
   save (fixture);
   g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "returned");
-  saved = saved_submission (parser, fixture->path, "CO", "1");
+  saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
   g_assert_cmpuint (count_history (saved, "status", "submitted", "returned"), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (saved, "comments")), ==, 1);
   comment = json_array_get_object_element (json_object_get_array_member (saved, "comments"), 0);
@@ -403,7 +362,7 @@ test_review_return_needs_comment (Fixture       *fixture,
     StCommentPane *general = st_submission_form_get_comment_pane (form, NULL);
     g_autofree char *id_copy = NULL;
 
-    saved = saved_submission (parser, fixture->path, "CO", "1");
+    saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
     id_copy = g_strdup (json_object_get_string_member (saved_comment (saved, 0), "id"));
 
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (general)));
@@ -413,7 +372,7 @@ test_review_return_needs_comment (Fixture       *fixture,
     ui_test_drain ();
     g_assert_cmpuint (st_comment_pane_get_n_open (general), ==, 0);
     save (fixture);
-    saved = saved_submission (parser, fixture->path, "CO", "1");
+    saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
     g_assert_true (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
   }
 }
@@ -430,7 +389,7 @@ test_review_approve_edit_publish (Fixture       *fixture,
   StSectionEditor *editor;
   JsonObject *saved;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   /* Approved while the reviewer is in the text: the keyboard moves to the
    * button that reopens it, and the text view stops blinking a cursor */
@@ -481,7 +440,7 @@ test_review_approve_edit_publish (Fixture       *fixture,
   g_assert_true (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)));
 
   save (fixture);
-  saved = saved_submission (parser, fixture->path, "CO", "1");
+  saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "submitted");
   g_assert_cmpuint (count_history (saved, "status", "submitted", "approved"), ==, 1);
   g_assert_cmpuint (count_history (saved, "status", "approved", "submitted"), ==, 1);
@@ -503,7 +462,7 @@ test_review_approve_edit_publish (Fixture       *fixture,
                                                                                  "CO", "1")));
   save (fixture);
   g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "published");
-  saved = saved_submission (parser, fixture->path, "CO", "1");
+  saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
   g_assert_false (json_object_has_member (saved, "not-applicable"));
 
   /* Returned to put a page right: it can be changed again, and the form
@@ -516,7 +475,7 @@ test_review_approve_edit_publish (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (st_submission_form_get_notice (form), "Returned by Rita Reviewer on "));
   g_assert_cmpstr (st_submission_form_get_notice_text (form), ==, "The published date is wrong.");
   save (fixture);
-  saved = saved_submission (parser, fixture->path, "CO", "1");
+  saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
   g_assert_cmpuint (count_history (saved, "status", "published", "returned"), ==, 1);
 }
 
@@ -546,7 +505,7 @@ test_review_comment_start (Fixture       *fixture,
   GtkEditable *entry;
   JsonObject *comment;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   pane = st_submission_form_get_comment_pane (form, "progress-2014");
   g_assert_nonnull (pane);
@@ -575,7 +534,7 @@ test_review_comment_start (Fixture       *fixture,
   g_assert_true (st_window_get_is_modified (fixture->window));
 
   save (fixture);
-  comment = saved_comment (saved_submission (parser, fixture->path, "CO", "1"), 0);
+  comment = saved_comment (ui_test_saved_submission (parser, fixture->path, "CO", "1"), 0);
   g_assert_cmpstr (json_object_get_string_member (comment, "section"), ==, "progress-2014");
   g_assert_cmpstr (json_object_get_string_member (comment, "author"), ==, "Rita Reviewer");
   g_assert_cmpstr (json_object_get_string_member (comment, "text"), ==, "Please say when Paul Maltby took up the post.");
@@ -614,7 +573,7 @@ test_review_comment_reply_resolve (Fixture       *fixture,
   }
   g_settings_set_string (st_application_get_settings (fixture->application), "author-name", "Colin Office");
 
-  open_file (fixture, pack_path);
+  ui_test_open_file (fixture->window, pack_path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   pane = st_submission_form_get_comment_pane (form, "plans-2015");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane)));
@@ -639,7 +598,7 @@ test_review_comment_reply_resolve (Fixture       *fixture,
   g_assert_null (st_comment_pane_get_entry (pane, id));
 
   save (fixture);
-  saved = saved_submission (parser, pack_path, "CO", "1");
+  saved = ui_test_saved_submission (parser, pack_path, "CO", "1");
   g_assert_true (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
   reply = saved_comment (saved, 1);
   g_assert_cmpstr (json_object_get_string_member (reply, "reply-to"), ==, id);
@@ -650,7 +609,7 @@ test_review_comment_reply_resolve (Fixture       *fixture,
   ui_test_drain ();
   g_assert_cmpuint (st_comment_pane_get_n_open (pane), ==, 1);
   save (fixture);
-  saved = saved_submission (parser, pack_path, "CO", "1");
+  saved = ui_test_saved_submission (parser, pack_path, "CO", "1");
   g_assert_false (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
 }
 
@@ -669,7 +628,7 @@ test_review_return_comment_reachable (Fixture       *fixture,
   StSubmission *submission;
   const char *id;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   g_assert_true (st_window_set_status (fixture->window, "CO", "1", ST_STATUS_RETURNED,
                                        "Say how many meetings were held.", &error));
@@ -703,7 +662,7 @@ test_review_return_comment_reachable (Fixture       *fixture,
   /* Resolving a comment is no edit: it stays approved */
   g_assert_cmpint (current_status (fixture, "CO", "1"), ==, ST_STATUS_APPROVED);
   save (fixture);
-  g_assert_true (json_object_get_boolean_member (saved_comment (saved_submission (parser, fixture->path, "CO", "1"), 0),
+  g_assert_true (json_object_get_boolean_member (saved_comment (ui_test_saved_submission (parser, fixture->path, "CO", "1"), 0),
                                                  "resolved"));
   g_assert_cmpstr (saved_status (parser, fixture->path, "CO", "1"), ==, "approved");
 
@@ -867,7 +826,7 @@ test_review_queue (Fixture       *fixture,
     g_assert_true (st_report_save_to_file (report, fixture->path, &error));
   }
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   g_assert_true (action_enabled (fixture, "win.show-review-queue"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-review-queue", NULL));
   ui_test_drain ();
@@ -930,10 +889,10 @@ test_review_queue (Fixture       *fixture,
   press_keys (fixture, "F7", shows_page, fixture);
 
   save (fixture);
-  saved = saved_submission (parser, fixture->path, "AGO", "1");
+  saved = ui_test_saved_submission (parser, fixture->path, "AGO", "1");
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "approved");
   g_assert_cmpuint (count_history (saved, "status", "submitted", "approved"), ==, 1);
-  saved = saved_submission (parser, fixture->path, "DfE", "1");
+  saved = ui_test_saved_submission (parser, fixture->path, "DfE", "1");
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "returned");
   g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "text"), ==,
                    "Please name the digital leader.");
@@ -981,7 +940,7 @@ test_review_queue_live (Fixture       *fixture,
   StReviewQueue *queue = st_window_get_review_queue (fixture->window);
   StReport *report;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   st_window_show_review_queue (fixture->window);
   ui_test_drain ();
   g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 2);
@@ -1049,7 +1008,7 @@ test_review_ctrl_enter_sends (Fixture       *fixture,
   StCommentPane *pane;
   JsonObject *saved;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.return-submission", NULL));
   ui_test_drain ();
@@ -1075,10 +1034,10 @@ test_review_ctrl_enter_sends (Fixture       *fixture,
   g_assert_null (st_comment_pane_get_error (pane));
 
   save (fixture);
-  saved = saved_submission (parser, fixture->path, "CO", "1");
+  saved = ui_test_saved_submission (parser, fixture->path, "CO", "1");
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "returned");
   g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "text"), ==, "Dates, please.");
-  saved = saved_submission (parser, fixture->path, "AGO", "1");
+  saved = ui_test_saved_submission (parser, fixture->path, "AGO", "1");
   g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "text"), ==, "Which month?");
   g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "section"), ==, "plans-2015");
 }
@@ -1092,7 +1051,7 @@ test_review_status_reverse_refused (Fixture       *fixture,
   StWorkflow *workflow;
   g_autoptr(GError) error = NULL;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   workflow = st_window_get_workflow (fixture->window);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.approve-submission", NULL));
@@ -1147,7 +1106,7 @@ test_review_sidebar_status (Fixture       *fixture,
   StSidebarNode *node;
   g_autofree char *text = NULL;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   node = selected_node (fixture);
   text = node_short_text (node);

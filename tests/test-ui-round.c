@@ -38,10 +38,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (st_report_save_to_file (report, fixture->path, &error));
 
   fixture->file = g_file_new_for_path (fixture->path);
-  fixture->window = st_window_new (fixture->application);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
+  ui_test_new_window (fixture->application, &fixture->window);
+  ui_test_show_window (GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -49,26 +47,11 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   ui_test_close_dialogs ();
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
-  g_assert_null (fixture->window);
+  ui_test_destroy_window (&fixture->window);
   ui_test_remove_dir (fixture->dir);
   g_clear_object (&fixture->file);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-static void
-open_file (Fixture    *fixture,
-           const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  g_assert_true (st_window_open_file (fixture->window, file));
-  ui_test_drain ();
-  g_assert_nonnull (st_window_get_report (fixture->window));
-  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
 }
 
 /* Asks to start a new round and returns the confirmation */
@@ -97,24 +80,6 @@ assert_editable (StSubmissionForm *form,
   g_assert_cmpint (gtk_text_view_get_editable (st_section_editor_get_text_view (editor)), ==, editable);
 }
 
-static JsonObject *
-find_submission (JsonObject *root,
-                 const char *respondent_id,
-                 const char *item_id)
-{
-  JsonArray *submissions = json_object_get_array_member (root, "submissions");
-
-  for (guint i = 0; i < json_array_get_length (submissions); i++)
-    {
-      JsonObject *submission = json_array_get_object_element (submissions, i);
-
-      if (g_str_equal (json_object_get_string_member (submission, "respondent"), respondent_id) &&
-          g_str_equal (json_object_get_string_member (submission, "item"), item_id))
-        return submission;
-    }
-  return NULL;
-}
-
 static void
 test_round_start_and_save (Fixture       *fixture,
                            gconstpointer  data)
@@ -131,7 +96,7 @@ test_round_start_and_save (Fixture       *fixture,
   JsonObject *root, *submission, *sections, *entry;
   JsonArray *rounds, *history;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   /* Approved: read-only until the reviewer chooses to edit it */
   g_assert_false (gtk_text_view_get_editable (st_section_editor_get_text_view (st_submission_form_get_editor (form,
@@ -217,7 +182,7 @@ test_round_start_and_save (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (rounds), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rounds, 3), "id"), ==, "2015");
 
-  submission = find_submission (root, "CO", "1");
+  submission = ui_test_find_submission (root, "CO", "1");
   g_assert_nonnull (submission);
   g_assert_cmpstr (json_object_get_string_member (submission, "status"), ==, "draft");
   sections = json_object_get_object_member (submission, "sections");
@@ -238,7 +203,7 @@ test_round_start_and_save (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (entry, "section"), ==, "progress-2015");
 
   /* AGO's text is as it was */
-  submission = find_submission (root, "AGO", "1");
+  submission = ui_test_find_submission (root, "AGO", "1");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (submission, "sections"),
                                                   "plans-2015"),
                    ==, "AGO will continue to provide board-level responsibility.");
@@ -261,7 +226,7 @@ test_round_updated_date (Fixture       *fixture,
   JsonObject *root;
   static const char * const bad[] = { "", "31 February 2016", "2016-13-01", "next Tuesday", "2 Febuary 2016" };
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   dialog = ask_new_round (fixture);
   row = ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
@@ -335,7 +300,7 @@ test_round_updated_date_typed (Fixture       *fixture,
   GtkWidget *text;
   JsonObject *root;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   dialog = ask_new_round (fixture);
   row = ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
@@ -385,7 +350,7 @@ test_round_history (Fixture       *fixture,
   JsonObject *root, *submission, *entry;
   JsonArray *history;
 
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "DfE", "1");
   ui_test_type_in_section (fixture->window, "plans-2015", "DfE will publish its plan.");
   ui_test_respond (ask_new_round (fixture), "start");
@@ -398,7 +363,7 @@ test_round_history (Fixture       *fixture,
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "round"), ==, "2015");
-  submission = find_submission (root, "DfE", "1");
+  submission = ui_test_find_submission (root, "DfE", "1");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (submission, "sections"),
                                                   "plans-2015"),
                    ==, "DfE will publish its plan.");
@@ -411,7 +376,7 @@ test_round_history (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (entry, "new"), ==, "DfE will publish its plan.");
   g_assert_false (json_object_has_member (entry, "old"));
   /* Nothing for the texts nobody changed */
-  submission = find_submission (root, "AGO", "1");
+  submission = ui_test_find_submission (root, "AGO", "1");
   g_assert_false (json_object_has_member (submission, "history"));
 }
 
@@ -426,7 +391,7 @@ test_round_undo (Fixture       *fixture,
   StReport *report;
 
   g_assert_true (g_file_get_contents (fixture->path, &on_disk_before, NULL, NULL));
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "DfE", "1");
   ui_test_type_in_section (fixture->window, "plans-2015", "DfE will publish its plan.");
   report = st_window_get_report (fixture->window);
@@ -486,7 +451,7 @@ test_round_pack (Fixture       *fixture,
   g_assert_true (st_report_save_to_file (pack, pack_path, &error));
   g_assert_true (g_file_get_contents (pack_path, &before, NULL, NULL));
 
-  open_file (fixture, pack_path);
+  ui_test_open_file (fixture->window, pack_path);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-new-round", NULL);
   ui_test_drain ();
   g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
@@ -511,7 +476,7 @@ test_round_refused (Fixture       *fixture,
   StReport *shown;
 
   g_assert_true (st_report_save_to_file (report, path, &error));
-  open_file (fixture, path);
+  ui_test_open_file (fixture->window, path);
   shown = st_window_get_report (fixture->window);
 
   dialog = ask_new_round (fixture);
@@ -550,7 +515,7 @@ test_round_unpublished (Fixture       *fixture,
   const char *body;
 
   write_statuses (fixture, ST_STATUS_APPROVED, ST_STATUS_APPROVED);
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   dialog = ask_new_round (fixture);
   body = adw_message_dialog_get_body (dialog);
   g_test_message ("%s", body);
@@ -582,7 +547,7 @@ test_round_none_unpublished (Fixture       *fixture,
   const char *body;
 
   write_statuses (fixture, ST_STATUS_PUBLISHED, ST_STATUS_DRAFT);
-  open_file (fixture, fixture->path);
+  ui_test_open_file (fixture->window, fixture->path);
   dialog = ask_new_round (fixture);
   body = adw_message_dialog_get_body (dialog);
   g_assert_null (strstr (body, "approved but not yet published"));

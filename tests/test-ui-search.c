@@ -34,10 +34,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = ui_test_make_dir ();
   fixture->path = ui_test_write_report (fixture->dir, "digital-leaders.stocktake");
   fixture->file = g_file_new_for_path (fixture->path);
-  fixture->window = st_window_new (fixture->application);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
+  ui_test_new_window (fixture->application, &fixture->window);
+  ui_test_show_window (GTK_WINDOW (fixture->window));
 
   g_assert_true (st_window_open_file (fixture->window, fixture->file));
   ui_test_drain ();
@@ -50,10 +48,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   ui_test_close_dialogs ();
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
-  g_assert_null (fixture->window);
+  ui_test_destroy_window (&fixture->window);
   ui_test_remove_dir (fixture->dir);
   g_clear_object (&fixture->file);
   g_free (fixture->path);
@@ -69,18 +64,6 @@ read_file (const char *path)
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   return contents;
-}
-
-static const char *
-text_in_report (Fixture    *fixture,
-                const char *respondent_id,
-                const char *item_id,
-                const char *section_id)
-{
-  StSubmission *submission = st_report_lookup_submission (st_window_get_report (fixture->window),
-                                                          respondent_id, item_id);
-
-  return submission != NULL ? st_submission_get_text (submission, section_id) : NULL;
 }
 
 static void
@@ -260,11 +243,11 @@ test_search_replace_all (Fixture       *fixture,
                              "2 matches in sections that cannot be changed stay as they are.");
   ui_test_respond (dialog, "replace");
 
-  g_assert_cmpstr (text_in_report (fixture, "AGO", "1", "progress-2014"), ==,
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "AGO", "1", "progress-2014"), ==,
                    "AGO has board-level responsibility for online.");
-  g_assert_cmpstr (text_in_report (fixture, "CO", "1", "plans-2015"), ==,
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "plans-2015"), ==,
                    "A new in-house online and Technology Department will be established.");
-  g_assert_cmpstr (text_in_report (fixture, "CO", "1", "plans-2014"), ==,
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "plans-2014"), ==,
                    "The executive management committee (EMC) will continue to commit to the digital strategy.");
   g_assert_true (st_window_get_is_modified (fixture->window));
   shown = st_section_editor_get_text (st_submission_form_get_editor (form, "progress-2014"));
@@ -318,7 +301,7 @@ test_search_replace_all_cancel (Fixture       *fixture,
   ui_test_respond (dialog, "cancel");
 
   g_assert_false (st_window_get_is_modified (fixture->window));
-  g_assert_cmpstr (text_in_report (fixture, "DfE", "1", "progress-2014"), ==, "DfE has a digital leader in place.");
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "DfE", "1", "progress-2014"), ==, "DfE has a digital leader in place.");
   g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, N_DIGITAL);
   g_assert_false (st_search_panel_undo (fixture->panel));
   after = read_file (fixture->path);
@@ -343,7 +326,7 @@ test_search_undo_offer (Fixture       *fixture,
   dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
   g_assert_nonnull (dialog);
   ui_test_respond (dialog, "replace");
-  g_assert_cmpstr (text_in_report (fixture, "CO", "1", "progress-2014"), ==,
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "progress-2014"), ==,
                    "Paul Smith is the Cabinet Office digital lead.");
   g_assert_true (st_search_panel_can_undo (fixture->panel));
   g_assert_nonnull (st_search_panel_get_undo_toast (fixture->panel));
@@ -358,7 +341,7 @@ test_search_undo_offer (Fixture       *fixture,
   g_assert_false (st_search_panel_can_undo (fixture->panel));
   g_assert_null (st_search_panel_get_undo_toast (fixture->panel));
   g_assert_false (st_search_panel_undo (fixture->panel));
-  g_assert_cmpstr (text_in_report (fixture, "CO", "1", "progress-2014"), ==,
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "CO", "1", "progress-2014"), ==,
                    "Paul Smith is the Cabinet Office digital lead. Since May.");
 
   /* Saved: the toast goes, and Ctrl+Z on the find page still undoes */
@@ -382,7 +365,7 @@ test_search_undo_offer (Fixture       *fixture,
   g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
   gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "search.undo", NULL);
   ui_test_drain ();
-  g_assert_cmpstr (text_in_report (fixture, "DfE", "1", "progress-2014"), ==, "DfE has a online leader in place.");
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "DfE", "1", "progress-2014"), ==, "DfE has a online leader in place.");
   g_assert_true (st_search_panel_can_undo (fixture->panel));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
@@ -391,7 +374,7 @@ test_search_undo_offer (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "search.undo", NULL));
   ui_test_drain ();
   g_assert_false (st_search_panel_can_undo (fixture->panel));
-  g_assert_cmpstr (text_in_report (fixture, "DfE", "1", "progress-2014"), ==, "DfE has a digital leader in place.");
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "DfE", "1", "progress-2014"), ==, "DfE has a digital leader in place.");
   g_assert_true (st_window_get_is_modified (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
   ui_test_drain ();
@@ -414,8 +397,8 @@ test_search_replace_one (Fixture       *fixture,
   /* One match, and only that one */
   g_assert_cmpstr (st_search_match_get_respondent_id (match_at (fixture, 5)), ==, "DfE");
   g_assert_true (st_search_panel_replace (fixture->panel, 5));
-  g_assert_cmpstr (text_in_report (fixture, "DfE", "1", "progress-2014"), ==, "DfE has a online leader in place.");
-  g_assert_cmpstr (text_in_report (fixture, "AGO", "1", "progress-2014"), ==,
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "DfE", "1", "progress-2014"), ==, "DfE has a online leader in place.");
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "AGO", "1", "progress-2014"), ==,
                    "AGO has board-level responsibility for digital.");
   g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, N_DIGITAL - 1);
 
@@ -481,7 +464,7 @@ test_search_many (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Replace 2500 matches of “TBC” with “tbc” in 1 section.");
   ui_test_respond (dialog, "replace");
 
-  g_assert_cmpstr (text_in_report (fixture, "HMT", "2", "progress-2014"), ==, expected->str);
+  g_assert_cmpstr (ui_test_text_in_window (fixture->window, "HMT", "2", "progress-2014"), ==, expected->str);
   g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, 0);
   g_assert_cmpstr (st_search_panel_get_summary (fixture->panel), ==, "No matches");
 

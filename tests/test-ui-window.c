@@ -31,10 +31,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = ui_test_make_dir ();
   fixture->path = ui_test_write_report (fixture->dir, "digital-leaders.stocktake");
   fixture->file = g_file_new_for_path (fixture->path);
-  fixture->window = st_window_new (fixture->application);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
+  ui_test_new_window (fixture->application, &fixture->window);
+  ui_test_show_window (GTK_WINDOW (fixture->window));
 }
 
 static void
@@ -42,10 +40,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   ui_test_close_dialogs ();
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  ui_test_drain ();
-  g_assert_null (fixture->window);
+  ui_test_destroy_window (&fixture->window);
   ui_test_remove_dir (fixture->dir);
   g_clear_object (&fixture->file);
   g_free (fixture->path);
@@ -55,10 +50,7 @@ fixture_tear_down (Fixture       *fixture,
 static void
 open_report (Fixture *fixture)
 {
-  g_assert_true (st_window_open_file (fixture->window, fixture->file));
-  ui_test_drain ();
-  g_assert_nonnull (st_window_get_report (fixture->window));
-  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  ui_test_open_file (fixture->window, fixture->path);
 }
 
 /* Earlier rounds' sections are built when unfolded or asked for, with the
@@ -744,27 +736,6 @@ test_window_changed_on_disk (Fixture       *fixture,
   }
 }
 
-static GtkWidget *
-find_cell_button (GtkWidget  *widget,
-                  const char *respondent_id,
-                  const char *item_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (child), "respondent-id"), respondent_id) == 0 &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (child), "item-id"), item_id) == 0)
-        return child;
-      if ((found = find_cell_button (child, respondent_id, item_id)))
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_window_overview (Fixture       *fixture,
                       gconstpointer  data)
@@ -804,7 +775,7 @@ test_window_overview (Fixture       *fixture,
 
   /* Opening a cell opens its form */
   ui_test_drain ();
-  button = find_cell_button (GTK_WIDGET (overview), "DfE", "1");
+  button = ui_test_find_cell_button (GTK_WIDGET (overview), "DfE", "1");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   ui_test_drain ();
@@ -823,7 +794,7 @@ test_window_overview (Fixture       *fixture,
   /* The button says it in words too */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
   ui_test_drain ();
-  button = find_cell_button (GTK_WIDGET (overview), "DfE", "1");
+  button = ui_test_find_cell_button (GTK_WIDGET (overview), "DfE", "1");
   g_assert_nonnull (button);
   label = ui_test_find_descendant (button, GTK_TYPE_LABEL);
   g_assert_nonnull (label);
@@ -1523,10 +1494,8 @@ test_window_restore_from_welcome (Fixture       *fixture,
   g_assert_true (st_drafts_write (drafts, fixture->path, crashed, &error));
 
   /* A window made now lists the draft */
-  window = st_window_new (fixture->application);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_present (GTK_WINDOW (window));
-  ui_test_drain ();
+  ui_test_new_window (fixture->application, &window);
+  ui_test_show_window (GTK_WINDOW (window));
   g_assert_cmpstr (st_window_get_visible_page (window), ==, "welcome");
   restore = find_button_for_action (GTK_WIDGET (window), "win.restore-draft");
   g_assert_nonnull (restore);
@@ -1549,9 +1518,7 @@ test_window_restore_from_welcome (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   ui_test_drain ();
   g_assert_false (st_drafts_has_draft (drafts, fixture->path));
-  gtk_window_destroy (GTK_WINDOW (window));
-  ui_test_drain ();
-  g_assert_null (window);
+  ui_test_destroy_window (&window);
 }
 
 static gboolean
