@@ -344,7 +344,6 @@ void
 st_section_editor_set_text (StSectionEditor *self,
                             const char      *text)
 {
-  GtkTextBuffer *buffer;
   g_autofree char *current = NULL;
 
   g_return_if_fail (ST_IS_SECTION_EDITOR (self));
@@ -354,12 +353,27 @@ st_section_editor_set_text (StSectionEditor *self,
   current = st_section_editor_get_text (self);
   if (g_str_equal (current, text))
     return;
+  st_section_editor_load_text (self, text);
+}
+
+/* As a new editor would have it, even when the text is the same: nothing
+ * selected, the caret where a new editor's would be, and nothing to undo
+ * or redo, so that an editor going on to show the same section of another
+ * submission cannot undo the last one's edits into it */
+void
+st_section_editor_load_text (StSectionEditor *self,
+                             const char      *text)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (ST_IS_SECTION_EDITOR (self));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   self->loading = TRUE;
-  /* Loading is not something the user can undo */
+  /* Loading is not something the user can undo, and it forgets what
+   * could be undone before */
   gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   gtk_text_buffer_end_irreversible_action (buffer);
   self->loading = FALSE;
   queue_resize_after_layout (self);

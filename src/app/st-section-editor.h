@@ -27,6 +27,10 @@ char          *st_section_editor_get_text       (StSectionEditor *self);
 /* Replaces the text without an undo step and without ::text-changed */
 void           st_section_editor_set_text       (StSectionEditor *self,
                                                  const char      *text);
+/* The same, even when the text is unchanged, and forgets what could be
+ * undone: for an editor that goes on to show another submission */
+void           st_section_editor_load_text      (StSectionEditor *self,
+                                                 const char      *text);
 guint          st_section_editor_get_word_count (StSectionEditor *self);
 
 /* Text shown beside the editor for reference (the plan this progress

@@ -528,17 +528,45 @@ on_na_reason_changed (StSubmissionForm *self)
 }
 
 static void
-clear_sections (StSubmissionForm *self)
+release_focus (StSubmissionForm *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *child;
 
   /* Let go of the focus before its widget goes: GTK 4.8 can otherwise
    * look at the removed editor afterwards */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     gtk_root_set_focus (root, NULL);
+}
 
+/* Earlier rounds' editors go; this round's stay for the next submission */
+static void
+clear_earlier (StSubmissionForm *self)
+{
+  GtkWidget *child;
+
+  release_focus (self);
+  for (guint i = self->editors->len; i > 0; i--)
+    {
+      StSectionEditor *editor = g_ptr_array_index (self->editors, i - 1);
+
+      if (st_section_editor_get_editable (editor))
+        continue;
+      g_signal_handlers_disconnect_by_data (editor, self);
+      g_ptr_array_remove_index (self->editors, i - 1);
+    }
+  self->earlier_pending = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->earlier_box))))
+    gtk_box_remove (self->earlier_box, child);
+}
+
+static void
+clear_sections (StSubmissionForm *self)
+{
+  GtkWidget *child;
+
+  release_focus (self);
   for (guint i = 0; i < self->editors->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->editors, i), self);
   g_ptr_array_set_size (self->editors, 0);
@@ -550,35 +578,85 @@ clear_sections (StSubmissionForm *self)
     gtk_box_remove (self->earlier_box, child);
 }
 
+/* Whether this round's editors can go on to show @item_id's sections:
+ * the same ones in the same order. Building a form's editors anew, and
+ * styling their widgets for the first frame, is most of a form switch. */
+static gboolean
+can_keep_editors (StSubmissionForm *self,
+                  StReport         *report,
+                  const char       *item_id)
+{
+  StTemplate *template;
+  const StItem *item;
+  g_autoptr(GPtrArray) sections = NULL;
+  guint round, n = 0;
+
+  if (report == NULL || report != self->report)
+    return FALSE;
+  template = st_report_get_template (report);
+  item = st_template_find_item (template, item_id);
+  if (item == NULL)
+    return FALSE;
+  round = st_report_get_round (report);
+  sections = st_template_item_sections (template, item, round);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const StSection *section = g_ptr_array_index (sections, i);
+      StSectionEditor *editor;
+
+      if (section->round != round)
+        continue;
+      if (n >= self->editors->len)
+        return FALSE;
+      editor = g_ptr_array_index (self->editors, n++);
+      if (!st_section_editor_get_editable (editor) ||
+          g_strcmp0 (st_section_editor_get_section_id (editor), section->id) != 0)
+        return FALSE;
+    }
+  /* Every editor of this round is taken, and there is at least one */
+  return n > 0 && (n == self->editors->len ||
+                   !st_section_editor_get_editable (g_ptr_array_index (self->editors, n)));
+}
+
+/* What an editor shows beside its text for this submission: the plan
+ * a progress section answers, and the threads on the section */
+static void
+show_section (StSubmissionForm *self,
+              StSectionEditor  *editor,
+              const StSection  *section)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const StItem *item = st_template_find_item (template, self->item_id);
+  StSubmission *submission = lookup_submission (self);
+  const StSection *plan = NULL;
+
+  if (section->kind == ST_SECTION_KIND_PROGRESS)
+    {
+      plan = st_template_find_plan_for (template, section);
+      /* The plan this progress answers, when it was asked for earlier */
+      if (plan != NULL && !(plan->round < section->round && st_template_item_has_section (template, item, plan)))
+        plan = NULL;
+    }
+  if (plan != NULL)
+    st_section_editor_set_reference (editor, plan->heading,
+                                     submission != NULL ? st_submission_get_text (submission, plan->id) : NULL);
+  else
+    st_section_editor_set_reference (editor, NULL, NULL);
+
+  /* The threads on the section, beside its text */
+  st_comment_pane_show (ST_COMMENT_PANE (st_section_editor_get_comments (editor)), self->workflow,
+                        self->respondent_id, self->item_id, section->id);
+}
+
 static GtkWidget *
 add_section_editor (StSubmissionForm *self,
                     const StSection  *section,
                     gboolean          current)
 {
-  StTemplate *template = st_report_get_template (self->report);
-  const StItem *item = st_template_find_item (template, self->item_id);
-  StSubmission *submission = lookup_submission (self);
   GtkWidget *editor = st_section_editor_new (section->id, section->heading, current);
 
-  if (section->kind == ST_SECTION_KIND_PROGRESS)
-    {
-      const StSection *plan = st_template_find_plan_for (template, section);
-
-      /* The plan this progress answers, when it was asked for earlier */
-      if (plan != NULL && plan->round < section->round &&
-          st_template_item_has_section (template, item, plan))
-        st_section_editor_set_reference (ST_SECTION_EDITOR (editor), plan->heading,
-                                         submission != NULL ? st_submission_get_text (submission, plan->id) : NULL);
-    }
-
-  /* The threads on the section, beside its text */
-  {
-    GtkWidget *comments = st_comment_pane_new ();
-
-    st_comment_pane_show (ST_COMMENT_PANE (comments), self->workflow,
-                          self->respondent_id, self->item_id, section->id);
-    st_section_editor_set_comments (ST_SECTION_EDITOR (editor), comments);
-  }
+  st_section_editor_set_comments (ST_SECTION_EDITOR (editor), st_comment_pane_new ());
+  show_section (self, ST_SECTION_EDITOR (editor), section);
 
   g_ptr_array_add (self->editors, editor);
   if (current)
@@ -645,8 +723,10 @@ on_earlier_expanded (StSubmissionForm *self)
     build_earlier (self);
 }
 
+/* With @keep, this round's editors are those shown already */
 static void
-build_sections (StSubmissionForm *self)
+build_sections (StSubmissionForm *self,
+                gboolean          keep)
 {
   StTemplate *template = st_report_get_template (self->report);
   const StItem *item = st_template_find_item (template, self->item_id);
@@ -655,7 +735,9 @@ build_sections (StSubmissionForm *self)
   g_autoptr(GPtrArray) sections = st_template_item_sections (template, item, round);
   g_autofree char *title = NULL;
   const char *pattern;
+  StSubmission *submission = lookup_submission (self);
   gboolean any_current = FALSE, any_earlier = FALSE;
+  guint n = 0;
 
   pattern = st_template_get_layout (template, ST_LAYOUT_ITEM_TITLE);
   title = pattern != NULL ? st_template_expand (template, pattern, item, respondent, NULL)
@@ -669,7 +751,19 @@ build_sections (StSubmissionForm *self)
     {
       const StSection *section = g_ptr_array_index (sections, i);
 
-      if (section->round == round)
+      if (section->round == round && keep)
+        {
+          StSectionEditor *editor = g_ptr_array_index (self->editors, n++);
+
+          /* Its text, with nothing to undo from the last submission */
+          self->syncing = TRUE;
+          st_section_editor_load_text (editor, submission != NULL ? st_submission_get_text (submission, section->id)
+                                                                  : NULL);
+          self->syncing = FALSE;
+          show_section (self, editor, section);
+          any_current = TRUE;
+        }
+      else if (section->round == round)
         {
           add_section_editor (self, section, TRUE);
           any_current = TRUE;
@@ -866,11 +960,16 @@ st_submission_form_show (StSubmissionForm *self,
 {
   StTemplate *template;
   g_autofree char *subtitle = NULL;
+  gboolean keep;
 
   g_return_if_fail (ST_IS_SUBMISSION_FORM (self));
   g_return_if_fail (report == NULL || ST_IS_REPORT (report));
 
-  clear_sections (self);
+  keep = can_keep_editors (self, report, item_id);
+  if (keep)
+    clear_earlier (self);
+  else
+    clear_sections (self);
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_data (self->report, self);
   g_set_object (&self->report, report);
@@ -889,7 +988,7 @@ st_submission_form_show (StSubmissionForm *self,
       self->item_id = g_strdup (item_id);
       g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
 
-      build_sections (self);
+      build_sections (self, keep);
       st_comment_pane_show (self->general_comments, self->workflow, respondent_id, item_id, NULL);
       update_shown_sections (self);
       sync_from_model (self);
