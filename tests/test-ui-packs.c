@@ -387,6 +387,10 @@ test_packs_dialog_choice (Fixture       *fixture,
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
+  /* Let the popover's surface go before the dialog does: destroying both
+   * at once left GDK asking a freed surface where the pointer was */
+  ui_test_drain ();
+  g_assert_false (gtk_widget_get_visible (popover));
 
   /* Whole names with their abbreviations */
   name = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (row)), 1);
