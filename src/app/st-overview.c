@@ -666,8 +666,18 @@ update_summary (StOverview *self)
   title = g_strdup_printf (_("Progress in the %s round"), round->title);
   gtk_label_set_label (self->title_label, title);
 
-  summary = g_strdup_printf (_("%u of %u submissions done (%u not applicable); %u sections still to write"),
-                             tally.done, tally.due, tally.not_applicable, tally.missing);
+  {
+    g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u submission done",
+                                                          "%u of %u submissions done", tally.due),
+                                             tally.done, tally.due);
+    g_autofree char *missing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section still to write",
+                                                             "%u sections still to write", tally.missing),
+                                                tally.missing);
+
+    /* Translators: "12 of 272 submissions done (3 not applicable); 540
+     * sections still to write" */
+    summary = g_strdup_printf (_("%s (%u not applicable); %s"), done, tally.not_applicable, missing);
+  }
   gtk_label_set_label (self->summary_label, summary);
 }
 

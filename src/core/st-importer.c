@@ -782,19 +782,27 @@ store_text (Page            *page,
     conflict->diff = st_diff_format (chunks, G_MAXUINT);
     g_ptr_array_add (self->conflicts, conflict);
 
-    if (origin != NULL)
-      add_diagnostic (self, page->name, line, ST_DIAGNOSTIC_WARNING,
-                      _("%s’s “%s” for %s %u differs from %s:%u (%u words out, %u in); "
-                        "the text from %s is kept: %s"),
-                      page->respondent->abbreviation, section->heading, item_word (page),
-                      page->item->number, origin->page, origin->line, deleted, inserted,
-                      origin->page, short_diff);
-    else
-      add_diagnostic (self, page->name, line, ST_DIAGNOSTIC_WARNING,
-                      _("%s’s “%s” for %s %u differs from the report’s (%u words out, %u in); "
-                        "the report’s text is kept: %s"),
-                      page->respondent->abbreviation, section->heading, item_word (page),
-                      page->item->number, deleted, inserted, short_diff);
+    {
+      /* Translators: how many words a text differs by: "5 words out, 6 in" */
+      g_autofree char *words_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word out", "%u words out",
+                                                                 deleted),
+                                                    deleted);
+      g_autofree char *counts = g_strdup_printf (_("%s, %u in"), words_out, inserted);
+
+      if (origin != NULL)
+        add_diagnostic (self, page->name, line, ST_DIAGNOSTIC_WARNING,
+                        _("%s’s “%s” for %s %u differs from %s:%u (%s); "
+                          "the text from %s is kept: %s"),
+                        page->respondent->abbreviation, section->heading, item_word (page),
+                        page->item->number, origin->page, origin->line, counts,
+                        origin->page, short_diff);
+      else
+        add_diagnostic (self, page->name, line, ST_DIAGNOSTIC_WARNING,
+                        _("%s’s “%s” for %s %u differs from the report’s (%s); "
+                          "the report’s text is kept: %s"),
+                        page->respondent->abbreviation, section->heading, item_word (page),
+                        page->item->number, counts, short_diff);
+    }
   }
 }
 
@@ -1839,7 +1847,10 @@ try_intro (Page           *page,
           if (i > page->intro_pos && fold_equal (text, joined->str))
             {
               add_diagnostic (self, page->name, line->number, ST_DIAGNOSTIC_WARNING,
-                              _("%u sentences of the introduction run together on one line"),
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u sentence of the introduction runs together on one line",
+                                           "%u sentences of the introduction run together on one line",
+                                           i - page->intro_pos + 1),
                               i - page->intro_pos + 1);
               page->intro_pos = i + 1;
               return TRUE;
