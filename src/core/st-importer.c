@@ -1083,24 +1083,22 @@ find_run_on_section (Page        *page,
   return NULL;
 }
 
-static gboolean
-is_item_section (Page            *page,
-                 const StSection *section)
-{
-  for (guint i = 0; i < page->item_sections->len; i++)
-    if (g_ptr_array_index (page->item_sections, i) == section)
-      return TRUE;
-  return FALSE;
-}
-
+/* Where @section comes among the item's sections, G_MAXUINT if it is not
+ * one of them */
 static guint
 section_order (Page            *page,
                const StSection *section)
 {
-  for (guint i = 0; i < page->item_sections->len; i++)
-    if (g_ptr_array_index (page->item_sections, i) == section)
-      return i;
-  return G_MAXUINT;
+  guint index;
+
+  return g_ptr_array_find (page->item_sections, section, &index) ? index : G_MAXUINT;
+}
+
+static gboolean
+is_item_section (Page            *page,
+                 const StSection *section)
+{
+  return section_order (page, section) != G_MAXUINT;
 }
 
 /* Section text as CommonMark: paragraphs apart, the bullets of a list not */
