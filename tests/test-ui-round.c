@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "st-overview.h"
+#include "st-overview-row.h"
 #include "test-ui-helpers.h"
 
 typedef struct {
@@ -91,6 +92,8 @@ test_round_start_and_save (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary_before = NULL;
   g_autofree char *today = NULL;
+  g_autoptr(StOverviewRow) first_row = NULL;
+  guint revision_before;
   AdwMessageDialog *dialog;
   StReport *report;
   JsonObject *root, *submission, *sections, *entry;
@@ -106,6 +109,8 @@ test_round_start_and_save (Fixture       *fixture,
   g_assert_null (st_submission_form_get_editor (form, "progress-2015"));
   overview = ST_OVERVIEW (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW));
   summary_before = g_strdup (st_overview_get_summary (overview));
+  first_row = g_list_model_get_item (st_overview_get_rows (overview), 0);
+  revision_before = st_overview_row_get_revision (first_row);
 
   /* The confirmation names the round and what it does */
   report = st_window_get_report (fixture->window);
@@ -155,6 +160,14 @@ test_round_start_and_save (Fixture       *fixture,
   }
   g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "CO", "1")), ==, ST_STATUS_DRAFT);
   g_assert_cmpstr (st_overview_get_summary (overview), !=, summary_before);
+  /* Same actions and departments: the overview keeps its rows and cells,
+   * and brings them up to date */
+  {
+    g_autoptr(StOverviewRow) row = g_list_model_get_item (st_overview_get_rows (overview), 0);
+
+    g_assert_true (row == first_row);
+    g_assert_cmpuint (st_overview_row_get_revision (row), >, revision_before);
+  }
 
   /* Nothing on disk yet */
   {

@@ -32,6 +32,7 @@ struct _StOverview
   StOverviewRow *total_row;
   GHashTable    *counted;       /* "respondent\x1fitem" → what it adds to the totals */
   GHashTable    *buttons;       /* "respondent\x1fitem" → the cell's button, while bound */
+  GPtrArray     *column_items;  /* the item id of each cell column; NULL for the totals */
   char          *scroll_target; /* the cell to scroll to, once laid out */
   guint          scroll_source;
   char          *respondent_filter; /* the only respondent shown, or NULL */
@@ -625,6 +626,7 @@ add_column (StOverview *self,
       g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell), self, 0);
       g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), data, column_data_free, 0);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), data);
+      g_ptr_array_add (self->column_items, g_strdup (item_id));
     }
 
   column = gtk_column_view_column_new (title, g_object_ref (factory));
@@ -650,6 +652,56 @@ remove_columns (StOverview *self)
 {
   remove_columns_of (self->names_view);
   remove_columns_of (self->column_view);
+  g_ptr_array_set_size (self->column_items, 0);
+}
+
+/* Whether the columns and rows shown are the ones @template would have:
+ * a new round or a file read again keeps its actions and departments,
+ * and bringing the cells shown up to date is much quicker than making
+ * them again */
+static gboolean
+same_shape (StOverview *self,
+            StTemplate *template)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GListModel *rows = G_LIST_MODEL (self->rows);
+  g_autoptr(GtkColumnViewColumn) names = g_list_model_get_item (gtk_column_view_get_columns (self->names_view), 0);
+  const char *respondents_word = st_template_get_word (template, ST_WORD_RESPONDENT);
+  guint n_rows = 0;
+
+  if (self->total_row == NULL || names == NULL ||
+      self->column_items->len != st_template_get_n_items (template) + 1 ||
+      g_strcmp0 (gtk_column_view_column_get_title (names),
+                 respondents_word != NULL ? respondents_word : _("Department")) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < st_template_get_n_items (template); i++)
+    {
+      const StItem *item = st_template_get_item (template, i);
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autofree char *title = item_heading (template, item);
+
+      if (g_strcmp0 (g_ptr_array_index (self->column_items, i), item->id) != 0 ||
+          g_strcmp0 (gtk_column_view_column_get_title (column), title) != 0)
+        return FALSE;
+    }
+
+  for (guint r = 0; r < st_template_get_n_respondents (template); r++)
+    {
+      const StRespondent *respondent = st_template_get_respondent (template, r);
+      g_autoptr(StOverviewRow) row = NULL;
+
+      if (self->respondent_filter != NULL && !g_str_equal (respondent->id, self->respondent_filter))
+        continue;
+      if (n_rows + 1 >= g_list_model_get_n_items (rows))
+        return FALSE;
+      row = g_list_model_get_item (rows, n_rows++);
+      if (g_strcmp0 (st_overview_row_get_respondent_id (row), respondent->id) != 0 ||
+          g_strcmp0 (st_overview_row_get_title (row), respondent->name) != 0)
+        return FALSE;
+    }
+  /* and the totals after them */
+  return n_rows + 1 == g_list_model_get_n_items (rows);
 }
 
 static void
@@ -812,6 +864,13 @@ rebuild (StOverview *self)
   StTemplate *template;
   const char *respondents_word;
 
+  if (self->report != NULL && same_shape (self, st_report_get_template (self->report)))
+    {
+      /* What the cells say is counted again from the report now shown */
+      on_report_changed (self, NULL, NULL, self->report);
+      return;
+    }
+
   remove_columns (self);
   g_list_store_remove_all (self->rows);
   g_hash_table_remove_all (self->by_respondent);
@@ -874,6 +933,7 @@ st_overview_dispose (GObject *object)
   g_clear_pointer (&self->by_respondent, g_hash_table_unref);
   g_clear_pointer (&self->counted, g_hash_table_unref);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
+  g_clear_pointer (&self->column_items, g_ptr_array_unref);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->totals_source, g_source_remove);
   g_clear_pointer (&self->scroll_target, g_free);
@@ -970,6 +1030,7 @@ st_overview_init (StOverview *self)
   self->by_respondent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->counted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->column_items = g_ptr_array_new_with_free_func (g_free);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->names_view, GTK_SELECTION_MODEL (selection));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
