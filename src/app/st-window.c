@@ -371,20 +371,19 @@ update_issues_button (StWindow *self)
     gtk_widget_set_tooltip_text (self->issues_button, tooltip);
 }
 
-void
-st_window_set_report (StWindow *self,
-                      StReport *report,
-                      GFile    *file,
-                      GBytes   *contents)
+/* @same_contents says that @file is the one shown and holds what it held,
+ * so that its checksum stays: reading a large file again takes a while */
+static void
+set_report (StWindow *self,
+            StReport *report,
+            GFile    *file,
+            GBytes   *contents,
+            gboolean  same_contents)
 {
   const char *respondent_id = NULL, *item_id = NULL;
   g_autofree char *keep_respondent = NULL;
   g_autofree char *keep_item = NULL;
   gboolean same_file;
-
-  g_return_if_fail (ST_IS_WINDOW (self));
-  g_return_if_fail (report == NULL || ST_IS_REPORT (report));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   same_file = file != NULL && self->file != NULL && g_file_equal (file, self->file);
   if (same_file && st_sidebar_get_selected (self->sidebar, &respondent_id, &item_id))
@@ -400,11 +399,14 @@ st_window_set_report (StWindow *self,
 
   g_set_object (&self->report, report);
   g_set_object (&self->file, file);
-  g_clear_pointer (&self->file_checksum, g_free);
-  if (contents != NULL)
-    self->file_checksum = checksum_bytes (contents);
-  else if (file != NULL)
-    self->file_checksum = checksum_file (file);
+  if (!same_contents)
+    {
+      g_clear_pointer (&self->file_checksum, g_free);
+      if (contents != NULL)
+        self->file_checksum = checksum_bytes (contents);
+      else if (file != NULL)
+        self->file_checksum = checksum_file (file);
+    }
 
   if (report != NULL)
     g_signal_connect_object (report, "changed", G_CALLBACK (on_report_changed), self, G_CONNECT_SWAPPED);
@@ -468,6 +470,28 @@ st_window_set_report (StWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MODIFIED]);
+}
+
+void
+st_window_set_report (StWindow *self,
+                      StReport *report,
+                      GFile    *file,
+                      GBytes   *contents)
+{
+  g_return_if_fail (ST_IS_WINDOW (self));
+  g_return_if_fail (report == NULL || ST_IS_REPORT (report));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  set_report (self, report, file, contents, FALSE);
+}
+
+/* Shows @report, changed from the file shown, in place of the report
+ * shown: the file on disk is as it was */
+static void
+set_report_unsaved (StWindow *self,
+                    StReport *report)
+{
+  set_report (self, report, self->file, NULL, TRUE);
 }
 
 void
@@ -679,7 +703,6 @@ st_window_restore_draft (StWindow  *self,
   g_autoptr(StReport) draft = NULL;
   g_autoptr(StReport) saved = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *checksum = NULL;
 
   g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
@@ -694,10 +717,7 @@ st_window_restore_draft (StWindow  *self,
     gtk_window_close (self->draft_dialog);
 
   /* The file on disk is what it was: only the report is the draft's */
-  checksum = g_steal_pointer (&self->file_checksum);
-  st_window_set_report (self, draft, self->file, NULL);
-  g_free (self->file_checksum);
-  self->file_checksum = g_steal_pointer (&checksum);
+  set_report_unsaved (self, draft);
 
   /* The history's "last save" is the file, not the draft, so that the
    * restored edits are recorded when they are saved */
@@ -1511,16 +1531,12 @@ on_import_response (AdwMessageDialog *dialog,
                     StWindow         *self)
 {
   StReport *imported = g_object_get_data (G_OBJECT (dialog), "report");
-  g_autofree char *checksum = NULL;
 
   if (!g_str_equal (response, "apply") || imported == NULL)
     return;
 
   /* The file on disk is as it was: the imported text is unsaved */
-  checksum = g_steal_pointer (&self->file_checksum);
-  st_window_set_report (self, imported, self->file, NULL);
-  g_free (self->file_checksum);
-  self->file_checksum = g_steal_pointer (&checksum);
+  set_report_unsaved (self, imported);
   set_modified (self, TRUE);
   schedule_autosave (self);
 }
@@ -1728,12 +1744,9 @@ replace_report (StWindow *self,
                 gboolean  modified,
                 gboolean  edited)
 {
-  g_autofree char *checksum = g_steal_pointer (&self->file_checksum);
   g_autofree char *path = self->file != NULL ? g_file_get_path (self->file) : NULL;
 
-  st_window_set_report (self, report, self->file, NULL);
-  g_free (self->file_checksum);
-  self->file_checksum = g_steal_pointer (&checksum);
+  set_report_unsaved (self, report);
 
   /* The history records changes since the file was saved, not since now:
    * read the file only when that differs, as a large report takes a while */
@@ -2007,6 +2020,7 @@ start_new_round_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_round_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
 
 static void
 undo_new_round_action (GtkWidget  *widget,
