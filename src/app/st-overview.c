@@ -11,6 +11,7 @@
 
 #include "st-issues.h"
 #include "st-overview.h"
+#include "st-overview-cell.h"
 #include "st-overview-row.h"
 #include "st-progress.h"
 
@@ -172,9 +173,7 @@ cell_key (const char *respondent_id,
 }
 
 typedef struct {
-  GtkWidget *button;
-  GtkImage  *icon;
-  GtkLabel  *label;
+  GtkWidget *button;     /* a StOverviewCell */
   char      *tooltip;
   gulong     handler;
   StOverviewRow *row;
@@ -220,20 +219,8 @@ setup_cell (GtkSignalListItemFactory *factory,
             StOverview               *self)
 {
   Cell *cell = g_new0 (Cell, 1);
-  GtkWidget *box;
 
-  cell->button = gtk_button_new ();
-  gtk_widget_add_css_class (cell->button, "flat");
-  gtk_widget_add_css_class (cell->button, "overview-cell");
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  cell->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  cell->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (cell->label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (cell->label), "caption");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (cell->icon));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (cell->label));
-  gtk_button_set_child (GTK_BUTTON (cell->button), box);
+  cell->button = st_overview_cell_new ();
   g_signal_connect_object (cell->button, "clicked", G_CALLBACK (on_cell_clicked), self, 0);
   gtk_widget_set_has_tooltip (cell->button, TRUE);
   g_signal_connect (cell->button, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), cell);
@@ -277,10 +264,8 @@ update_cell (Cell       *cell,
         }
       text = st_progress_describe_short (&progress);
       long_text = st_progress_describe (&progress);
-      gtk_image_set_from_icon_name (cell->icon, st_progress_get_icon_name (&progress));
-      gtk_widget_set_css_classes (GTK_WIDGET (cell->icon),
-                                  (const char *[]) { st_progress_get_style_class (&progress), NULL });
-      gtk_widget_set_visible (GTK_WIDGET (cell->icon), TRUE);
+      st_overview_cell_set_icon (ST_OVERVIEW_CELL (cell->button), st_progress_get_icon_name (&progress),
+                                 st_progress_get_style_class (&progress));
       gtk_widget_set_can_target (cell->button, TRUE);
       gtk_widget_set_focusable (cell->button, TRUE);
     }
@@ -291,13 +276,13 @@ update_cell (Cell       *cell,
       compute_tally (self, respondent_id, item_id, &tally);
       text = describe_tally (&tally);
       long_text = g_strdup (text);
-      gtk_widget_set_visible (GTK_WIDGET (cell->icon), FALSE);
+      st_overview_cell_set_icon (ST_OVERVIEW_CELL (cell->button), NULL, NULL);
       /* Totals are to read, not to open */
       gtk_widget_set_can_target (cell->button, FALSE);
       gtk_widget_set_focusable (cell->button, FALSE);
     }
 
-  gtk_label_set_label (cell->label, text);
+  st_overview_cell_set_text (ST_OVERVIEW_CELL (cell->button), text);
   /* Translators: department, action: state, as read out or in a tooltip */
   accessible = g_strdup_printf (_("%s, %s: %s"), row_title, column_title, long_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
