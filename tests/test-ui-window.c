@@ -1452,6 +1452,7 @@ test_window_sample (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   StReport *report;
   StSectionEditor *editor;
+  GtkWindow *overlay;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
@@ -1474,7 +1475,33 @@ test_window_sample (Fixture       *fixture,
 
     g_assert_true (g_str_has_prefix (text, "Paul Maltby is the Cabinet Office digital lead"));
   }
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+
+  /* The shortcuts window is built when first asked for, by Ctrl+? or the
+   * menu, and shown over the window */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  {
+    g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->application),
+                                                                   "<Control>question");
+
+    g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-help-overlay"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  ui_test_drain ();
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (fixture->window));
+
+  /* Closed, it is kept for the next time */
+  gtk_window_close (overlay);
+  ui_test_drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  ui_test_drain ();
+  g_assert_true (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (overlay);
+  ui_test_drain ();
 }
 
 /* Started with no file, the window offers the drafts it finds */

@@ -2785,6 +2785,27 @@ show_review_queue_action (GtkWidget  *widget,
   st_window_show_review_queue (ST_WINDOW (widget));
 }
 
+/* The shortcuts window is built when first asked for, not with every
+ * window: building it took longer than anything else the window shows
+ * before its first frame. The action is the window's own from the start,
+ * so that Ctrl+? and the menu find it */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/stocktake/Stocktake/ui/st-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static void
 review_action (GtkWidget  *widget,
                const char *action_name,
@@ -3134,13 +3155,8 @@ static void
 st_window_constructed (GObject *object)
 {
   StWindow *self = ST_WINDOW (object);
-  g_autoptr(GtkBuilder) builder = NULL;
 
   G_OBJECT_CLASS (st_window_parent_class)->constructed (object);
-
-  builder = gtk_builder_new_from_resource ("/org/stocktake/Stocktake/ui/st-shortcuts-window.ui");
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
   gtk_widget_set_visible (GTK_WIDGET (self->recent_box), FALSE);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
@@ -3339,6 +3355,7 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.approve-submission", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.return-submission", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "win.show-review-queue", NULL, show_review_queue_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.start-new-round", NULL, start_new_round_action);
   gtk_widget_class_install_action (widget_class, "win.undo-new-round", NULL, undo_new_round_action);
   gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
