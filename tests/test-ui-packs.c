@@ -954,7 +954,7 @@ test_packs_merge_nothing (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   StMergeDialog *dialog;
-  GtkWidget *close_button, *merge_button;
+  GtkWidget *mark_button, *merge_button;
   g_autofree char *answer = NULL;
   GtkLabel *summary;
   gsize length;
@@ -970,21 +970,50 @@ test_packs_merge_nothing (Fixture       *fixture,
   summary = find_label_starting (GTK_WIDGET (dialog), "The pack for Cabinet Office, issued ");
   g_assert_nonnull (summary);
   g_assert_true (g_str_has_suffix (gtk_label_get_text (summary),
-                                   ". This pack changes nothing: it matches the report."));
+                                   ". This pack changes nothing: it matches the report. "
+                                   "Marking it merged records that it has come back."));
   g_assert_null (strstr (gtk_label_get_text (summary), "0 change"));
-  /* Nothing to merge: Close alone is offered, and Enter closes */
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (dialog), "_Merge")));
-  g_assert_null (find_button (GTK_WIDGET (dialog), "_Cancel"));
-  close_button = find_button (GTK_WIDGET (dialog), "_Close");
-  g_assert_nonnull (close_button);
-  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == close_button);
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == close_button);
-  g_assert_false (st_merge_dialog_respond (dialog, "merge"));
-  g_assert_true (find_merge_dialog (fixture) == dialog);
-  answer = press_in_merge_dialog (dialog, close_button);
+  g_assert_null (find_button (GTK_WIDGET (dialog), "_Merge"));
+  mark_button = find_button (GTK_WIDGET (dialog), "_Mark as Merged");
+  g_assert_nonnull (mark_button);
+  g_assert_true (gtk_widget_get_sensitive (mark_button));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == mark_button);
+
+  /* Cancelled: the pack is still out */
+  answer = press_in_merge_dialog (dialog, find_button (GTK_WIDGET (dialog), "_Cancel"));
   g_assert_cmpstr (answer, ==, "cancel");
+  g_clear_pointer (&answer, g_free);
   g_assert_null (find_merge_dialog (fixture));
   g_assert_false (st_window_get_is_modified (fixture->window));
+  {
+    g_autoptr(GPtrArray) issued = st_pack_list_issued (st_window_get_report (fixture->window));
+
+    g_assert_cmpuint (issued->len, ==, 1);
+    g_assert_null (((StPackRecord *) g_ptr_array_index (issued, 0))->merged);
+  }
+
+  /* Marked merged: recorded, with no text changed, and saved */
+  merge_files (fixture, paths);
+  dialog = find_merge_dialog (fixture);
+  g_assert_nonnull (dialog);
+  answer = press_in_merge_dialog (dialog, find_button (GTK_WIDGET (dialog), "_Mark as Merged"));
+  g_assert_cmpstr (answer, ==, "merge");
+  g_assert_null (find_merge_dialog (fixture));
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  {
+    g_autoptr(StReport) saved = st_report_new_from_file (fixture->path, NULL, &error);
+    g_autoptr(GPtrArray) issued = NULL;
+
+    g_assert_no_error (error);
+    issued = st_pack_list_issued (saved);
+    g_assert_cmpuint (issued->len, ==, 1);
+    g_assert_nonnull (((StPackRecord *) g_ptr_array_index (issued, 0))->merged);
+    g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (saved, "CO", "1"), "progress-2014"), ==,
+                     st_submission_get_text (st_report_lookup_submission (st_window_get_report (fixture->window),
+                                                                          "CO", "1"), "progress-2014"));
+  }
 
   /* Only a conflict: the department's text written straight into the
    * file, and the central team's own change to the same section */

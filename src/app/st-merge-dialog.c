@@ -42,7 +42,7 @@ struct _StMergeDialog
   GPtrArray            *conflict_views;   /* of ConflictView, one per conflict */
   gboolean              answered;
   gboolean              updating;
-  gboolean              changes_nothing;  /* nothing to merge: only Close is offered */
+  gboolean              changes_nothing;  /* nothing to merge: it can be marked merged */
 };
 
 G_DEFINE_FINAL_TYPE (StMergeDialog, st_merge_dialog, ADW_TYPE_WINDOW)
@@ -83,19 +83,16 @@ update_apply (StMergeDialog *self)
   guint unresolved = self->merge != NULL ? st_merge_count_unresolved (self->merge) : 0;
   g_autofree char *tooltip = NULL;
   gboolean missing = FALSE;
-  gboolean can_merge = self->merge != NULL && unresolved == 0 && !self->changes_nothing;
+  gboolean can_merge = self->merge != NULL && unresolved == 0;
   GtkWidget *default_widget = NULL;
 
   for (guint i = 0; i < self->conflict_views->len && !missing; i++)
     missing = custom_text_missing (g_ptr_array_index (self->conflict_views, i));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.apply", can_merge);
-  /* Enter merges once there is something to merge and nothing left to
-   * choose; a pack that changes nothing only closes */
+  /* Enter merges once nothing is left to choose */
   if (can_merge)
     default_widget = self->apply_button;
-  else if (self->changes_nothing)
-    default_widget = self->cancel_button;
   gtk_window_set_default_widget (GTK_WINDOW (self), default_widget);
   if (missing)
     tooltip = g_strdup (_("Write the text, or choose one of the two"));
@@ -550,7 +547,8 @@ fill (StMergeDialog *self,
   g_string_append_c (summary, ' ');
   self->changes_nothing = changes->len == 0 && conflicts->len == 0;
   if (self->changes_nothing)
-    g_string_append (summary, _("This pack changes nothing: it matches the report."));
+    g_string_append (summary, _("This pack changes nothing: it matches the report. "
+                                "Marking it merged records that it has come back."));
   else if (changes->len > 0)
     g_string_append_printf (summary,
                             g_dngettext (GETTEXT_PACKAGE,
@@ -587,20 +585,16 @@ fill (StMergeDialog *self,
     adw_preferences_group_add (self->changes_group, more_changes_row (changes, MAX_CHANGE_ROWS));
   gtk_widget_set_visible (GTK_WIDGET (self->changes_group), changes->len > 0);
 
-  /* Nothing to merge: Close alone says so */
+  /* Nothing to merge, but the pack is back: the report records that, as
+   * the pack dialog says whether the last pack has come back */
   if (self->changes_nothing)
-    {
-      gtk_widget_set_visible (self->apply_button, FALSE);
-      gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
-    }
+    gtk_button_set_label (GTK_BUTTON (self->apply_button), _("_Mark as Merged"));
 
   update_apply (self);
 
   /* Where Enter first goes: never to Cancel while there is something to
    * merge. With conflicts, the first one's choices; else Merge. */
-  if (self->changes_nothing)
-    gtk_window_set_focus (GTK_WINDOW (self), self->cancel_button);
-  else if (self->conflict_views->len > 0)
+  if (self->conflict_views->len > 0)
     gtk_window_set_focus (GTK_WINDOW (self),
                           GTK_WIDGET (((ConflictView *) g_ptr_array_index (self->conflict_views, 0))->report_button));
   else
@@ -627,8 +621,7 @@ st_merge_dialog_respond (StMergeDialog *self,
   g_return_val_if_fail (ST_IS_MERGE_DIALOG (self), FALSE);
   g_return_val_if_fail (response != NULL, FALSE);
 
-  if (g_str_equal (response, "merge") &&
-      (self->changes_nothing || st_merge_count_unresolved (self->merge) > 0))
+  if (g_str_equal (response, "merge") && st_merge_count_unresolved (self->merge) > 0)
     return FALSE;
   respond (self, g_str_equal (response, "merge") ? "merge" : "cancel");
   return TRUE;

@@ -33,8 +33,9 @@ gboolean   st_merge_dialog_choose  (StMergeDialog *self,
                                     StMergeChoice  choice,
                                     const char    *custom_text);
 /* Answers as the header's buttons do: "merge" or "cancel". FALSE when
- * merging is not possible yet, or never is, for a pack that changes
- * nothing (it offers only Close, which answers "cancel"). */
+ * merging is not possible yet, while a conflict is not settled. A pack
+ * that changes nothing is merged too, as Mark as Merged: that records it
+ * has come back. */
 gboolean   st_merge_dialog_respond (StMergeDialog *self,
                                     const char    *response);
 
