@@ -586,6 +586,8 @@ st_comment_pane_show (StCommentPane *self,
                       const char    *item_id,
                       const char    *section_id)
 {
+  const char *tooltip;
+
   g_return_if_fail (ST_IS_COMMENT_PANE (self));
   g_return_if_fail (workflow == NULL || ST_IS_WORKFLOW (workflow));
 
@@ -608,9 +610,12 @@ st_comment_pane_show (StCommentPane *self,
   gtk_entry_set_placeholder_text (self->composer_entry,
                                   section_id != NULL ? _("What should change in this section?")
                                                      : _("What should change in this submission?"));
-  gtk_widget_set_tooltip_text (self->comment_button,
-                               section_id != NULL ? _("Start a thread on this section for the department to answer")
-                                                  : _("Start a thread on the whole submission for the department to answer"));
+  tooltip = section_id != NULL ? _("Start a thread on this section for the department to answer")
+                               : _("Start a thread on the whole submission for the department to answer");
+  /* Setting a tooltip on a shown widget asks the display where the
+   * pointer is, and the pane goes on to each submission shown */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->comment_button), tooltip) != 0)
+    gtk_widget_set_tooltip_text (self->comment_button, tooltip);
   show_composer (self, FALSE);
   show_error (self, NULL);
   rebuild (self);
