@@ -398,37 +398,56 @@ update_empty (StSidebar *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
+static const char *
+group_id (StSidebar     *self,
+          StSidebarNode *group)
+{
+  return is_by_department (self) ? st_sidebar_node_get_respondent_id (group)
+                                 : st_sidebar_node_get_item_id (group);
+}
+
+/* Goes straight to the submission's group and to the submission in it,
+ * rather than through every row of the tree */
 static gboolean
 select_leaf (StSidebar  *self,
              const char *respondent_id,
              const char *item_id)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
-  const char *group_id = is_by_department (self) ? respondent_id : item_id;
+  GtkTreeListModel *tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (self->selection));
+  GListModel *groups = G_LIST_MODEL (self->filtered_groups);
+  const char *wanted = is_by_department (self) ? respondent_id : item_id;
+  g_autoptr(GtkTreeListRow) group_row = NULL;
+  GListModel *children;
+  guint n_groups = g_list_model_get_n_items (groups);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  for (guint i = 0; i < n_groups && group_row == NULL; i++)
     {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
-      g_autoptr(StSidebarNode) node = gtk_tree_list_row_get_item (row);
+      g_autoptr(StSidebarNode) group = g_list_model_get_item (groups, i);
 
-      if (st_sidebar_node_is_group (node))
-        {
-          const char *id = is_by_department (self) ? st_sidebar_node_get_respondent_id (node)
-                                                   : st_sidebar_node_get_item_id (node);
+      if (g_strcmp0 (group_id (self, group), wanted) == 0)
+        group_row = gtk_tree_list_model_get_child_row (tree, i);
+    }
+  if (group_row == NULL)
+    return FALSE;
 
-          /* Expanding adds the children right after this row */
-          if (g_strcmp0 (id, group_id) == 0)
-            gtk_tree_list_row_set_expanded (row, TRUE);
-          continue;
-        }
+  /* Expanding adds the children right after the group's row */
+  gtk_tree_list_row_set_expanded (group_row, TRUE);
+  children = gtk_tree_list_row_get_children (group_row);
+  for (guint i = 0; children != NULL && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(StSidebarNode) leaf = g_list_model_get_item (children, i);
+      g_autoptr(GtkTreeListRow) row = NULL;
+      guint position;
 
-      if (g_strcmp0 (st_sidebar_node_get_respondent_id (node), respondent_id) == 0 &&
-          g_strcmp0 (st_sidebar_node_get_item_id (node), item_id) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          return TRUE;
-        }
+      if (g_strcmp0 (st_sidebar_node_get_respondent_id (leaf), respondent_id) != 0 ||
+          g_strcmp0 (st_sidebar_node_get_item_id (leaf), item_id) != 0)
+        continue;
+
+      row = gtk_tree_list_row_get_child_row (group_row, i);
+      position = gtk_tree_list_row_get_position (row);
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      return TRUE;
     }
   return FALSE;
 }
