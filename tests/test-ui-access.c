@@ -351,6 +351,74 @@ assert_level (GtkWidget *name,
                                   cell_bounds.origin.y + cell_bounds.size.height / 2, 1.5);
 }
 
+/* The overview's first frame: the actions' columns in view, and not yet
+ * the ones out of sight to the right, which come once it is drawn */
+typedef struct {
+  GtkScrolledWindow *scroller;
+  GtkColumnView     *view;
+  guint              columns;     /* when the first frame was drawn */
+  gboolean           covered;     /* the columns made filled the view */
+  gboolean           drawn;
+} FirstFrame;
+
+static void
+on_first_after_paint (GdkFrameClock *clock,
+                      FirstFrame    *first)
+{
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (first->scroller);
+
+  if (first->drawn || !gtk_widget_get_mapped (GTK_WIDGET (first->view)))
+    return;
+  first->drawn = TRUE;
+  first->columns = g_list_model_get_n_items (gtk_column_view_get_columns (first->view));
+  first->covered = gtk_adjustment_get_upper (hadjustment) >=
+                   gtk_adjustment_get_value (hadjustment) + gtk_adjustment_get_page_size (hadjustment);
+}
+
+static gboolean
+all_columns_made (gpointer data)
+{
+  FirstFrame *first = data;
+
+  /* Every action, and the totals */
+  return first->drawn && g_list_model_get_n_items (gtk_column_view_get_columns (first->view)) == 16 + 1;
+}
+
+static void
+test_overview_first_columns (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  FirstFrame first = { NULL };
+  GdkFrameClock *clock;
+  StOverview *overview;
+  GtkWidget *scroller;
+  gulong handler;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
+  ui_test_show_window (GTK_WINDOW (fixture->window));
+  overview = get_overview (fixture);
+  /* The actions' table is the first of the two */
+  scroller = ui_test_find_descendant (GTK_WIDGET (overview), GTK_TYPE_SCROLLED_WINDOW);
+  first.scroller = GTK_SCROLLED_WINDOW (scroller);
+  first.view = GTK_COLUMN_VIEW (gtk_scrolled_window_get_child (first.scroller));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (first.view), "overview-names"));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_after_paint), &first);
+  g_assert_true (st_window_open_file (fixture->window, fixture->file));
+  g_assert_true (ui_test_wait_for (all_columns_made, &first, 10));
+  g_signal_handler_disconnect (clock, handler);
+
+  /* The first frame had the columns that fill the view, not all of them */
+  g_assert_true (first.covered);
+  g_assert_cmpuint (first.columns, >=, 2);
+  g_assert_cmpuint (first.columns, <, 16 + 1);
+
+  /* Then every cell is there to be opened, the last action's too */
+  g_assert_nonnull (ui_test_find_cell_button (GTK_WIDGET (overview), "CO", "1"));
+  g_assert_nonnull (ui_test_find_cell_button (GTK_WIDGET (overview), "CO", "16"));
+}
+
 static void
 test_overview_names_stay (Fixture       *fixture,
                           gconstpointer  data)
@@ -655,6 +723,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/access/overview-keyboard", test_overview_keyboard);
+  ADD ("/access/overview-first-columns", test_overview_first_columns);
   ADD ("/access/overview-names-stay", test_overview_names_stay);
   ADD ("/access/form-focus", test_form_focus);
   ADD ("/access/export-choices-whole", test_export_choices_whole);

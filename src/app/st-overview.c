@@ -38,6 +38,10 @@ struct _StOverview
   guint          scroll_source;
   char          *respondent_filter; /* the only respondent shown, or NULL */
   guint          totals_source; /* the totals to bring up to date, once */
+  guint          columns_tick;  /* adds the columns still to come, once a frame is drawn */
+  gboolean       columns_ticked;
+  GdkFrameClock *frame_clock;   /* while realized with columns still to come */
+  gulong         layout_handler;
 };
 
 G_DEFINE_FINAL_TYPE (StOverview, st_overview, ADW_TYPE_BIN)
@@ -418,6 +422,9 @@ row_position (StOverview *self,
   return (int) position;
 }
 
+static void add_columns (StOverview *self,
+                         guint       n);
+
 static gboolean
 focus_cell (StOverview *self,
             int         row,
@@ -431,6 +438,8 @@ focus_cell (StOverview *self,
   if (row < 0 || column < 0 || (guint) column >= st_template_get_n_items (template) ||
       (guint) row >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
     return FALSE;
+  /* The keyboard may go to a column not yet made */
+  add_columns (self, G_MAXUINT);
   target = g_list_model_get_item (G_LIST_MODEL (self->rows), row);
   if (st_overview_row_is_total (target))
     return FALSE;
@@ -638,7 +647,76 @@ remove_columns (StOverview *self)
   remove_columns_of (self->names_view);
   remove_columns_of (self->column_view);
   g_ptr_array_set_size (self->column_items, 0);
+  if (self->columns_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->columns_tick);
+  self->columns_tick = 0;
 }
+
+/* The cells' columns: one per action, then the totals */
+static guint
+n_columns_wanted (StOverview *self)
+{
+  if (self->report == NULL)
+    return 0;
+  return st_template_get_n_items (st_report_get_template (self->report)) + 1;
+}
+
+/* GtkColumnView makes a cell in every column of every row it shows, and
+ * with the sample report most of the actions' columns are out of sight to
+ * the right. So the table starts with a few columns; it adds as many more
+ * as it has room for as it is laid out, in the same frame, and the rest
+ * once that frame is drawn. Adds @n more columns at most */
+static void
+add_columns (StOverview *self,
+             guint       n)
+{
+  StTemplate *template;
+  guint n_items;
+
+  if (self->report == NULL)
+    return;
+  template = st_report_get_template (self->report);
+  n_items = st_template_get_n_items (template);
+  for (guint next = self->column_items->len; n > 0 && next <= n_items; next = self->column_items->len, n--)
+    {
+      if (next < n_items)
+        {
+          const StItem *item = st_template_get_item (template, next);
+          g_autofree char *title = item_heading (template, item);
+
+          add_column (self, title, item->id, FALSE);
+        }
+      else
+        {
+          /* Translators: the column that totals each department's row */
+          add_column (self, _("All"), NULL, FALSE);
+        }
+    }
+}
+
+static void watch_layout         (StOverview *self);
+static void stop_watching_layout (StOverview *self);
+
+static gboolean
+add_columns_after_frame (GtkWidget     *widget,
+                         GdkFrameClock *clock,
+                         gpointer       user_data)
+{
+  StOverview *self = ST_OVERVIEW (widget);
+
+  /* The first tick comes before the first frame is laid out and drawn */
+  if (!self->columns_ticked)
+    {
+      self->columns_ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  self->columns_tick = 0;
+  add_columns (self, G_MAXUINT);
+  stop_watching_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
+#define FIRST_COLUMNS 4
 
 /* Whether the columns and rows shown are the ones @template would have:
  * a new round or a file read again keeps its actions and departments,
@@ -868,15 +946,13 @@ rebuild (StOverview *self)
   template = st_report_get_template (self->report);
   respondents_word = st_template_get_word (template, ST_WORD_RESPONDENT);
   add_column (self, respondents_word != NULL ? respondents_word : _("Department"), NULL, TRUE);
-  for (guint i = 0; i < st_template_get_n_items (template); i++)
+  add_columns (self, FIRST_COLUMNS);
+  if (self->column_items->len < n_columns_wanted (self))
     {
-      const StItem *item = st_template_get_item (template, i);
-      g_autofree char *title = item_heading (template, item);
-
-      add_column (self, title, item->id, FALSE);
+      self->columns_ticked = FALSE;
+      self->columns_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_columns_after_frame, NULL, NULL);
+      watch_layout (self);
     }
-  /* Translators: the column that totals each department's row */
-  add_column (self, _("All"), NULL, FALSE);
 
   for (guint r = 0; r < st_template_get_n_respondents (template); r++)
     {
@@ -919,6 +995,7 @@ st_overview_dispose (GObject *object)
   g_clear_pointer (&self->counted, g_hash_table_unref);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
   g_clear_pointer (&self->column_items, g_ptr_array_unref);
+  stop_watching_layout (self);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->totals_source, g_source_remove);
   g_clear_pointer (&self->scroll_target, g_free);
@@ -965,6 +1042,67 @@ st_overview_set_property (GObject      *object,
     }
 }
 
+/* Room to the right of the columns made so far, once the window is laid
+ * out: as many more as fill it, at the width of those, and one more.
+ * Adding them asks for a layout again, which the frame clock does before
+ * it draws the frame */
+static void
+on_frame_layout (GdkFrameClock *clock,
+                 StOverview    *self)
+{
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  guint n_columns = self->column_items->len;
+  double shown, room, each;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || n_columns == 0 || n_columns >= n_columns_wanted (self))
+    return;
+  shown = gtk_adjustment_get_upper (hadjustment);
+  room = gtk_adjustment_get_value (hadjustment) + gtk_adjustment_get_page_size (hadjustment);
+  if (shown > room)
+    return;
+  each = MAX (shown / n_columns, 1.0);
+  add_columns (self, (guint) MIN ((room - shown) / each + 2, (double) G_MAXUINT));
+}
+
+static void
+stop_watching_layout (StOverview *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->layout_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+watch_layout (StOverview *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  /* Runs after the window's own handler, connected when its surface was
+   * made, which lays it out */
+  if (self->frame_clock != NULL || clock == NULL || self->column_items->len >= n_columns_wanted (self))
+    return;
+  self->frame_clock = g_object_ref (clock);
+  self->layout_handler = g_signal_connect (clock, "layout", G_CALLBACK (on_frame_layout), self);
+  /* The overview is made and shown as the window is first laid out, once
+   * the leaflet knows which of its panes fit: the layout goes round once
+   * more for the handler to see it */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+static void
+st_overview_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (st_overview_parent_class)->realize (widget);
+  watch_layout (ST_OVERVIEW (widget));
+}
+
+static void
+st_overview_unrealize (GtkWidget *widget)
+{
+  stop_watching_layout (ST_OVERVIEW (widget));
+  GTK_WIDGET_CLASS (st_overview_parent_class)->unrealize (widget);
+}
+
 static void
 st_overview_class_init (StOverviewClass *klass)
 {
@@ -974,6 +1112,8 @@ st_overview_class_init (StOverviewClass *klass)
   object_class->dispose = st_overview_dispose;
   object_class->get_property = st_overview_get_property;
   object_class->set_property = st_overview_set_property;
+  widget_class->realize = st_overview_realize;
+  widget_class->unrealize = st_overview_unrealize;
 
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,
