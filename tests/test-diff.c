@@ -254,6 +254,65 @@ test_diff_words_space_only (void)
     }
 }
 
+/* A name changed on both sides of a paragraph break: each paragraph keeps
+ * its own removed and added words, and the break stays between them
+ * instead of the added words moving into the next paragraph */
+static void
+test_diff_words_paragraph_break (void)
+{
+  const char *old_text = "Cabinet Office started to build an internal specialist digital capability "
+                         "team, the Cabinet Office Digital and Technology Team (CODATT).\n\n"
+                         "CODATT built direct contact with service managers.";
+  const char *new_text = "Cabinet Office started to build an internal specialist digital capability "
+                         "team, the Cabinet Office Digital and Technology Team (CODaT).\n\n"
+                         "CODaT built direct contact with service managers.";
+  g_autoptr(GPtrArray) chunks = st_diff_words (old_text, new_text);
+  g_autofree char *old_again = join_chunks (chunks, ST_DIFF_INSERT);
+  g_autofree char *new_again = join_chunks (chunks, ST_DIFF_DELETE);
+  g_autofree char *formatted = st_diff_format (chunks, 1);
+  g_autoptr(GPtrArray) lines = st_diff_words ("one\ntwo\nthree", "uno\ndos\ntres\ncuatro");
+  g_autofree char *lines_formatted = st_diff_format (lines, G_MAXUINT);
+  g_autofree char *lines_old = join_chunks (lines, ST_DIFF_INSERT);
+  g_autofree char *lines_new = join_chunks (lines, ST_DIFF_DELETE);
+  g_autoptr(GPtrArray) fewer = st_diff_words ("One.\n\nTwo.\n\nThree.", "One.\n\nBoth.");
+  g_autofree char *fewer_formatted = st_diff_format (fewer, G_MAXUINT);
+  g_autofree char *fewer_old = join_chunks (fewer, ST_DIFF_INSERT);
+  g_autofree char *fewer_new = join_chunks (fewer, ST_DIFF_DELETE);
+  guint deleted, inserted;
+  guint breaks = 0;
+
+  g_assert_cmpstr (old_again, ==, old_text);
+  g_assert_cmpstr (new_again, ==, new_text);
+  st_diff_count (chunks, &deleted, &inserted);
+  g_assert_cmpuint (deleted, ==, 2);
+  g_assert_cmpuint (inserted, ==, 2);
+  g_assert_cmpstr (formatted, ==,
+                   "… Team [-(CODATT).-] {+(CODaT).+}⏎⏎[-CODATT-] {+CODaT+} built …");
+  /* The paragraph break itself is unchanged text, in one place */
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      const StDiffChunk *chunk = g_ptr_array_index (chunks, i);
+
+      if (strstr (chunk->text, "\n\n") != NULL)
+        {
+          g_assert_cmpint (chunk->op, ==, ST_DIFF_EQUAL);
+          g_assert_cmpstr (chunk->text, ==, "\n\n");
+          breaks++;
+        }
+    }
+  g_assert_cmpuint (breaks, ==, 1);
+
+  /* Every line rewritten, and one more: the lines pair up */
+  g_assert_cmpstr (lines_old, ==, "one\ntwo\nthree");
+  g_assert_cmpstr (lines_new, ==, "uno\ndos\ntres\ncuatro");
+  g_assert_cmpstr (lines_formatted, ==, "[-one-] {+uno+}⏎[-two-] {+dos+}⏎[-three-] {+tres⏎cuatro+}");
+
+  /* Two paragraphs become one: one run, as nothing pairs up */
+  g_assert_cmpstr (fewer_old, ==, "One.\n\nTwo.\n\nThree.");
+  g_assert_cmpstr (fewer_new, ==, "One.\n\nBoth.");
+  g_assert_cmpstr (fewer_formatted, ==, "One.⏎⏎[-Two.⏎⏎Three.-] {+Both.+}");
+}
+
 static void
 test_diff_format_context (void)
 {
@@ -281,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/diff/words/whitespace", test_diff_words_whitespace);
   g_test_add_func ("/diff/words/last-word", test_diff_words_last_word);
   g_test_add_func ("/diff/words/space-only", test_diff_words_space_only);
+  g_test_add_func ("/diff/words/paragraph-break", test_diff_words_paragraph_break);
   g_test_add_func ("/diff/format/context", test_diff_format_context);
 
   return g_test_run ();

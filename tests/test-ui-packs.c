@@ -1315,6 +1315,9 @@ test_packs_diff_markup (Fixture       *fixture,
   g_autofree char *count = st_diff_describe_count (diff);
   g_autoptr(GPtrArray) escaped = st_diff_words ("a < b", "a <b> & b");
   g_autofree char *escaped_markup = st_diff_markup (escaped, ST_DIFF_SHOW_BOTH, FALSE);
+  g_autoptr(GPtrArray) renamed = st_diff_words ("Team (CODATT).\n\nCODATT built", "Team (CODaT).\n\nCODaT built");
+  g_autofree char *renamed_markup = st_diff_markup (renamed, ST_DIFF_SHOW_BOTH, FALSE);
+  g_autofree char *renamed_text = NULL;
 
   g_test_message ("%s", both);
   g_assert_nonnull (strstr (both, "strikethrough=\"true\" style=\"italic\""));
@@ -1332,6 +1335,10 @@ test_packs_diff_markup (Fixture       *fixture,
   g_assert_nonnull (strstr (escaped_markup, "&lt;b&gt;"));
   g_assert_true (pango_parse_markup (escaped_markup, -1, 0, NULL, NULL, NULL, NULL));
   g_assert_true (pango_parse_markup (both, -1, 0, NULL, NULL, NULL, NULL));
+  /* Each paragraph keeps its own removed and added words, in both the
+   * merge window's conflicts and a section's history */
+  g_assert_true (pango_parse_markup (renamed_markup, -1, 0, NULL, &renamed_text, NULL, NULL));
+  g_assert_cmpstr (renamed_text, ==, "Team (CODATT). (CODaT).\n\nCODATT CODaT built");
 }
 
 /* WCAG's contrast ratio of two "#rrggbb" colours */

@@ -380,6 +380,75 @@ append_change (ChunkBuilder *builder,
   g_string_append (into, text);
 }
 
+/* The index after the last word of the line that starts at word @from:
+ * the first word with a line break after it, or @end */
+static guint
+line_end (const Words *words,
+          guint        from,
+          guint        end)
+{
+  for (guint k = from; k < end; k++)
+    if (strchr (g_ptr_array_index (words->spaces, k), '\n') != NULL)
+      return k + 1;
+  return end;
+}
+
+static void
+append_words (ChunkBuilder *builder,
+              GString      *into,
+              const Words  *words,
+              guint         from,
+              guint         end,
+              gboolean      last_space)
+{
+  for (guint k = from; k < end; k++)
+    {
+      append_change (builder, into, g_ptr_array_index (words->words, k));
+      if (k + 1 < end || last_space)
+        append_change (builder, into, g_ptr_array_index (words->spaces, k));
+    }
+}
+
+/* Old words [@old_from, @old_end) replaced by new words [@new_from,
+ * @new_end). Removed and added words are paired up line by line, so that
+ * a line or paragraph break both texts have stays where it is, unchanged,
+ * instead of all the removed lines coming before all the added ones and
+ * moving the added words across the break. */
+static void
+append_replacement (ChunkBuilder *builder,
+                    const Words  *old_words,
+                    guint         old_from,
+                    guint         old_end,
+                    const Words  *new_words,
+                    guint         new_from,
+                    guint         new_end)
+{
+  guint o = old_from;
+  guint n = new_from;
+
+  while (o < old_end || n < new_end)
+    {
+      guint old_stop = line_end (old_words, o, old_end);
+      guint new_stop = line_end (new_words, n, new_end);
+      const char *old_break = NULL;
+      gboolean keep_break = FALSE;
+
+      if (o < old_end && n < new_end)
+        {
+          const char *new_break = g_ptr_array_index (new_words->spaces, new_stop - 1);
+
+          old_break = g_ptr_array_index (old_words->spaces, old_stop - 1);
+          keep_break = strchr (old_break, '\n') != NULL && g_str_equal (old_break, new_break);
+        }
+      append_words (builder, builder->deleted, old_words, o, old_stop, !keep_break);
+      append_words (builder, builder->inserted, new_words, n, new_stop, !keep_break);
+      if (keep_break)
+        append_equal (builder, old_break);
+      o = old_stop;
+      n = new_stop;
+    }
+}
+
 GPtrArray *
 st_diff_words (const char *old_text,
                const char *new_text)
@@ -402,48 +471,52 @@ st_diff_words (const char *old_text,
   for (guint i = 0; i < edits->len; i++)
     {
       const StDiffEdit *edit = &g_array_index (edits, StDiffEdit, i);
+      guint old_end, new_end;
 
-      for (guint k = 0; k < edit->length; k++)
+      if (edit->op == ST_DIFF_EQUAL)
         {
-          guint o = edit->old_start + k;
-          guint n = edit->new_start + k;
-
-          switch (edit->op)
+          for (guint k = 0; k < edit->length; k++)
             {
-            case ST_DIFF_EQUAL:
-              {
-                const char *old_space = g_ptr_array_index (old_words.spaces, o);
-                const char *new_space = g_ptr_array_index (new_words.spaces, n);
+              guint o = edit->old_start + k;
+              guint n = edit->new_start + k;
+              const char *old_space = g_ptr_array_index (old_words.spaces, o);
+              const char *new_space = g_ptr_array_index (new_words.spaces, n);
 
-                append_equal (&builder, g_ptr_array_index (old_words.words, o));
-                /* The same word with different white space after it: only
-                 * the white space changed */
-                if (g_str_equal (old_space, new_space))
-                  {
-                    append_equal (&builder, old_space);
-                  }
-                else
-                  {
-                    append_change (&builder, deleted, old_space);
-                    append_change (&builder, inserted, new_space);
-                  }
-              }
-              break;
-
-            case ST_DIFF_DELETE:
-              append_change (&builder, deleted, g_ptr_array_index (old_words.words, o));
-              append_change (&builder, deleted, g_ptr_array_index (old_words.spaces, o));
-              break;
-
-            case ST_DIFF_INSERT:
-              append_change (&builder, inserted, g_ptr_array_index (new_words.words, n));
-              append_change (&builder, inserted, g_ptr_array_index (new_words.spaces, n));
-              break;
-
-            default:
-              g_assert_not_reached ();
+              append_equal (&builder, g_ptr_array_index (old_words.words, o));
+              /* The same word with different white space after it: only
+               * the white space changed */
+              if (g_str_equal (old_space, new_space))
+                {
+                  append_equal (&builder, old_space);
+                }
+              else
+                {
+                  append_change (&builder, deleted, old_space);
+                  append_change (&builder, inserted, new_space);
+                }
             }
+          continue;
         }
+
+      /* The words removed and added between two unchanged ones, whichever
+       * of the two runs the edit script gives first */
+      old_end = edit->old_start;
+      new_end = edit->new_start;
+      for (; i < edits->len; i++)
+        {
+          const StDiffEdit *change = &g_array_index (edits, StDiffEdit, i);
+
+          if (change->op == ST_DIFF_EQUAL)
+            break;
+          if (change->op == ST_DIFF_DELETE)
+            old_end = change->old_start + change->length;
+          else
+            new_end = change->new_start + change->length;
+        }
+      i--;
+      append_replacement (&builder,
+                          &old_words, edit->old_start, old_end,
+                          &new_words, edit->new_start, new_end);
     }
 
   add_chunk (builder.chunks, ST_DIFF_EQUAL, equal);
