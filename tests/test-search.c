@@ -467,6 +467,17 @@ test_search_replace_one (void)
   g_assert_cmpstr (get (report, "CO", "1", "plans-2014"), ==, "The département will.");
 }
 
+/* The first match in @respondent_id's returns */
+static StSearchMatch *
+match_of (GPtrArray  *matches,
+          const char *respondent_id)
+{
+  for (guint i = 0; i < matches->len; i++)
+    if (g_str_equal (st_search_match_get_respondent_id (nth (matches, i)), respondent_id))
+      return nth (matches, i);
+  g_assert_not_reached ();
+}
+
 static void
 test_search_workflow (void)
 {
@@ -485,24 +496,37 @@ test_search_workflow (void)
 
   matches = find (search, "leader", ST_SEARCH_DEFAULT);
   g_assert_cmpuint (matches->len, ==, 3);
-  g_assert_false (st_search_match_get_editable (nth (matches, 0)));
-  g_assert_true (st_search_match_get_editable (nth (matches, 1)));
-  g_assert_true (st_search_match_get_editable (nth (matches, 2)));
+  g_assert_false (st_search_match_get_editable (match_of (matches, "CO")));
+  g_assert_false (st_search_match_get_editable (match_of (matches, "HMT")));
+  g_assert_true (st_search_match_get_editable (match_of (matches, "DfE")));
 
   g_assert_false (st_search_can_replace (search, "CO", "1", "progress-2014", &error));
   g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "published"));
+  g_clear_error (&error);
+  /* An approval is not taken back behind the reviewer's back: the form
+   * asks before an approved return is changed */
+  g_assert_false (st_search_can_replace (search, "HMT", "1", "progress-2014", &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "is approved"));
   g_clear_error (&error);
 
   g_assert_cmpuint (st_search_replace_all (search, "leader", ST_SEARCH_DEFAULT, "digital leader",
-                                           &n_sections, NULL, &error), ==, 2);
+                                           &n_sections, NULL, &error), ==, 1);
   g_assert_no_error (error);
-  g_assert_cmpuint (n_sections, ==, 2);
+  g_assert_cmpuint (n_sections, ==, 1);
   g_assert_cmpstr (get (report, "CO", "1", "progress-2014"), ==, "Published: the leader.");
   g_assert_cmpstr (get (report, "DfE", "1", "progress-2014"), ==, "Draft: the digital leader.");
-  /* Through the workflow: changing an approved return sends it back */
-  g_assert_cmpstr (get (report, "HMT", "1", "progress-2014"), ==, "Approved: the digital leader.");
+  g_assert_cmpstr (get (report, "HMT", "1", "progress-2014"), ==, "Approved: the leader.");
   g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "HMT", "1")), ==,
-                   ST_STATUS_SUBMITTED);
+                   ST_STATUS_APPROVED);
+
+  /* One match at a time is refused the same way */
+  g_clear_pointer (&matches, g_ptr_array_unref);
+  matches = find (search, "leader", ST_SEARCH_DEFAULT);
+  g_assert_false (st_search_replace (search, match_of (matches, "HMT"), "lead", NULL, &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_assert_cmpstr (get (report, "HMT", "1", "progress-2014"), ==, "Approved: the leader.");
 }
 
 static void
@@ -512,6 +536,7 @@ test_search_department (void)
   g_autoptr(StWorkflow) department = st_workflow_new (report, ST_ROLE_DEPARTMENT, "DfE", "Editor");
   g_autoptr(StSearch) search = st_search_new (report, department);
   g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GError) error = NULL;
 
   set (report, "CO", "1", "progress-2014", "The CO leader.");
   set (report, "DfE", "1", "progress-2014", "The DfE leader.");
@@ -523,6 +548,16 @@ test_search_department (void)
   g_assert_true (st_search_match_get_editable (nth (matches, 1)));
   g_assert_cmpuint (st_search_replace_all (search, "leader", ST_SEARCH_DEFAULT, "lead", NULL, NULL, NULL), ==, 1);
   g_assert_cmpstr (get (report, "CO", "1", "progress-2014"), ==, "The CO leader.");
+  g_assert_cmpstr (get (report, "DfE", "1", "progress-2014"), ==, "The DfE lead.");
+
+  /* What the department has submitted is the central team's to review:
+   * changed only in its form, after saying so */
+  st_submission_set_status (st_report_lookup_submission (report, "DfE", "1"), ST_STATUS_SUBMITTED);
+  g_assert_true (st_workflow_is_guarded (department, "DfE", "1"));
+  g_assert_false (st_search_can_replace (search, "DfE", "1", "progress-2014", &error));
+  g_assert_error (error, ST_ERROR, ST_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "has been submitted"));
+  g_assert_cmpuint (st_search_replace_all (search, "lead", ST_SEARCH_DEFAULT, "leader", NULL, NULL, NULL), ==, 0);
   g_assert_cmpstr (get (report, "DfE", "1", "progress-2014"), ==, "The DfE lead.");
 }
 

@@ -473,6 +473,47 @@ test_search_many (Fixture       *fixture,
   assert_on_disk (fixture, "HMT", "2", "progress-2014", expected->str);
 }
 
+/* An approved return is not changed behind the reviewer's back: its
+ * form asks before it is reopened, and Replace All leaves it, saying so */
+static void
+test_search_leaves_approved (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  StReport *report = st_window_get_report (fixture->window);
+  g_autofree char *labels = NULL;
+  AdwMessageDialog *dialog;
+
+  st_submission_set_status (st_report_lookup_submission (report, "DfE", "1"), ST_STATUS_APPROVED);
+  find (fixture, "digital", ST_SEARCH_DEFAULT);
+  g_assert_cmpstr (st_search_panel_get_summary (fixture->panel), ==,
+                   "6 matches in 6 sections; 3 are in sections that cannot be changed");
+  labels = shown_labels (GTK_WIDGET (fixture->panel));
+  g_assert_nonnull (strstr (labels, "Read only: approved\n"));
+
+  st_search_panel_set_replacement (fixture->panel, "online");
+  st_search_panel_replace_all (fixture->panel);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Replace 3 matches of “digital” with “online” in 3 sections. "
+                   "3 matches in sections that cannot be changed stay as they are.");
+  ui_test_respond (dialog, "replace");
+
+  g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (report, "DfE", "1")), ==,
+                   ST_STATUS_APPROVED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  assert_on_disk (fixture, "DfE", "1", "progress-2014", "DfE has a digital leader in place.");
+  assert_on_disk (fixture, "AGO", "1", "progress-2014", "AGO has board-level responsibility for online.");
+  {
+    g_autoptr(StReport) saved = st_report_new_from_file (fixture->path, NULL, NULL);
+
+    g_assert_nonnull (saved);
+    g_assert_cmpint (st_submission_get_status (st_report_lookup_submission (saved, "DfE", "1")), ==,
+                     ST_STATUS_APPROVED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +530,7 @@ main (int   argc,
   ADD ("/search/find-and-open", test_search_find_and_open);
   ADD ("/search/replace-all", test_search_replace_all);
   ADD ("/search/replace-all-cancel", test_search_replace_all_cancel);
+  ADD ("/search/leaves-approved", test_search_leaves_approved);
   ADD ("/search/undo-offer", test_search_undo_offer);
   ADD ("/search/replace-one", test_search_replace_one);
   ADD ("/search/follows-typing", test_search_follows_typing);

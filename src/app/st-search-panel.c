@@ -385,7 +385,9 @@ bind_row (GtkSignalListItemFactory *factory,
   const StRespondent *respondent = st_template_find_respondent (template, st_search_match_get_respondent_id (match));
   const StItem *item = st_template_find_item (template, st_search_match_get_item_id (match));
   const StSection *section = st_template_find_section (template, st_search_match_get_section_id (match));
-  const char *word = st_template_get_word (template, ST_WORD_ITEM);
+  const char *word = st_template_get_display_word (template, ST_WORD_ITEM);
+  StSubmission *submission = st_report_lookup_submission (self->report, st_search_match_get_respondent_id (match),
+                                                          st_search_match_get_item_id (match));
   GtkWidget *state = g_object_get_data (G_OBJECT (list_item), "state");
   GtkWidget *button = g_object_get_data (G_OBJECT (list_item), "button");
   gboolean editable = st_search_match_get_editable (match);
@@ -414,6 +416,8 @@ bind_row (GtkSignalListItemFactory *factory,
       /* Said in words, not only by the dimmed button */
       if (section->round < st_report_get_round (self->report))
         gtk_label_set_label (GTK_LABEL (state), _("Read only: an earlier round"));
+      else if (submission != NULL && st_submission_get_status (submission) == ST_STATUS_APPROVED)
+        gtk_label_set_label (GTK_LABEL (state), _("Read only: approved"));
       else
         gtk_label_set_label (GTK_LABEL (state), _("Read only"));
       st_search_can_replace (self->search, st_search_match_get_respondent_id (match),

@@ -192,10 +192,9 @@ static gboolean
 is_guarded (StSubmissionForm *self,
             StStatus          status)
 {
-  if (status == ST_STATUS_APPROVED)
-    return TRUE;
-  return status == ST_STATUS_SUBMITTED && self->workflow != NULL &&
-         st_workflow_get_role (self->workflow) == ST_ROLE_DEPARTMENT;
+  if (self->workflow != NULL)
+    return st_workflow_is_guarded (self->workflow, self->respondent_id, self->item_id);
+  return status == ST_STATUS_APPROVED;
 }
 
 /* The status in words, the moves open now, the comments still open, and

@@ -528,8 +528,24 @@ st_search_can_replace (StSearch    *self,
       return FALSE;
     }
 
-  if (self->workflow != NULL)
-    return st_workflow_can_edit (self->workflow, respondent_id, item_id, error);
+  if (self->workflow == NULL)
+    return TRUE;
+  if (!st_workflow_can_edit (self->workflow, respondent_id, item_id, error))
+    return FALSE;
+
+  /* Not behind a decision's back: the form asks first */
+  if (st_workflow_is_guarded (self->workflow, respondent_id, item_id))
+    {
+      g_autofree char *place = st_workflow_describe (template, respondent_id, item_id, NULL);
+
+      if (submission != NULL && st_submission_get_status (submission) == ST_STATUS_APPROVED)
+        g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                     _("%s is approved: a change would need approving again, so make it in its form"), place);
+      else
+        g_set_error (error, ST_ERROR, ST_ERROR_REFUSED,
+                     _("%s has been submitted: make any change in its form"), place);
+      return FALSE;
+    }
   return TRUE;
 }
 

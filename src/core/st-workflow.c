@@ -734,6 +734,20 @@ st_workflow_can_edit (StWorkflow  *self,
   return TRUE;
 }
 
+gboolean
+st_workflow_is_guarded (StWorkflow *self,
+                        const char *respondent_id,
+                        const char *item_id)
+{
+  StStatus status;
+
+  g_return_val_if_fail (ST_IS_WORKFLOW (self), FALSE);
+
+  status = current_status (self, respondent_id, item_id);
+  return status == ST_STATUS_APPROVED ||
+         (status == ST_STATUS_SUBMITTED && self->role == ST_ROLE_DEPARTMENT);
+}
+
 /* Why @role may not move a submission from @from to @to */
 static void
 refuse_transition (StWorkflow  *self,

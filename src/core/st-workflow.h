@@ -123,6 +123,15 @@ gboolean    st_workflow_can_edit           (StWorkflow   *self,
                                             const char   *item_id,
                                             GError      **error);
 
+/* Whether a change would undo a decision made on the submission: it is
+ * approved, and a change sends it back for approval, or this is the
+ * department's pack and the department has submitted it. The editor shows
+ * such a submission read-only until the person chooses to change it, and
+ * find and replace leaves it as it is. */
+gboolean    st_workflow_is_guarded         (StWorkflow   *self,
+                                            const char   *respondent_id,
+                                            const char   *item_id);
+
 /* The statuses this person may move the submission to now, by the rules
  * alone (an array of StStatus; free with g_array_unref). Use
  * st_workflow_can_set_status() to learn whether validation allows it. */
