@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include "stocktake-core.h"
 
 static void
@@ -559,6 +562,99 @@ test_template_next_round_refused (void)
   }
 }
 
+/* A template with words of its own, one of them a standard word for
+ * another thing, one the standard word, and one left to the standard */
+#define OWN_WORDS_TEMPLATE "{\"id\": \"t\", \"title\": \"T\", " MINIMAL_ROUNDS ", \"items\": [], " \
+  "\"respondents\": [], \"words\": {\"item\": \"Department\", \"items\": \"Priorities\", " \
+  "\"respondent\": \"Department\"}}"
+
+static void
+test_template_display_words (void)
+{
+  g_autoptr(StTemplate) gds = st_template_new_builtin ("gds-2012", NULL);
+  g_autoptr(StTemplate) dec = st_template_new_builtin ("dec-2022", NULL);
+  g_autoptr(StTemplate) own = NULL;
+  g_autoptr(GError) error = NULL;
+
+  own = load_template_text (OWN_WORDS_TEMPLATE, NULL, &error);
+  g_assert_no_error (error);
+
+  /* In English the interface shows the template's words as they are */
+  g_assert_cmpstr (st_template_get_display_word (gds, ST_WORD_ITEM), ==, "Action");
+  g_assert_cmpstr (st_template_get_display_word (gds, ST_WORD_RESPONDENTS), ==, "Departments");
+  g_assert_cmpstr (st_template_get_display_word (dec, ST_WORD_RESPONDENT), ==, "Organisation");
+  g_assert_cmpstr (st_template_get_display_word (own, ST_WORD_ITEM), ==, "Department");
+  g_assert_cmpstr (st_template_get_display_word (own, ST_WORD_RESPONDENTS), ==, "Departments");
+  g_assert_cmpstr (st_template_get_display_word (own, "no-such-word"), ==, "no-such-word");
+}
+
+/* Run alone, with the translations built beside the tests */
+static void
+display_words_in_welsh (void)
+{
+  g_autoptr(StTemplate) gds = st_template_new_builtin ("gds-2012", NULL);
+  g_autoptr(StTemplate) dec = st_template_new_builtin ("dec-2022", NULL);
+  g_autoptr(StTemplate) own = load_template_text (OWN_WORDS_TEMPLATE, NULL, NULL);
+
+  g_setenv ("LANGUAGE", "cy", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, ""));
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STOCKTAKE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  /* The standard words are the interface's own, so translated */
+  g_print ("%s|%s|%s|%s\n",
+           st_template_get_display_word (gds, ST_WORD_ITEM),
+           st_template_get_display_word (gds, ST_WORD_ITEMS),
+           st_template_get_display_word (gds, ST_WORD_RESPONDENT),
+           st_template_get_display_word (gds, ST_WORD_RESPONDENTS));
+  /* A template's own words are kept as written, even one that is a
+   * standard word for something else; one that spells out the standard
+   * word, as gds-2012 does, is translated; published pages stay in
+   * English */
+  g_print ("%s|%s|%s|%s\n",
+           st_template_get_display_word (dec, ST_WORD_ITEMS),
+           st_template_get_display_word (own, ST_WORD_ITEM),
+           st_template_get_display_word (own, ST_WORD_ITEMS),
+           st_template_get_display_word (own, ST_WORD_RESPONDENT));
+  g_print ("%s\n", st_template_get_word (gds, ST_WORD_RESPONDENT));
+}
+
+static void
+test_template_display_words_welsh (void)
+{
+  const char *locale_dir = g_getenv ("STOCKTAKE_LOCALEDIR");
+  g_autofree char *catalogue = NULL;
+
+  if (g_test_subprocess ())
+    {
+      display_words_in_welsh ();
+      return;
+    }
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("STOCKTAKE_LOCALEDIR does not say where the translations are built");
+      return;
+    }
+  catalogue = g_build_filename (locale_dir, "cy", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (catalogue, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Welsh translation is not built");
+      return;
+    }
+  if (setlocale (LC_ALL, "") == NULL)
+    {
+      g_test_skip ("the locale the tests run in is not installed");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("Cam gweithredu|Camau gweithredu|Adran|Adrannau\n"
+                             "Recommendations|Department|Priorities|Adran\n"
+                             "Department\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +675,8 @@ main (int   argc,
   g_test_add_func ("/template/next-round-json", test_template_next_round_json);
   g_test_add_func ("/template/next-round-restricted", test_template_next_round_restricted);
   g_test_add_func ("/template/next-round-refused", test_template_next_round_refused);
+  g_test_add_func ("/template/display-words", test_template_display_words);
+  g_test_add_func ("/template/display-words-welsh", test_template_display_words_welsh);
 
   return g_test_run ();
 }

@@ -235,7 +235,7 @@ st_export_dialog_new (GtkWindow  *parent,
     }
   if (item != NULL && item->number > 0)
     {
-      const char *word = st_template_get_word (template, ST_WORD_ITEM);
+      const char *word = st_template_get_display_word (template, ST_WORD_ITEM);
       /* Translators: "The page of Action 4" */
       g_autofree char *label = g_strdup_printf (_("The page of %s %u"), word != NULL ? word : _("Action"),
                                                 item->number);

@@ -50,7 +50,7 @@ char *
 st_filter_choices_item_label (StTemplate   *template,
                               const StItem *item)
 {
-  const char *word = st_template_get_word (template, ST_WORD_ITEM);
+  const char *word = st_template_get_display_word (template, ST_WORD_ITEM);
 
   if (item->number > 0)
     return g_strdup_printf ("%s %u", word != NULL ? word : _("Action"), item->number);

@@ -177,7 +177,7 @@ describe_place (StIssuesPanel *self,
   const StItem *item = st_template_find_item (template, st_finding_get_item_id (finding));
   const char *section_id = st_finding_get_section_id (finding);
   const StSection *section = section_id != NULL ? st_template_find_section (template, section_id) : NULL;
-  const char *word = st_template_get_word (template, ST_WORD_ITEM);
+  const char *word = st_template_get_display_word (template, ST_WORD_ITEM);
   g_autoptr(GString) place = g_string_new (severity_word (st_finding_get_severity (finding)));
 
   if (respondent != NULL)

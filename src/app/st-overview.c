@@ -160,7 +160,7 @@ static char *
 item_heading (StTemplate   *template,
               const StItem *item)
 {
-  const char *word = st_template_get_word (template, ST_WORD_ITEM);
+  const char *word = st_template_get_display_word (template, ST_WORD_ITEM);
 
   if (item->number == 0)
     return g_strdup (item->title);
@@ -729,7 +729,7 @@ same_shape (StOverview *self,
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
   GListModel *rows = G_LIST_MODEL (self->rows);
   g_autoptr(GtkColumnViewColumn) names = g_list_model_get_item (gtk_column_view_get_columns (self->names_view), 0);
-  const char *respondents_word = st_template_get_word (template, ST_WORD_RESPONDENT);
+  const char *respondents_word = st_template_get_display_word (template, ST_WORD_RESPONDENT);
   guint n_rows = 0;
 
   if (self->total_row == NULL || names == NULL ||
@@ -944,7 +944,7 @@ rebuild (StOverview *self)
     return;
 
   template = st_report_get_template (self->report);
-  respondents_word = st_template_get_word (template, ST_WORD_RESPONDENT);
+  respondents_word = st_template_get_display_word (template, ST_WORD_RESPONDENT);
   add_column (self, respondents_word != NULL ? respondents_word : _("Department"), NULL, TRUE);
   add_columns (self, FIRST_COLUMNS);
   if (self->column_items->len < n_columns_wanted (self))

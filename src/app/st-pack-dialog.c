@@ -156,7 +156,7 @@ st_pack_dialog_new (GtkWindow  *parent,
   template = st_report_get_template (report);
 
   /* The template says what its respondents are: departments, organisations */
-  word = st_template_get_word (template, ST_WORD_RESPONDENT);
+  word = st_template_get_display_word (template, ST_WORD_RESPONDENT);
   if (word != NULL)
     {
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->respondent_row), FALSE);

@@ -42,9 +42,9 @@ cli_command_info (int    argc,
 
   g_print (_("Template: %s (%s)\n"), st_template_get_title (template), st_template_get_id (template));
   /* Translators: the first %s is the template's word for respondents, such as "Departments" */
-  g_print (_("%s: %u\n"), st_template_get_word (template, ST_WORD_RESPONDENTS),
+  g_print (_("%s: %u\n"), st_template_get_display_word (template, ST_WORD_RESPONDENTS),
            st_template_get_n_respondents (template));
-  g_print (_("%s: %u\n"), st_template_get_word (template, ST_WORD_ITEMS),
+  g_print (_("%s: %u\n"), st_template_get_display_word (template, ST_WORD_ITEMS),
            st_template_get_n_items (template));
   g_print (_("Rounds: %u (collecting %s)\n"), st_template_get_n_rounds (template), round->title);
   if (st_report_get_updated (report) != NULL)

@@ -34,7 +34,7 @@ cli_find_respondent (StTemplate *template,
         }
       /* Translators: the first %s is the template's word, such as "Department" */
       cli_error (_("no %s “%s” in the template; it has %s"),
-                 st_template_get_word (template, ST_WORD_RESPONDENT), name, known->str);
+                 st_template_get_display_word (template, ST_WORD_RESPONDENT), name, known->str);
     }
   return respondent;
 }
@@ -54,7 +54,7 @@ cli_find_item (StTemplate *template,
         item = st_template_find_item_by_number (template, number);
     }
   if (item == NULL)
-    cli_error (_("no %s “%s” in the template"), st_template_get_word (template, ST_WORD_ITEM), name);
+    cli_error (_("no %s “%s” in the template"), st_template_get_display_word (template, ST_WORD_ITEM), name);
   return item;
 }
 

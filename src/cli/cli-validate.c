@@ -20,7 +20,7 @@ static char *
 item_label (StTemplate   *template,
             const StItem *item)
 {
-  g_autofree char *word = g_utf8_strdown (st_template_get_word (template, ST_WORD_ITEM), -1);
+  g_autofree char *word = g_utf8_strdown (st_template_get_display_word (template, ST_WORD_ITEM), -1);
 
   if (item->number > 0)
     return g_strdup_printf ("%s %u", word, item->number);

@@ -1108,6 +1108,19 @@ st_template_get_title (StTemplate *self)
   return self->title;
 }
 
+/* The words of the Government Digital Strategy, which every template so
+ * far has shared in part: a template's word where it names none, and
+ * the words the interface translates */
+static const struct {
+  const char *key;
+  const char *word;
+} standard_words[] = {
+  { ST_WORD_ITEM, N_("Action") },
+  { ST_WORD_ITEMS, N_("Actions") },
+  { ST_WORD_RESPONDENT, N_("Department") },
+  { ST_WORD_RESPONDENTS, N_("Departments") },
+};
+
 const char *
 st_template_get_word (StTemplate *self,
                       const char *key)
@@ -1120,17 +1133,30 @@ st_template_get_word (StTemplate *self,
   if (word != NULL)
     return word;
 
-  /* The words of the Government Digital Strategy, which every template
-   * so far has shared in part */
-  if (g_str_equal (key, ST_WORD_ITEM))
-    return "Action";
-  if (g_str_equal (key, ST_WORD_ITEMS))
-    return "Actions";
-  if (g_str_equal (key, ST_WORD_RESPONDENT))
-    return "Department";
-  if (g_str_equal (key, ST_WORD_RESPONDENTS))
-    return "Departments";
+  for (guint i = 0; i < G_N_ELEMENTS (standard_words); i++)
+    {
+      if (g_str_equal (key, standard_words[i].key))
+        return standard_words[i].word;
+    }
   return key;
+}
+
+const char *
+st_template_get_display_word (StTemplate *self,
+                              const char *key)
+{
+  const char *word;
+
+  g_return_val_if_fail (ST_IS_TEMPLATE (self), NULL);
+
+  word = st_template_get_word (self, key);
+  for (guint i = 0; i < G_N_ELEMENTS (standard_words); i++)
+    {
+      if (g_str_equal (key, standard_words[i].key) &&
+          g_str_equal (word, standard_words[i].word))
+        return _(standard_words[i].word);
+    }
+  return word;
 }
 
 const char *

@@ -70,7 +70,13 @@ StTemplate         *st_template_new_with_next_round (StTemplate *self,
 
 const char         *st_template_get_id           (StTemplate   *self);
 const char         *st_template_get_title        (StTemplate   *self);
+/* The template's word for @key, exactly as its pages publish it */
 const char         *st_template_get_word         (StTemplate   *self,
+                                                  const char   *key);
+/* The same word as the interface shows it: translated where it is the
+ * standard English word ("Department", "Actions"), as written where the
+ * template has words of its own ("Organisation") */
+const char         *st_template_get_display_word (StTemplate   *self,
                                                   const char   *key);
 const char         *st_template_get_layout       (StTemplate   *self,
                                                   const char   *key);
