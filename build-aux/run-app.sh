@@ -24,6 +24,8 @@ if [ $# -eq 0 ]; then
 fi
 
 export GSETTINGS_SCHEMA_DIR=$build/data
+# The translations built in the tree, as po/ lays them out
+export STOCKTAKE_LOCALEDIR=$build/po
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "No display: run this from a desktop session." >&2
   exit 1

@@ -15,8 +15,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(StApplication) application = NULL;
+  const char *locale_dir = g_getenv ("STOCKTAKE_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree, the translations built there: see
+   * build-aux/run-app.sh and meson devenv */
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
