@@ -168,6 +168,56 @@ test_import_into (Tmp           *tmp,
   g_assert_nonnull (strstr (again->out, "1 page read"));
 }
 
+/* An existing report is not written over by accident: the pages are
+ * added to it with --into, and it is replaced only with --force */
+static void
+test_import_existing (Tmp           *tmp,
+                      gconstpointer  data)
+{
+  g_autofree char *action = fixture ("action-1-digital-leaders.txt");
+  g_autofree char *department = fixture ("cabinet-office-actions.txt");
+  g_autofree char *report = tmp_file (tmp, "report.stocktake");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(CliResult) first = cli_run_new ("import", "-o", report, action, NULL);
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) added = NULL;
+  g_autoptr(CliResult) replaced = NULL;
+  g_autoptr(StReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (first->status, ==, 0);
+  before = cli_read_file (report);
+
+  refused = cli_run_new ("import", "-o", report, department, NULL);
+  g_assert_cmpint (refused->status, ==, 2);
+  expected = g_strdup_printf ("“%s” exists already; use --into to add the pages to it, or --force to replace it",
+                              report);
+  g_assert_nonnull (strstr (refused->err, expected));
+  g_assert_cmpstr (refused->out, ==, "");
+  after = cli_read_file (report);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Into itself: the department's pages are added to the action's */
+  added = cli_run_new ("import", "--into", report, "-o", report, department, NULL);
+  g_assert_cmpint (added->status, ==, 0);
+  loaded = st_report_new_from_file (report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (st_report_lookup_submission (loaded, "HMRC", "1"));
+  g_assert_nonnull (st_report_lookup_submission (loaded, "CO", "5"));
+  g_clear_object (&loaded);
+
+  /* Replaced when asked: only the department's pages are left */
+  replaced = cli_run_new ("import", "--force", "-o", report, department, NULL);
+  g_assert_cmpint (replaced->status, ==, 0);
+  loaded = st_report_new_from_file (report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (st_report_lookup_submission (loaded, "HMRC", "1"));
+  g_assert_nonnull (st_report_lookup_submission (loaded, "CO", "5"));
+}
+
 static void
 test_export_round_trip (Tmp           *tmp,
                         gconstpointer  data)
@@ -534,9 +584,9 @@ test_import_news_article (Tmp           *tmp,
   g_assert_nonnull (strstr (new_file->err, "no page could be read"));
   g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
 
-  /* Into a report that is there, with the 2015 template: left as it was */
+  /* Over a report that is there, with the 2015 template: left as it was */
   g_assert_true (g_file_set_contents (report, "not touched", -1, NULL));
-  over = cli_run_new ("import", "-o", report, news, NULL);
+  over = cli_run_new ("import", "--force", "-o", report, news, NULL);
   g_assert_cmpint (over->status, ==, 1);
   g_assert_nonnull (strstr (over->out, ":1: error: This is not a published page of “Government Digital Strategy”"));
   before = cli_read_file (report);
@@ -633,6 +683,7 @@ main (int   argc,
   g_test_add ("/cli/import/fixtures", Tmp, NULL, tmp_set_up, test_import_fixtures, tmp_tear_down);
   g_test_add ("/cli/import/bad", Tmp, NULL, tmp_set_up, test_import_bad, tmp_tear_down);
   g_test_add ("/cli/import/into", Tmp, NULL, tmp_set_up, test_import_into, tmp_tear_down);
+  g_test_add ("/cli/import/existing", Tmp, NULL, tmp_set_up, test_import_existing, tmp_tear_down);
   g_test_add ("/cli/export/round-trip", Tmp, NULL, tmp_set_up, test_export_round_trip, tmp_tear_down);
   g_test_add ("/cli/export/formats", Tmp, NULL, tmp_set_up, test_export_formats, tmp_tear_down);
   g_test_add ("/cli/export/full", Tmp, NULL, tmp_set_up, test_export_full, tmp_tear_down);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "cli.h"
 #include "st-importer.h"
@@ -52,6 +53,18 @@ load_template (const char *spec,
   return template;
 }
 
+/* Whether @a and @b name one file, by whatever path */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf stat_a, stat_b;
+
+  if (g_stat (a, &stat_a) != 0 || g_stat (b, &stat_b) != 0)
+    return FALSE;
+  return stat_a.st_dev == stat_b.st_dev && stat_a.st_ino == stat_b.st_ino;
+}
+
 static gboolean
 is_html (const char *filename)
 {
@@ -67,6 +80,7 @@ cli_command_import (int    argc,
   g_autofree char *into = NULL;
   g_autofree char *template_id = NULL;
   g_autofree char *output = NULL;
+  gboolean force = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(StReport) report = NULL;
   g_autoptr(StReport) result = NULL;
@@ -80,6 +94,7 @@ cli_command_import (int    argc,
     { "template", 't', 0, G_OPTION_ARG_STRING, &template_id,
       _("The template of a new report: a built-in one or a file (default gds-2012)"), _("ID|FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, _("Where to write the report"), _("REPORT") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, _("Replace the output file if it exists"), NULL },
     { NULL }
   };
 
@@ -104,6 +119,13 @@ cli_command_import (int    argc,
   if (into != NULL && template_id != NULL)
     {
       cli_error (_("--into and --template cannot be used together: the report has its template"));
+      return CLI_EXIT_USAGE;
+    }
+  /* A report written over would lose everything in it: adding to it is
+   * --into, and replacing it is said in so many words */
+  if (!force && g_file_test (output, G_FILE_TEST_EXISTS) && (into == NULL || !same_file (into, output)))
+    {
+      cli_error (_("“%s” exists already; use --into to add the pages to it, or --force to replace it"), output);
       return CLI_EXIT_USAGE;
     }
 
