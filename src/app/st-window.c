@@ -58,6 +58,9 @@ struct _StWindow
   GtkProgressBar       *export_progress;
   GMenu                *recent_submenu;
   GMenu                *transfer_section;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *welcome_menu_button;
+  GtkMenuButton        *menu_button;
 
   GSettings            *settings;
   StDrafts             *drafts;
@@ -572,7 +575,7 @@ describe_change (StReport            *report,
   if (item->number > 0)
     {
       g_free (item_title);
-      item_title = g_strdup_printf ("%s %u", st_template_get_word (template, ST_WORD_ITEM), item->number);
+      item_title = g_strdup_printf ("%s %u", st_template_get_display_word (template, ST_WORD_ITEM), item->number);
     }
 
   switch (change->kind)
@@ -1923,6 +1926,9 @@ on_new_round_response (AdwMessageDialog *dialog,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-new-round");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Every return went back to draft: Undo stays offered until the next
+   * change or save takes it away, or the toast is closed */
+  adw_toast_set_timeout (toast, 0);
   self->round_toast = g_object_ref (toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_round_toast_dismissed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-new-round", TRUE);
@@ -3325,6 +3331,9 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_progress);
   gtk_widget_class_bind_template_child (widget_class, StWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, StWindow, transfer_section);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, StWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_submission_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_submission_activated);
@@ -3368,12 +3377,26 @@ st_window_class_init (StWindowClass *klass)
   g_type_ensure (ST_TYPE_SUBMISSION_FORM);
 }
 
+/* The main menu's popover is made when the menu is first opened, not with
+ * the window: it is a long menu, and the window has two buttons for it */
+static void
+create_main_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  StWindow *self = ST_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 st_window_init (StWindow *self)
 {
   /* Before the template: its buttons ask the property action's state */
   self->sidebar_mode = g_strdup (ST_SIDEBAR_MODE_BY_ACTION);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, create_main_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, self, NULL);
   g_signal_connect_object (self->main_stack, "notify::visible-child", G_CALLBACK (on_main_page_changed),
                            self, G_CONNECT_SWAPPED);
   /* The review actions follow what is shown */
