@@ -393,6 +393,12 @@ test_round_history (Fixture       *fixture,
   g_assert_false (json_object_has_member (submission, "history"));
 }
 
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
 /* Undo puts back the report as it was, unsaved changes and all */
 static void
 test_round_undo (Fixture       *fixture,
@@ -414,6 +420,9 @@ test_round_undo (Fixture       *fixture,
   g_assert_true (st_window_get_report (fixture->window) != report);
   g_assert_nonnull (st_submission_form_get_editor (form, "progress-2015"));
 
+  /* Undo waits for the next change or save, not for a toast's few
+   * seconds: a new round sends every return back to draft */
+  ui_test_wait_for (never, NULL, 7);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-new-round", NULL));
   ui_test_drain ();
   g_assert_true (st_window_get_report (fixture->window) == report);
