@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "st-issues.h"
 #include "st-section-editor.h"
 #include "st-submission-form.h"
 #include "test-ui-helpers.h"
@@ -160,6 +161,106 @@ test_form_show_again (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (text, " Soon."));
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+button_active (gpointer data)
+{
+  return gtk_toggle_button_get_active (data);
+}
+
+static gboolean
+button_inactive (gpointer data)
+{
+  return !gtk_toggle_button_get_active (data);
+}
+
+/* A section's count of warnings is a button that lists them in the card,
+ * and a listed warning takes the keyboard to the words it is about */
+static void
+test_form_section_findings (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  StIssues *issues = st_window_get_issues (fixture->window);
+  StSectionEditor *editor;
+  GtkWidget *button;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *selected = NULL;
+  guint errors = 0, warnings = 0;
+
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  editor = st_submission_form_get_editor (form, "plans-2015");
+  list = st_section_editor_get_findings_list (editor);
+  button = ui_test_find_descendant (GTK_WIDGET (editor), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_null (st_section_editor_get_state (editor));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  ui_test_type_in_section (fixture->window, "plans-2015", " Dates TBC.");
+  st_issues_count (issues, "CO", "1", "plans-2015", &errors, &warnings, NULL);
+  g_assert_cmpuint (errors + warnings, >=, 1);
+  g_assert_nonnull (strstr (st_section_editor_get_state (editor), "warning"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  /* Folded until asked for */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
+
+  /* Enter or Space on the count, as the keyboard gives it */
+  gtk_widget_grab_focus (button);
+  g_assert_true (gtk_widget_has_focus (button));
+  gtk_widget_activate (button);
+  /* A button pressed from the keyboard shows itself pressed for a moment */
+  g_assert_true (ui_test_wait_for (button_active, button, 5));
+  ui_test_drain ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpuint (count_rows (list), ==, errors + warnings);
+  /* The focus goes to the first of them */
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (row)));
+
+  /* The placeholder's warning selects the placeholder in the text */
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *label = ui_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL);
+
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), !=, "");
+      if (gtk_widget_get_tooltip_text (GTK_WIDGET (row)) != NULL)
+        break;
+    }
+  g_assert_nonnull (row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  ui_test_drain ();
+  buffer = st_section_editor_get_buffer (editor);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (selected, "TBC"));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (st_section_editor_get_text_view (editor))));
+
+  /* Pressed again, the list folds away */
+  gtk_widget_activate (button);
+  g_assert_true (ui_test_wait_for (button_inactive, button, 5));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (list)))));
+
+  /* With the placeholder gone, so are the count and its list */
+  gtk_text_buffer_delete (buffer, &start, &end);
+  ui_test_drain ();
+  g_assert_null (st_section_editor_get_state (editor));
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +275,7 @@ main (int   argc,
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/form/switch-same-sections", test_form_switch_same_sections);
   ADD ("/form/show-again", test_form_show_again);
+  ADD ("/form/section-findings", test_form_section_findings);
 #undef ADD
 
   return ui_test_run ();

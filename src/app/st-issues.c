@@ -580,6 +580,41 @@ st_issues_count_current (StIssues   *self,
     *infos = n;
 }
 
+GPtrArray *
+st_issues_list_section (StIssues   *self,
+                        const char *respondent_id,
+                        const char *item_id,
+                        const char *section_id)
+{
+  GListModel *model;
+  GPtrArray *found;
+  guint n_items, first;
+
+  g_return_val_if_fail (ST_IS_ISSUES (self), NULL);
+  g_return_val_if_fail (respondent_id != NULL && item_id != NULL && section_id != NULL, NULL);
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  model = G_LIST_MODEL (self->findings);
+  n_items = g_list_model_get_n_items (model);
+  /* A submission's findings are next to each other, unless it is in a
+   * place the template does not have */
+  first = first_about (self, respondent_id, item_id);
+  for (guint i = first != G_MAXUINT ? first : 0; i < n_items; i++)
+    {
+      g_autoptr(StFinding) finding = g_list_model_get_item (model, i);
+
+      if (!finding_in (finding, respondent_id, item_id))
+        {
+          if (first != G_MAXUINT)
+            break;
+          continue;
+        }
+      if (in_section (finding, section_id))
+        g_ptr_array_add (found, g_steal_pointer (&finding));
+    }
+  return found;
+}
+
 void
 st_issues_count_all (StIssues *self,
                      guint    *errors,

@@ -42,6 +42,12 @@ void        st_issues_count_current (StIssues *self,
                                   guint      *errors,
                                   guint      *warnings,
                                   guint      *infos);
+/* The findings (of StFinding) about one section of one submission, in
+ * the validator's order; an empty array when there are none */
+GPtrArray  *st_issues_list_section (StIssues *self,
+                                  const char *respondent_id,
+                                  const char *item_id,
+                                  const char *section_id);
 /* Over the whole report */
 void        st_issues_count_all  (StIssues   *self,
                                   guint      *errors,

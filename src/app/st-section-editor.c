@@ -9,15 +9,18 @@
 #include <glib/gi18n.h>
 
 #include "st-section-editor.h"
+#include "stocktake-core.h"
 
 struct _StSectionEditor
 {
   AdwBin         parent_instance;
 
   GtkLabel      *heading_label;
-  GtkBox        *state_box;
+  GtkToggleButton *state_button;
   GtkImage      *state_icon;
   GtkLabel      *state_label;
+  GtkRevealer   *findings_revealer;
+  GtkListBox    *findings_list;
   GtkLabel      *word_count_label;
   GtkBox        *reference_box;
   GtkLabel      *reference_heading;
@@ -27,6 +30,8 @@ struct _StSectionEditor
   GtkWidget     *history_button;
 
   char          *section_id;
+  GPtrArray     *findings;        /* of StFinding, as listed */
+  gboolean       findings_listed;
   gboolean       editable;
   guint          word_count;
   gboolean       loading;
@@ -120,6 +125,135 @@ queue_resize_after_layout (StSectionEditor *self)
     self->resize_id = g_idle_add_full (G_PRIORITY_LOW, resize_cb, self, NULL);
 }
 
+/* One row of the section's findings: what is wrong, and where */
+static GtkWidget *
+create_finding_row (StFinding *finding)
+{
+  StSeverity severity = st_finding_get_severity (finding);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon;
+  GtkWidget *label = gtk_label_new (st_finding_get_message (finding));
+  g_autofree char *name = NULL;
+  const char *kind;
+
+  if (severity == ST_SEVERITY_ERROR)
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      gtk_widget_add_css_class (icon, "error");
+      kind = _("Error");
+    }
+  else if (severity == ST_SEVERITY_WARNING)
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+      kind = _("Warning");
+    }
+  else
+    {
+      icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      kind = _("Note");
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, kind, -1);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  /* Translators: a finding read out, "Warning: The section has no text" */
+  name = g_strdup_printf (_("%s: %s"), kind, st_finding_get_message (finding));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (st_finding_get_end (finding) > st_finding_get_start (finding))
+    gtk_widget_set_tooltip_text (row, _("Select the text it is about"));
+  g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
+  return row;
+}
+
+static void
+list_findings (StSectionEditor *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))))
+    gtk_list_box_remove (self->findings_list, child);
+  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
+    gtk_list_box_append (self->findings_list, create_finding_row (g_ptr_array_index (self->findings, i)));
+  self->findings_listed = TRUE;
+}
+
+/* The count's button says what pressing it does */
+static void
+update_state_button (StSectionEditor *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->state_button);
+  g_autofree char *name = NULL;
+
+  if (shown)
+    /* Translators: %s is "5 warnings" or "1 error, 2 warnings" */
+    name = g_strdup_printf (_("%s in this section, hide them"), gtk_label_get_label (self->state_label));
+  else
+    /* Translators: %s is "5 warnings" or "1 error, 2 warnings" */
+    name = g_strdup_printf (_("%s in this section, show them"), gtk_label_get_label (self->state_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_button),
+                               shown ? _("Hide what was found in this section")
+                                     : _("Show what was found in this section, and where"));
+}
+
+static void
+on_state_toggled (StSectionEditor *self,
+                  GtkToggleButton *button)
+{
+  GtkListBoxRow *first;
+
+  update_state_button (self);
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (!self->findings_listed)
+    list_findings (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_revealer), TRUE);
+  /* Straight to the first of them, for the keyboard and screen readers */
+  first = gtk_list_box_get_row_at_index (self->findings_list, 0);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
+/* Folded away, the list takes no room, not even the spacing around it */
+static void
+on_findings_revealed (StSectionEditor *self,
+                      GParamSpec      *pspec,
+                      GtkRevealer     *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+/* A finding about part of the text selects it; one about the section as a
+ * whole goes to its text */
+static void
+on_finding_activated (StSectionEditor *self,
+                      GtkListBoxRow   *row,
+                      GtkListBox      *list)
+{
+  StFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+
+  if (finding != NULL && st_finding_get_end (finding) > st_finding_get_start (finding))
+    st_section_editor_select_range (self, st_finding_get_start (finding), st_finding_get_end (finding));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 st_section_editor_dispose (GObject *object)
 {
@@ -136,6 +270,7 @@ st_section_editor_finalize (GObject *object)
   StSectionEditor *self = (StSectionEditor *)object;
 
   g_clear_pointer (&self->section_id, g_free);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (st_section_editor_parent_class)->finalize (object);
 }
@@ -254,9 +389,11 @@ st_section_editor_class_init (StSectionEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/stocktake/Stocktake/ui/st-section-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, StSectionEditor, state_box);
+  gtk_widget_class_bind_template_child (widget_class, StSectionEditor, state_button);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, state_icon);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, state_label);
+  gtk_widget_class_bind_template_child (widget_class, StSectionEditor, findings_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StSectionEditor, findings_list);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, word_count_label);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, reference_box);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, reference_heading);
@@ -264,6 +401,9 @@ st_section_editor_class_init (StSectionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, comments_slot);
   gtk_widget_class_bind_template_child (widget_class, StSectionEditor, history_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_state_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_findings_revealed);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 }
 
 static void
@@ -417,9 +557,10 @@ st_section_editor_set_state (StSectionEditor *self,
 {
   g_return_if_fail (ST_IS_SECTION_EDITOR (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->state_box), text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->state_button), text != NULL);
   if (text == NULL)
     {
+      gtk_toggle_button_set_active (self->state_button, FALSE);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
@@ -430,9 +571,46 @@ st_section_editor_set_state (StSectionEditor *self,
                                 g_strcmp0 (icon_name, "dialog-error-symbolic") == 0 ? "error" : "warning",
                                 NULL });
   gtk_label_set_label (self->state_label, text);
+  update_state_button (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
+}
+
+void
+st_section_editor_set_findings (StSectionEditor *self,
+                                GPtrArray       *findings)
+{
+  gboolean same;
+
+  g_return_if_fail (ST_IS_SECTION_EDITOR (self));
+
+  /* Validation runs on every change: keep the rows, and the focus in
+   * them, while the findings are the same ones */
+  same = self->findings != NULL && findings != NULL && self->findings->len == findings->len;
+  for (guint i = 0; same && i < findings->len; i++)
+    same = g_ptr_array_index (self->findings, i) == g_ptr_array_index (findings, i);
+  if (same || (findings == NULL && self->findings == NULL))
+    return;
+
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  if (findings != NULL)
+    {
+      self->findings = g_ptr_array_new_full (findings->len, g_object_unref);
+      for (guint i = 0; i < findings->len; i++)
+        g_ptr_array_add (self->findings, g_object_ref (g_ptr_array_index (findings, i)));
+    }
+  /* Listed now when shown, otherwise when next shown */
+  self->findings_listed = FALSE;
+  if (gtk_toggle_button_get_active (self->state_button))
+    list_findings (self);
+}
+
+GtkListBox *
+st_section_editor_get_findings_list (StSectionEditor *self)
+{
+  g_return_val_if_fail (ST_IS_SECTION_EDITOR (self), NULL);
+  return self->findings_list;
 }
 
 const char *
@@ -440,7 +618,7 @@ st_section_editor_get_state (StSectionEditor *self)
 {
   g_return_val_if_fail (ST_IS_SECTION_EDITOR (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->state_box)))
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->state_button)))
     return NULL;
   return gtk_label_get_label (self->state_label);
 }

@@ -44,6 +44,12 @@ void           st_section_editor_set_state      (StSectionEditor *self,
                                                  const char      *icon_name,
                                                  const char      *text);
 
+/* The findings (of StFinding) the state counts, listed under the heading
+ * when its count is pressed; NULL for none */
+void           st_section_editor_set_findings   (StSectionEditor *self,
+                                                 GPtrArray       *findings);
+GtkListBox    *st_section_editor_get_findings_list (StSectionEditor *self);
+
 /* The state as shown, or NULL when none is */
 const char    *st_section_editor_get_state      (StSectionEditor *self);
 GtkTextView   *st_section_editor_get_text_view  (StSectionEditor *self);

@@ -328,6 +328,25 @@ update_review (StSubmissionForm *self)
     st_comment_pane_set_highlight (self->general_comments, NULL, NULL);
 }
 
+/* What the section's count counts, listed when it is pressed */
+static void
+set_section_findings (StSubmissionForm *self,
+                      StSectionEditor  *editor,
+                      gboolean          any)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (any)
+    {
+      findings = st_issues_list_section (self->issues, self->respondent_id, self->item_id,
+                                         st_section_editor_get_section_id (editor));
+      for (guint i = findings->len; i > 0; i--)
+        if (st_finding_get_severity (g_ptr_array_index (findings, i - 1)) == ST_SEVERITY_INFO)
+          g_ptr_array_remove_index (findings, i - 1);
+    }
+  st_section_editor_set_findings (editor, findings);
+}
+
 /* Each section says what validation found in it, in words */
 static void
 update_section_states (StSubmissionForm *self)
@@ -357,6 +376,7 @@ update_section_states (StSubmissionForm *self)
       st_section_editor_set_state (editor,
                                    errors > 0 ? "dialog-error-symbolic" : "dialog-warning-symbolic",
                                    text);
+      set_section_findings (self, editor, text != NULL);
     }
 }
 
