@@ -802,6 +802,36 @@ add_submitted_entry (StReport   *report,
                                                                  "draft", "submitted"));
 }
 
+/* Whether a shown label anywhere says @data */
+static gboolean
+label_shown_in (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_shown_in (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shows_label (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (label_shown_in (toplevel, data))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Submitted returns, oldest first, filtered, approved and returned with
  * the keyboard, and opened with Enter */
 static void
@@ -878,6 +908,8 @@ test_review_queue (Fixture       *fixture,
   ui_test_respond (dialog, "return");
   g_assert_cmpint (current_status (fixture, "DfE", "1"), ==, ST_STATUS_RETURNED);
   g_assert_cmpuint (st_review_queue_get_n_waiting (queue), ==, 1);
+  /* The notification says what was just done, not what was done before */
+  g_assert_true (ui_test_wait_for (shows_label, (gpointer) "Returned DfE, Action 1 to the department", 2));
 
   /* Enter opens the selected return's form */
   st_review_queue_focus (queue);

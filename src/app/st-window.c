@@ -82,6 +82,7 @@ struct _StWindow
   StReport             *round_undo;           /* the report before a new round, while it can be undone */
   gboolean              round_undo_modified;  /* and whether it had unsaved changes */
   AdwToast             *round_toast;          /* the toast that offers to undo it */
+  AdwToast             *toast;                /* the last notification, while shown */
   char                 *pack_respondent_id;   /* the department the last pack was made for */
   GFile                *export_file;
   gboolean              export_publish;       /* publish once it is written */
@@ -241,10 +242,30 @@ show_message (StWindow   *self,
 }
 
 static void
+on_toast_dismissed (AdwToast *toast,
+                    StWindow *self)
+{
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
+
+/* A notification replaces the one before: approving returns one after
+ * another, each says what was just done, not what was done seconds ago */
+static void
 show_toast (StWindow   *self,
             const char *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  AdwToast *toast = adw_toast_new (title);
+
+  if (self->toast != NULL)
+    {
+      g_autoptr(AdwToast) shown = g_steal_pointer (&self->toast);
+
+      adw_toast_dismiss (shown);
+    }
+  self->toast = g_object_ref (toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Autosave */
@@ -3200,6 +3221,9 @@ st_window_dispose (GObject *object)
   if (self->round_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->round_toast, self);
   g_clear_object (&self->round_toast);
+  if (self->toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->toast, self);
+  g_clear_object (&self->toast);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
