@@ -84,6 +84,7 @@ test_cli_welsh_template_words (void)
   g_auto(CliResult) gds = { 0 };
   g_auto(CliResult) dec = { 0 };
   g_auto(CliResult) no_department = { 0 };
+  g_auto(CliResult) validate = { 0 };
 
   if (!welsh_available ())
     return;
@@ -92,6 +93,7 @@ test_cli_welsh_template_words (void)
   cli_run (&gds, NULL, "info", gds_sample, NULL);
   cli_run (&dec, NULL, "info", dec_sample, NULL);
   cli_run (&no_department, NULL, "status", gds_sample, "--department", "XYZ", NULL);
+  cli_run (&validate, NULL, "validate", gds_sample, NULL);
   g_setenv ("LANGUAGE", "en_GB", TRUE);
 
   g_assert_cmpint (gds.status, ==, 0);
@@ -105,6 +107,10 @@ test_cli_welsh_template_words (void)
 
   g_assert_cmpint (no_department.status, !=, 0);
   g_assert_nonnull (strstr (no_department.err, "dim Adran “XYZ” yn y templed"));
+
+  /* The core's findings name the place in the same words */
+  g_assert_nonnull (strstr (validate.out, ": AGO / cam gweithredu 1 / "));
+  g_assert_null (strstr (validate.out, "/ action 1 /"));
 }
 
 /* Without a catalogue where STOCKTAKE_LOCALEDIR points, the messages are

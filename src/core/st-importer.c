@@ -616,13 +616,13 @@ typedef struct {
 static const char *
 item_word (Page *page)
 {
-  return st_template_get_word (page->self->template, ST_WORD_ITEM);
+  return st_template_get_display_word (page->self->template, ST_WORD_ITEM);
 }
 
 static const char *
 respondent_word (Page *page)
 {
-  return st_template_get_word (page->self->template, ST_WORD_RESPONDENT);
+  return st_template_get_display_word (page->self->template, ST_WORD_RESPONDENT);
 }
 
 /* The item as the pages give it: with titles learnt from pages */

@@ -2885,7 +2885,7 @@ item_name (StValidator  *self,
            const StItem *item)
 {
   if (item->number > 0)
-    return g_strdup_printf ("%s %u", st_template_get_word (self->template, ST_WORD_ITEM), item->number);
+    return g_strdup_printf ("%s %u", st_template_get_display_word (self->template, ST_WORD_ITEM), item->number);
   return g_strdup_printf ("“%s”", item->title);
 }
 
@@ -3371,7 +3371,7 @@ st_validator_constructed (GObject *object)
         }
     }
 
-  self->item_word = g_utf8_strdown (st_template_get_word (self->template, ST_WORD_ITEM), -1);
+  self->item_word = g_utf8_strdown (st_template_get_display_word (self->template, ST_WORD_ITEM), -1);
   self->item_sections = g_new0 (GPtrArray *, n_items);
   self->item_sections_round = G_MAXUINT;
   worker_init (&self->worker, self->n_sections);

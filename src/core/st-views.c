@@ -792,7 +792,7 @@ st_document_new_for_view_full (StReport      *report,
             {
               g_set_error (error, ST_ERROR, ST_ERROR_NOT_APPROVED,
                            _("Nothing on the page for %s %s is approved yet, so there is nothing to publish"),
-                           st_template_get_word (view.template, ST_WORD_ITEM),
+                           st_template_get_display_word (view.template, ST_WORD_ITEM),
                            view_name + strlen ("action:"));
               return NULL;
             }
@@ -801,7 +801,7 @@ st_document_new_for_view_full (StReport      *report,
         return new_item_view (&view, view_name, item);
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
                    _("The template has no %s “%s”"),
-                   st_template_get_word (view.template, ST_WORD_ITEM),
+                   st_template_get_display_word (view.template, ST_WORD_ITEM),
                    view_name + strlen ("action:"));
       return NULL;
     }
@@ -822,7 +822,7 @@ st_document_new_for_view_full (StReport      *report,
         return new_respondent_view (&view, view_name, respondent);
       g_set_error (error, ST_ERROR, ST_ERROR_NOT_FOUND,
                    _("The template has no %s “%s”"),
-                   st_template_get_word (view.template, ST_WORD_RESPONDENT),
+                   st_template_get_display_word (view.template, ST_WORD_RESPONDENT),
                    view_name + strlen ("department:"));
       return NULL;
     }

@@ -151,9 +151,9 @@ st_workflow_describe (StTemplate *template,
       if (out->len > 0)
         g_string_append (out, ", ");
       if (item != NULL && item->number > 0)
-        g_string_append_printf (out, "%s %u", st_template_get_word (template, ST_WORD_ITEM), item->number);
+        g_string_append_printf (out, "%s %u", st_template_get_display_word (template, ST_WORD_ITEM), item->number);
       else
-        g_string_append_printf (out, "%s %s", st_template_get_word (template, ST_WORD_ITEM), item_id);
+        g_string_append_printf (out, "%s %s", st_template_get_display_word (template, ST_WORD_ITEM), item_id);
     }
 
   if (section_id != NULL)
