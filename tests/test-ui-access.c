@@ -12,6 +12,9 @@
 #include "st-export-dialog.h"
 #include "st-overview.h"
 #include "st-overview-row.h"
+#include "st-sidebar.h"
+#include "st-sidebar-node.h"
+#include "st-submission-form.h"
 #include "test-ui-helpers.h"
 
 typedef struct {
@@ -710,6 +713,74 @@ test_narrow_window (Fixture       *fixture,
   g_assert_nonnull (find_label (GTK_WIDGET (st_window_get_form (fixture->window)), "_Return…"));
 }
 
+/* The sidebar row the focus is on, or NULL */
+static StSidebarNode *
+focused_sidebar_node (Fixture *fixture)
+{
+  GtkWidget *focus = focus_of (fixture);
+  GtkWidget *list = ui_test_find_descendant (GTK_WIDGET (st_window_get_sidebar (fixture->window)),
+                                             GTK_TYPE_LIST_VIEW);
+  GtkWidget *expander;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return NULL;
+  expander = GTK_IS_TREE_EXPANDER (focus) ? focus : ui_test_find_descendant (focus, GTK_TYPE_TREE_EXPANDER);
+  return expander != NULL ? gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander)) : NULL;
+}
+
+static gboolean
+focus_on_sidebar_row (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(StSidebarNode) node = focused_sidebar_node (fixture);
+
+  return node != NULL;
+}
+
+static gboolean
+focus_in_search (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *focus = focus_of (fixture);
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
+/* Down in the sidebar's search goes to the first match, not to the
+ * buttons under the search; Enter there opens it */
+static void
+test_sidebar_search_down (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  StSidebar *sidebar;
+  g_autoptr(StSidebarNode) node = NULL;
+
+  open_report (fixture, 1000, 700);
+  sidebar = st_window_get_sidebar (fixture->window);
+  /* What Ctrl+Shift+F does */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  ui_test_drain ();
+  g_assert_true (focus_in_search (fixture));
+  st_sidebar_set_search_text (sidebar, "Cabinet");
+  ui_test_drain ();
+
+  if (!press_keys (fixture, "Down", focus_on_sidebar_row, fixture))
+    {
+      g_test_skip ("Needs X11 and xdotool to press keys");
+      return;
+    }
+  node = focused_sidebar_node (fixture);
+  g_assert_false (st_sidebar_node_is_group (node));
+  g_assert_cmpstr (st_sidebar_node_get_respondent_id (node), ==, "CO");
+  g_assert_cmpstr (st_sidebar_node_get_item_id (node), ==, "1");
+  /* Nothing is opened on the way */
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), !=, "form");
+
+  press_keys (fixture, "Return", shows_form, fixture);
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "CO");
+  g_assert_cmpstr (st_submission_form_get_item_id (st_window_get_form (fixture->window)), ==, "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +797,9 @@ main (int   argc,
   ADD ("/access/overview-first-columns", test_overview_first_columns);
   ADD ("/access/overview-names-stay", test_overview_names_stay);
   ADD ("/access/form-focus", test_form_focus);
+  /* Before the export test: after its list's popover, keys pressed on
+   * the display did not reach the next window */
+  ADD ("/access/sidebar-search-down", test_sidebar_search_down);
   ADD ("/access/export-choices-whole", test_export_choices_whole);
   ADD ("/access/narrow-window", test_narrow_window);
 #undef ADD

@@ -457,28 +457,41 @@ set_needles (StSidebar  *self,
              const char *text)
 {
   g_autofree char *folded = NULL;
+  char **words = NULL;
   gboolean had = self->needles != NULL;
 
-  g_clear_pointer (&self->needles, g_strfreev);
   folded = g_utf8_casefold (text != NULL ? text : "", -1);
   g_strstrip (folded);
   if (*folded != '\0')
-    self->needles = g_strsplit_set (folded, " \t", -1);
+    words = g_strsplit_set (folded, " \t", -1);
 
   /* Drop the empty words two spaces make */
-  if (self->needles != NULL)
+  if (words != NULL)
     {
       guint j = 0;
 
-      for (guint i = 0; self->needles[i] != NULL; i++)
+      for (guint i = 0; words[i] != NULL; i++)
         {
-          if (*self->needles[i] == '\0')
-            g_free (self->needles[i]);
+          if (*words[i] == '\0')
+            g_free (words[i]);
           else
-            self->needles[j++] = self->needles[i];
+            words[j++] = words[i];
         }
-      self->needles[j] = NULL;
+      words[j] = NULL;
     }
+
+  /* The same words again (the entry's own signal after the search was set
+   * straight away, or a space added): the rows, and the row the focus is
+   * on, stay as they are */
+  if ((words == NULL && self->needles == NULL) ||
+      (words != NULL && self->needles != NULL && g_strv_equal ((const char * const *) words,
+                                                               (const char * const *) self->needles)))
+    {
+      g_strfreev (words);
+      return;
+    }
+  g_clear_pointer (&self->needles, g_strfreev);
+  self->needles = words;
 
   gtk_filter_changed (GTK_FILTER (self->leaf_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->group_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -519,9 +532,10 @@ on_stop_search (StSidebar *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
-/* Enter in the search opens the first match */
-static void
-on_search_activate (StSidebar *self)
+/* The position of the first submission's row the list shows */
+static gboolean
+find_first_match (StSidebar *self,
+                  guint     *position)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
 
@@ -532,10 +546,58 @@ on_search_activate (StSidebar *self)
 
       if (!st_sidebar_node_is_group (node))
         {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
+          *position = i;
+          return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* Enter in the search opens the first match */
+static void
+on_search_activate (StSidebar *self)
+{
+  guint position;
+
+  if (find_first_match (self, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* Down in the search goes on to the first match, where Enter opens it
+ * and the arrow keys move on through the others */
+static gboolean
+on_search_key_pressed (StSidebar             *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  guint position;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (!find_first_match (self, &position))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* GTK 4.8's list view has no call to focus one of its items: focus the
+   * row's widget, which the list then keeps as its focused item */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *row;
+
+      if (!GTK_IS_TREE_EXPANDER (expander))
+        continue;
+      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+        return gtk_widget_grab_focus (child);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -784,6 +846,7 @@ st_sidebar_class_init (StSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
   g_type_ensure (ST_TYPE_SIDEBAR_NODE);
