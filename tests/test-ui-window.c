@@ -781,6 +781,9 @@ test_window_overview (Fixture       *fixture,
   ui_test_drain ();
   g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "form");
   g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "DfE");
+  /* Its table is hidden while the form is shown, so that restyling the
+   * window leaves it alone */
+  g_assert_false (gtk_widget_get_visible (adw_bin_get_child (ADW_BIN (overview))));
 
   /* An edit shows in the overview at once */
   ui_test_type_in_section (fixture->window, "plans-2015", "DfE will go on.");
@@ -794,8 +797,11 @@ test_window_overview (Fixture       *fixture,
   /* The button says it in words too */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL);
   ui_test_drain ();
+  g_assert_true (gtk_widget_get_visible (adw_bin_get_child (ADW_BIN (overview))));
+  g_assert_true (gtk_widget_get_mapped (adw_bin_get_child (ADW_BIN (overview))));
   button = ui_test_find_cell_button (GTK_WIDGET (overview), "DfE", "1");
   g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
   label = ui_test_find_descendant (button, GTK_TYPE_LABEL);
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Not applicable");
@@ -1504,6 +1510,102 @@ test_window_sample (Fixture       *fixture,
   ui_test_drain ();
 }
 
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *shortcuts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (child))
+        g_ptr_array_add (shortcuts, child);
+      collect_shortcuts (child, shortcuts);
+    }
+}
+
+/* Whether the shortcuts window lists @action, by its name or its key */
+static gboolean
+lists_shortcut (GPtrArray  *shortcuts,
+                const char *action,
+                const char *accel)
+{
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *action_name = NULL;
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i),
+                    "action-name", &action_name,
+                    "accelerator", &accelerator,
+                    NULL);
+      if (action != NULL && g_strcmp0 (action_name, action) == 0)
+        return TRUE;
+      keys = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      if (accel != NULL && g_strv_contains ((const char * const *) keys, accel))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The shortcuts window lists every key the application and its windows
+ * set, on one page */
+static void
+test_window_shortcuts_listed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* Keys that widgets handle themselves, not through the application */
+  const char *widget_keys[] = {
+    "<Control>Return",   /* sends a comment or the reason for a return */
+    "Escape",            /* closes the history and merge windows, leaves Find */
+    "<Control>z",        /* undoes a replacement in Find */
+    "Down",              /* from the sidebar's search to its first match */
+  };
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture->application));
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  GtkWidget *overlay;
+  GtkWidget *stack;
+  guint n_pages = 0;
+
+  open_report (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  ui_test_drain ();
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  g_assert_nonnull (overlay);
+  collect_shortcuts (overlay, shortcuts);
+  g_assert_cmpuint (shortcuts->len, >, 0);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->application),
+                                                                    actions[i]);
+
+      if (accels[0] == NULL)
+        continue;
+      g_test_message ("%s: %s", actions[i], accels[0]);
+      g_assert_true (lists_shortcut (shortcuts, actions[i], accels[0]));
+    }
+  /* F8, which the README names, among them */
+  g_assert_true (lists_shortcut (shortcuts, "win.show-issues", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (widget_keys); i++)
+    {
+      g_test_message ("%s", widget_keys[i]);
+      g_assert_true (lists_shortcut (shortcuts, NULL, widget_keys[i]));
+    }
+
+  /* All on one page: no page switcher to find the rest with */
+  stack = ui_test_find_descendant (overlay, GTK_TYPE_SHORTCUTS_SECTION);
+  g_assert_nonnull (stack);
+  stack = ui_test_find_descendant (stack, GTK_TYPE_STACK);
+  g_assert_nonnull (stack);
+  for (GtkWidget *page = gtk_widget_get_first_child (stack); page != NULL; page = gtk_widget_get_next_sibling (page))
+    n_pages++;
+  g_assert_cmpuint (n_pages, ==, 1);
+  gtk_window_close (GTK_WINDOW (overlay));
+  ui_test_drain ();
+}
+
 /* Started with no file, the window offers the drafts it finds */
 static void
 test_window_restore_from_welcome (Fixture       *fixture,
@@ -1875,6 +1977,7 @@ main (int   argc,
   ADD ("/window/narrow", test_window_narrow);
   ADD ("/window/keyboard", test_window_keyboard);
   ADD ("/window/sample", test_window_sample);
+  ADD ("/window/shortcuts-listed", test_window_shortcuts_listed);
   ADD ("/window/restore-from-welcome", test_window_restore_from_welcome);
   ADD ("/window/preferences", test_window_preferences);
 #undef ADD

@@ -1103,6 +1103,30 @@ st_overview_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (st_overview_parent_class)->unrealize (widget);
 }
 
+/* While another page of the window is shown, the table stays hidden:
+ * GTK 4.8 styles the pages of a stack that it does not show with the
+ * rest of the window, which it restyles whenever the focus moves, and
+ * the table has thousands of widgets */
+static void
+st_overview_map (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_set_visible (child, TRUE);
+  GTK_WIDGET_CLASS (st_overview_parent_class)->map (widget);
+}
+
+static void
+st_overview_unmap (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  GTK_WIDGET_CLASS (st_overview_parent_class)->unmap (widget);
+  if (child != NULL)
+    gtk_widget_set_visible (child, FALSE);
+}
+
 static void
 st_overview_class_init (StOverviewClass *klass)
 {
@@ -1114,6 +1138,8 @@ st_overview_class_init (StOverviewClass *klass)
   object_class->set_property = st_overview_set_property;
   widget_class->realize = st_overview_realize;
   widget_class->unrealize = st_overview_unrealize;
+  widget_class->map = st_overview_map;
+  widget_class->unmap = st_overview_unmap;
 
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,
