@@ -954,7 +954,7 @@ test_packs_merge_nothing (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   StMergeDialog *dialog;
-  GtkWidget *mark_button, *merge_button;
+  GtkWidget *mark_button, *merge_button, *focus;
   g_autofree char *answer = NULL;
   GtkLabel *summary;
   gsize length;
@@ -1040,16 +1040,32 @@ test_packs_merge_nothing (Fixture       *fixture,
                                    ". 1 section was changed both here and in the pack: choose which text to keep. "
                                    "Nothing else in it differs from the report."));
   g_assert_null (strstr (gtk_label_get_text (summary), "0 change"));
-  /* Enter does not cancel: it starts on the first choice, and Merge is
-   * the default only once the conflict is settled */
+  /* Enter neither cancels nor chooses: the focus starts on the first
+   * conflict's group of choices, not on one of them, as an Enter pressed
+   * once more after choosing the pack in the file chooser would choose
+   * it for the reviewer. Tab goes on to the first choice. Merge is the
+   * default only once the conflict is settled. */
   merge_button = find_button (GTK_WIDGET (dialog), "_Merge");
   g_assert_nonnull (merge_button);
   g_assert_true (gtk_widget_get_visible (merge_button));
   g_assert_false (gtk_widget_get_sensitive (merge_button));
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_false (GTK_IS_LABEL (focus));
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)) == GTK_ACCESSIBLE_ROLE_RADIO_GROUP);
+  g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  /* Enter there settles nothing */
+  g_assert_false (gtk_widget_activate (focus));
+  ui_test_drain ();
+  g_assert_false (gtk_widget_get_sensitive (merge_button));
+  for (GtkWidget *child = gtk_widget_get_first_child (focus); child != NULL; child = gtk_widget_get_next_sibling (child))
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD));
   g_assert_true (GTK_IS_CHECK_BUTTON (gtk_root_get_focus (GTK_ROOT (dialog))));
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (gtk_root_get_focus (GTK_ROOT (dialog)))), ==,
                    "Keep the report’s text");
-  g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_root_get_focus (GTK_ROOT (dialog)))));
   g_assert_true (st_merge_dialog_choose (dialog, 0, ST_MERGE_TAKE_PACK, NULL));
   g_assert_true (gtk_widget_get_sensitive (merge_button));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == merge_button);

@@ -19,6 +19,7 @@
 typedef struct {
   StMergeDialog  *dialog;
   guint           index;
+  GtkWidget      *choices;
   GtkCheckButton *report_button;
   GtkCheckButton *pack_button;
   GtkCheckButton *custom_button;
@@ -320,7 +321,16 @@ add_conflict (StMergeDialog   *self,
                           "spacing", 3,
                           "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO_GROUP,
                           NULL);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (choices), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (choices),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, count_label, NULL,
+                                  -1);
+  /* The group itself can have the focus, where Enter chooses nothing
+   * and a screen reader reads the conflict's heading; Tab goes on to
+   * its choices */
+  gtk_widget_set_focusable (choices, TRUE);
+  gtk_widget_add_css_class (choices, "merge-choices");
+  view->choices = choices;
   view->report_button = GTK_CHECK_BUTTON (choice_button (_("Keep the report’s text"), NULL, view));
   view->pack_button = GTK_CHECK_BUTTON (choice_button (_("Take the department’s text"), view->report_button, view));
   view->custom_button = GTK_CHECK_BUTTON (choice_button (_("Write the text myself"), view->report_button, view));
@@ -593,10 +603,12 @@ fill (StMergeDialog *self,
   update_apply (self);
 
   /* Where Enter first goes: never to Cancel while there is something to
-   * merge. With conflicts, the first one's choices; else Merge. */
+   * merge. With conflicts, the first one's group of choices, where Enter
+   * (pressed once more after choosing the pack, say) chooses nothing for
+   * the reviewer; else Merge. */
   if (self->conflict_views->len > 0)
     gtk_window_set_focus (GTK_WINDOW (self),
-                          GTK_WIDGET (((ConflictView *) g_ptr_array_index (self->conflict_views, 0))->report_button));
+                          ((ConflictView *) g_ptr_array_index (self->conflict_views, 0))->choices);
   else
     gtk_window_set_focus (GTK_WINDOW (self), self->apply_button);
 }
