@@ -1482,6 +1482,26 @@ test_window_sample (Fixture       *fixture,
     g_assert_true (g_str_has_prefix (text, "Paul Maltby is the Cabinet Office digital lead"));
   }
 
+  /* The hidden pages are made when first shown, each once */
+  g_assert_null (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_ISSUES_PANEL));
+  g_assert_null (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_REVIEW_QUEUE));
+  g_assert_null (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_SEARCH_PANEL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-issues", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-review-queue", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "find");
+  g_assert_true (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_ISSUES_PANEL) ==
+                 GTK_WIDGET (st_window_get_issues_panel (fixture->window)));
+  g_assert_true (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_REVIEW_QUEUE) ==
+                 GTK_WIDGET (st_window_get_review_queue (fixture->window)));
+  g_assert_true (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_SEARCH_PANEL) ==
+                 GTK_WIDGET (st_window_get_search_panel (fixture->window)));
+  /* …and given the report shown */
+  g_assert_cmpuint (g_list_model_get_n_items (st_issues_panel_get_shown (st_window_get_issues_panel (fixture->window))), >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-overview", NULL));
+  ui_test_drain ();
+
   /* The shortcuts window is built when first asked for, by Ctrl+? or the
    * menu, and shown over the window */
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));

@@ -108,6 +108,10 @@ static void save_as (StWindow *self, AfterSave after);
 static void save (StWindow *self, AfterSave after);
 static void update_review_actions (StWindow *self);
 static void clear_round_undo (StWindow *self);
+static void on_finding_activated (StWindow *self, StFinding *finding);
+static void on_match_activated (StWindow *self, StSearchMatch *match);
+static void on_find_close_requested (StWindow *self);
+static void on_queue_submission_activated (StWindow *self, const char *respondent_id, const char *item_id);
 
 static StApplication *
 get_application (StWindow *self)
@@ -460,14 +464,17 @@ set_report (StWindow *self,
   st_sidebar_set_issues (self->sidebar, NULL);
   st_overview_set_issues (self->overview, NULL);
   st_submission_form_set_issues (self->form, NULL);
-  st_issues_panel_set_issues (self->issues_panel, NULL);
-  st_review_queue_set_report (self->review_queue, NULL, NULL);
+  if (self->issues_panel != NULL)
+    st_issues_panel_set_issues (self->issues_panel, NULL);
+  if (self->review_queue != NULL)
+    st_review_queue_set_report (self->review_queue, NULL, NULL);
   /* A pack shows its department alone */
   st_sidebar_set_respondent_filter (self->sidebar, report != NULL ? st_report_get_pack_respondent (report) : NULL);
   st_overview_set_respondent_filter (self->overview, report != NULL ? st_report_get_pack_respondent (report) : NULL);
   st_sidebar_set_report (self->sidebar, report);
   st_overview_set_report (self->overview, report);
-  st_search_panel_set_report (self->search_panel, report, self->workflow);
+  if (self->search_panel != NULL)
+    st_search_panel_set_report (self->search_panel, report, self->workflow);
   if (report != NULL)
     {
       self->issues = st_issues_new (report);
@@ -475,8 +482,10 @@ set_report (StWindow *self,
       st_sidebar_set_issues (self->sidebar, self->issues);
       st_overview_set_issues (self->overview, self->issues);
       st_submission_form_set_issues (self->form, self->issues);
-      st_issues_panel_set_issues (self->issues_panel, self->issues);
-      st_review_queue_set_report (self->review_queue, report, self->issues);
+      if (self->issues_panel != NULL)
+        st_issues_panel_set_issues (self->issues_panel, self->issues);
+      if (self->review_queue != NULL)
+        st_review_queue_set_report (self->review_queue, report, self->issues);
       st_workflow_set_validator (self->workflow, st_issues_get_validator (self->issues));
     }
   update_issues_button (self);
@@ -494,6 +503,56 @@ set_report (StWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MODIFIED]);
+}
+
+/* The Issues panel, the review queue and the find page are made when
+ * first shown or asked for, not with the window: they are hidden at
+ * first, and making them and giving them the report took about 8 ms
+ * before the window's first frame */
+static StIssuesPanel *
+ensure_issues_panel (StWindow *self)
+{
+  if (self->issues_panel == NULL)
+    {
+      self->issues_panel = ST_ISSUES_PANEL (st_issues_panel_new ());
+      g_signal_connect_object (self->issues_panel, "finding-activated", G_CALLBACK (on_finding_activated),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->issues_panel), "issues");
+      st_issues_panel_set_issues (self->issues_panel, self->issues);
+    }
+  return self->issues_panel;
+}
+
+static StReviewQueue *
+ensure_review_queue (StWindow *self)
+{
+  if (self->review_queue == NULL)
+    {
+      self->review_queue = ST_REVIEW_QUEUE (st_review_queue_new ());
+      g_signal_connect_object (self->review_queue, "selection-changed", G_CALLBACK (update_review_actions),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->review_queue, "submission-activated",
+                               G_CALLBACK (on_queue_submission_activated), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->review_queue), "review");
+      st_review_queue_set_report (self->review_queue, self->report, self->issues);
+    }
+  return self->review_queue;
+}
+
+static StSearchPanel *
+ensure_search_panel (StWindow *self)
+{
+  if (self->search_panel == NULL)
+    {
+      self->search_panel = ST_SEARCH_PANEL (st_search_panel_new ());
+      g_signal_connect_object (self->search_panel, "match-activated", G_CALLBACK (on_match_activated),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->search_panel, "close-requested", G_CALLBACK (on_find_close_requested),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->search_panel), "find");
+      st_search_panel_set_report (self->search_panel, self->report, self->workflow);
+    }
+  return self->search_panel;
 }
 
 void
@@ -788,6 +847,7 @@ st_window_show_issues (StWindow *self)
   g_return_if_fail (self->report != NULL);
 
   st_sidebar_unselect (self->sidebar);
+  ensure_issues_panel (self);
   gtk_stack_set_visible_child_name (self->content_stack, "issues");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -799,6 +859,7 @@ st_window_show_review_queue (StWindow *self)
   g_return_if_fail (self->report != NULL);
 
   st_sidebar_unselect (self->sidebar);
+  ensure_review_queue (self);
   gtk_stack_set_visible_child_name (self->content_stack, "review");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   st_review_queue_focus (self->review_queue);
@@ -808,7 +869,7 @@ StReviewQueue *
 st_window_get_review_queue (StWindow *self)
 {
   g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
-  return self->review_queue;
+  return ensure_review_queue (self);
 }
 
 /* Opens a submission with characters @start to @end of a section selected:
@@ -865,6 +926,7 @@ st_window_show_find (StWindow *self)
     }
 
   st_sidebar_unselect (self->sidebar);
+  ensure_search_panel (self);
   gtk_stack_set_visible_child_name (self->content_stack, "find");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   st_search_panel_focus (self->search_panel, selected);
@@ -966,7 +1028,8 @@ write_to (StWindow  *self,
   /* What was saved is what the file is now: there is nothing to undo to */
   if (self->round_undo != NULL)
     clear_round_undo (self);
-  st_search_panel_dismiss_undo_toast (self->search_panel);
+  if (self->search_panel != NULL)
+    st_search_panel_dismiss_undo_toast (self->search_panel);
   /* The draft of the old name has done its job */
   discard_draft (self);
   if (self->file == NULL || !g_file_equal (file, self->file))
@@ -3345,10 +3408,7 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, StWindow, form);
-  gtk_widget_class_bind_template_child (widget_class, StWindow, issues_panel);
-  gtk_widget_class_bind_template_child (widget_class, StWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, StWindow, issues_button);
-  gtk_widget_class_bind_template_child (widget_class, StWindow, review_queue);
   gtk_widget_class_bind_template_child (widget_class, StWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, StWindow, export_label);
@@ -3361,9 +3421,6 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_submission_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, on_submission_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_match_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_find_close_requested);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -3393,9 +3450,6 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-new-round", NULL, undo_new_round_action);
   gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
 
-  g_type_ensure (ST_TYPE_ISSUES_PANEL);
-  g_type_ensure (ST_TYPE_REVIEW_QUEUE);
-  g_type_ensure (ST_TYPE_SEARCH_PANEL);
   g_type_ensure (ST_TYPE_OVERVIEW);
   g_type_ensure (ST_TYPE_SIDEBAR);
   g_type_ensure (ST_TYPE_SUBMISSION_FORM);
@@ -3427,10 +3481,6 @@ st_window_init (StWindow *self)
   g_signal_connect_object (self->content_stack, "notify::visible-child", G_CALLBACK (update_review_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "notify::item-id", G_CALLBACK (update_review_actions),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->review_queue, "selection-changed", G_CALLBACK (update_review_actions),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->review_queue, "submission-activated", G_CALLBACK (on_queue_submission_activated),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -3504,7 +3554,7 @@ StIssuesPanel *
 st_window_get_issues_panel (StWindow *self)
 {
   g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
-  return self->issues_panel;
+  return ensure_issues_panel (self);
 }
 
 StSubmissionForm *
@@ -3545,5 +3595,5 @@ StSearchPanel *
 st_window_get_search_panel (StWindow *self)
 {
   g_return_val_if_fail (ST_IS_WINDOW (self), NULL);
-  return self->search_panel;
+  return ensure_search_panel (self);
 }
