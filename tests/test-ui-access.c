@@ -781,6 +781,58 @@ test_sidebar_search_down (Fixture       *fixture,
   g_assert_cmpstr (st_submission_form_get_item_id (st_window_get_form (fixture->window)), ==, "1");
 }
 
+/* Whether any label under @widget has text selected */
+static GtkWidget *
+find_selected_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      int start, end;
+
+      if (GTK_IS_LABEL (child) && gtk_label_get_selection_bounds (GTK_LABEL (child), &start, &end))
+        return child;
+      if ((found = find_selected_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* In a narrow window, choosing a return in the list swaps the list for
+ * the form: the focus goes where it goes in a wide window's form, to the
+ * first section still to write, not to the form's first label with all
+ * of its text selected */
+static void
+test_narrow_form_focus (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *leaflet;
+  GtkWidget *list;
+  GtkWidget *selected;
+  StSectionEditor *editor;
+
+  open_report (fixture, 360, 640);
+  leaflet = ui_test_find_descendant (window, ADW_TYPE_LEAFLET);
+  g_assert_true (ui_test_wait_for (is_folded, leaflet, 10));
+  /* The list has the focus, as after a click on one of its rows */
+  list = ui_test_find_descendant (GTK_WIDGET (st_window_get_sidebar (fixture->window)), GTK_TYPE_LIST_VIEW);
+  g_assert_true (gtk_widget_grab_focus (list));
+
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  g_assert_true (ui_test_wait_for (shows_form, fixture, 5));
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "DfE");
+  selected = find_selected_label (window);
+  if (selected != NULL)
+    g_error ("“%s” is selected", gtk_label_get_label (GTK_LABEL (selected)));
+  assert_focus_to_type (fixture);
+  editor = ST_SECTION_EDITOR (gtk_widget_get_ancestor (focus_of (fixture), ST_TYPE_SECTION_EDITOR));
+  g_assert_cmpstr (st_section_editor_get_section_id (editor), ==, "plans-2015");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -802,6 +854,7 @@ main (int   argc,
   ADD ("/access/sidebar-search-down", test_sidebar_search_down);
   ADD ("/access/export-choices-whole", test_export_choices_whole);
   ADD ("/access/narrow-window", test_narrow_window);
+  ADD ("/access/narrow-form-focus", test_narrow_form_focus);
 #undef ADD
 
   return ui_test_run ();

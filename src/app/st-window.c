@@ -959,7 +959,18 @@ on_submission_selected (StWindow   *self,
                         const char *respondent_id,
                         const char *item_id)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  /* Narrow, the form takes the list's place: the focus goes with it, to
+   * where a wide window's form puts it, and not to the form's first label
+   * with all its text selected, as GTK would */
+  gboolean leaving_list = adw_leaflet_get_folded (self->leaflet) &&
+                          focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar_pane);
+
+  if (leaving_list)
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
   st_window_show_submission (self, respondent_id, item_id);
+  if (leaving_list)
+    st_submission_form_focus_first (self->form);
 }
 
 static void
