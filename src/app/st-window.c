@@ -507,7 +507,7 @@ set_report (StWindow *self,
 
 /* The Issues panel, the review queue and the find page are made when
  * first shown or asked for, not with the window: they are hidden at
- * first, and making them and giving them the report took about 8 ms
+ * first, and making them and giving them the report took about 10 ms
  * before the window's first frame */
 static StIssuesPanel *
 ensure_issues_panel (StWindow *self)
