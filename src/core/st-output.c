@@ -44,8 +44,19 @@ st_output_write_file (const char    *path,
   if (fd < 0)
     {
       saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      /* The file itself may well be writable: it is the folder that has
+       * to take the new file, so say that */
+      if (temp_path != NULL && (saved == EACCES || saved == EPERM || saved == EROFS))
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Cannot write “%s”: the folder “%s” cannot be written to (%s)"),
+                       path, dir, g_strerror (saved));
+        }
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
 
