@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "st-export-dialog.h"
 #include "st-overview.h"
@@ -421,6 +422,84 @@ test_window_close_discard (Fixture       *fixture,
   g_assert_nonnull (dialog);
   ui_test_respond (dialog, "discard");
   g_assert_null (fixture->window);
+
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
+}
+
+/* A folder that takes no new file: saving says it is the folder, names
+ * the file it was being saved as, and offers Save As…; nothing is lost */
+static void
+test_window_save_folder_read_only (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) elsewhere = g_file_new_for_path ("/sys/new.stocktake");
+  AdwMessageDialog *dialog;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *folder_name = NULL;
+  g_autofree char *heading = NULL;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " Kept.");
+
+  /* Save As into a folder of kernel files, which refuses even root */
+  if (g_file_test ("/sys/kernel", G_FILE_TEST_IS_DIR))
+    {
+      g_assert_false (st_window_save_to_file (fixture->window, elsewhere));
+      ui_test_drain ();
+      dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+      g_assert_nonnull (dialog);
+      g_test_message ("%s\n%s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+      /* The name it was being saved as, not the open file's */
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “new.stocktake”");
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                       "The folder “sys” cannot be written to, so the report cannot be saved there. "
+                       "Use Save As… to save it somewhere else.");
+      g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+      g_assert_true (adw_message_dialog_has_response (dialog, "close"));
+      ui_test_respond (dialog, "close");
+      g_assert_true (g_file_equal (st_window_get_file (fixture->window), fixture->file));
+      g_assert_true (st_window_get_is_modified (fixture->window));
+      g_assert_false (g_file_query_exists (elsewhere, NULL));
+    }
+  else
+    g_test_message ("No /sys: Save As into a folder that refuses it not checked");
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("Running as root, which may write in a read-only folder: saving in place not checked");
+      return;
+    }
+
+  /* Ctrl+S with the report's own folder made read-only */
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “digital-leaders.stocktake”");
+  folder_name = g_path_get_basename (fixture->dir);
+  heading = g_strdup_printf ("The folder “%s” cannot be written to, so the report cannot be saved there. "
+                             "Use Save As… to save it somewhere else.", folder_name);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, heading);
+  ui_test_respond (dialog, "close");
+
+  /* Closing, with the changes still unsaved, keeps the window when
+   * saving fails */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  ui_test_drain ();
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  ui_test_respond (dialog, "save");
+  g_assert_nonnull (fixture->window);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “digital-leaders.stocktake”");
+  ui_test_respond (dialog, "close");
+  g_assert_nonnull (fixture->window);
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_cmpint (g_chmod (fixture->dir, 0700), ==, 0);
 
   on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
   g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
@@ -1972,6 +2051,7 @@ main (int   argc,
   ADD ("/window/modified-flag", test_window_modified_flag);
   ADD ("/window/close-asks", test_window_close_asks);
   ADD ("/window/close-discard", test_window_close_discard);
+  ADD ("/window/save-folder-read-only", test_window_save_folder_read_only);
   ADD ("/window/sidebar-modes", test_window_sidebar_modes);
   ADD ("/window/sidebar-state", test_window_sidebar_state);
   ADD ("/window/search", test_window_search);

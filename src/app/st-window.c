@@ -1001,15 +1001,56 @@ on_leaflet_folded (StWindow *self)
 /* Saving */
 
 static void
+on_save_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        StWindow         *self)
+{
+  if (g_str_equal (response, "save-as") && self->report != NULL)
+    save_as (self, AFTER_SAVE_NOTHING);
+}
+
+/* Saving @file failed: the heading names the file it was being saved as,
+ * which after Save As… is not the one open */
+static void
 on_save_error (StWindow     *self,
+               GFile        *file,
                const GError *error)
 {
-  g_autofree char *name = display_name (self->file);
+  g_autofree char *name = display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
   self->after_save = AFTER_SAVE_NOTHING;
   self->closing = FALSE;
-  show_message (self, heading, error->message);
+
+  /* The report is written beside the file and renamed over it, so it is
+   * the folder that has to be writable, not the file */
+  if (folder == NULL ||
+      !(g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+        g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
+        g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ROFS)))
+    {
+      show_message (self, heading, error->message);
+      return;
+    }
+
+  folder_name = display_name (folder);
+  body = g_strdup_printf (_("The folder “%s” cannot be written to, so the report cannot be saved there. "
+                            "Use Save As… to save it somewhere else."),
+                          folder_name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -1092,7 +1133,7 @@ save_now (StWindow *self)
 
   if (!write_to (self, self->file, &error))
     {
-      on_save_error (self, error);
+      on_save_error (self, self->file, error);
       return;
     }
   finish_save (self);
@@ -1218,10 +1259,28 @@ on_save_as_response (GtkNativeDialog *chooser,
     }
   if (!write_to (self, file, &error))
     {
-      on_save_error (self, error);
+      on_save_error (self, file, error);
       return;
     }
   finish_save (self);
+}
+
+gboolean
+st_window_save_to_file (StWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  if (!write_to (self, file, &error))
+    {
+      on_save_error (self, file, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void

@@ -42,6 +42,10 @@ void              st_window_set_report        (StWindow      *self,
  * shows what went wrong if it cannot. FALSE when it could not be opened. */
 gboolean          st_window_open_file         (StWindow      *self,
                                                GFile         *file);
+/* Saves the report as @file, as Save As… does once the file is chosen;
+ * shows what went wrong if it cannot. FALSE when it was not saved. */
+gboolean          st_window_save_to_file      (StWindow      *self,
+                                               GFile         *file);
 void              st_window_show_load_error   (StWindow      *self,
                                                GFile         *file,
                                                const GError  *error,
