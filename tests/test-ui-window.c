@@ -616,6 +616,86 @@ test_window_sidebar_state (Fixture       *fixture,
   }
 }
 
+/* The widget of the sidebar's row at @position, if the list shows it */
+static GtkWidget *
+sidebar_row_widget (StWindow *window,
+                    guint     position)
+{
+  GtkWidget *list = ui_test_find_descendant (GTK_WIDGET (st_window_get_sidebar (window)), GTK_TYPE_LIST_VIEW);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = ui_test_find_descendant (child, GTK_TYPE_TREE_EXPANDER);
+      GtkTreeListRow *row = expander != NULL ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+
+      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+        return expander;
+    }
+  return NULL;
+}
+
+/* Selecting goes to the submission's row however many groups are open
+ * above it, and the row shows its name, its state in words and its icon */
+static void
+test_window_sidebar_rows (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  StSidebar *sidebar = st_window_get_sidebar (fixture->window);
+  GtkSingleSelection *selection = st_sidebar_get_selection (sidebar);
+  const char *respondent_id = NULL, *item_id = NULL;
+  g_autoptr(StSidebarNode) node = NULL;
+  g_autofree char *short_text = NULL;
+  GtkWidget *row;
+  GtkWidget *title;
+  GtkWidget *status;
+  GtkWidget *icon;
+  guint position;
+
+  g_settings_set_string (st_application_get_settings (fixture->application), "sidebar-mode", "by-action");
+  open_report (fixture);
+
+  /* Two groups open above it, then one below */
+  ui_test_select_in_sidebar (fixture->window, "DfE", "1");
+  ui_test_select_in_sidebar (fixture->window, "CO", "2");
+  st_window_show_submission (fixture->window, "HMT", "15");
+  ui_test_drain ();
+  g_assert_true (st_sidebar_get_selected (sidebar, &respondent_id, &item_id));
+  g_assert_cmpstr (respondent_id, ==, "HMT");
+  g_assert_cmpstr (item_id, ==, "15");
+  /* 16 groups, 17 departments in each of the three open */
+  g_assert_cmpuint (count_rows (fixture->window, FALSE), ==, 3 * 17);
+  st_window_show_submission (fixture->window, "AGO", "1");
+  ui_test_drain ();
+  g_assert_true (st_sidebar_get_selected (sidebar, &respondent_id, &item_id));
+  g_assert_cmpstr (respondent_id, ==, "AGO");
+  g_assert_cmpstr (item_id, ==, "1");
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, "AGO");
+
+  /* Not there: nothing changes */
+  g_assert_false (st_sidebar_select (sidebar, "NOPE", "1"));
+  g_assert_false (st_sidebar_select (sidebar, "AGO", "99"));
+  g_assert_true (st_sidebar_get_selected (sidebar, &respondent_id, &item_id));
+  g_assert_cmpstr (respondent_id, ==, "AGO");
+
+  /* What the selected row shows */
+  position = gtk_single_selection_get_selected (selection);
+  node = gtk_tree_list_row_get_item (gtk_single_selection_get_selected_item (selection));
+  row = sidebar_row_widget (fixture->window, position);
+  g_assert_nonnull (row);
+  title = ui_test_find_descendant (row, GTK_TYPE_INSCRIPTION);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==, st_sidebar_node_get_title (node));
+  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==, "The Attorney General’s Office");
+  status = ui_test_find_descendant (row, GTK_TYPE_LABEL);
+  g_assert_nonnull (status);
+  g_object_get (node, "short-text", &short_text, NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, short_text);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), !=, "");
+  icon = ui_test_find_descendant (row, GTK_TYPE_IMAGE);
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, st_sidebar_node_get_icon_name (node));
+}
+
 static void
 test_window_search (Fixture       *fixture,
                     gconstpointer  data)
@@ -2054,6 +2134,7 @@ main (int   argc,
   ADD ("/window/save-folder-read-only", test_window_save_folder_read_only);
   ADD ("/window/sidebar-modes", test_window_sidebar_modes);
   ADD ("/window/sidebar-state", test_window_sidebar_state);
+  ADD ("/window/sidebar-rows", test_window_sidebar_rows);
   ADD ("/window/search", test_window_search);
   ADD ("/window/next-previous", test_window_next_previous);
   ADD ("/window/not-applicable", test_window_not_applicable);

@@ -25,7 +25,6 @@ struct _StSidebarNode
   char          *status_text;
   char          *short_text;
   char          *icon_name;
-  char          *style_class;
 };
 
 G_DEFINE_FINAL_TYPE (StSidebarNode, st_sidebar_node, G_TYPE_OBJECT)
@@ -36,7 +35,6 @@ enum {
   PROP_STATUS_TEXT,
   PROP_SHORT_TEXT,
   PROP_ICON_NAME,
-  PROP_CSS_CLASSES,
   PROP_IS_GROUP,
   N_PROPS
 };
@@ -56,7 +54,6 @@ st_sidebar_node_finalize (GObject *object)
   g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->short_text, g_free);
   g_clear_pointer (&self->icon_name, g_free);
-  g_clear_pointer (&self->style_class, g_free);
 
   G_OBJECT_CLASS (st_sidebar_node_parent_class)->finalize (object);
 }
@@ -85,14 +82,6 @@ st_sidebar_node_get_property (GObject    *object,
 
     case PROP_ICON_NAME:
       g_value_set_string (value, self->icon_name);
-      break;
-
-    case PROP_CSS_CLASSES:
-      {
-        const char *classes[] = { self->style_class, NULL };
-
-        g_value_set_boxed (value, self->style_class != NULL ? classes : NULL);
-      }
       break;
 
     case PROP_IS_GROUP:
@@ -124,10 +113,6 @@ st_sidebar_node_class_init (StSidebarNodeClass *klass)
   properties[PROP_ICON_NAME] =
     g_param_spec_string ("icon-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* For the state icon: its colour only repeats what the icon and words say */
-  properties[PROP_CSS_CLASSES] =
-    g_param_spec_boxed ("css-classes", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_IS_GROUP] =
     g_param_spec_boolean ("is-group", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -293,13 +278,11 @@ void
 st_sidebar_node_set_state (StSidebarNode *self,
                            const char    *status_text,
                            const char    *short_text,
-                           const char    *icon_name,
-                           const char    *style_class)
+                           const char    *icon_name)
 {
   g_return_if_fail (ST_IS_SIDEBAR_NODE (self));
 
   replace_string (self, &self->status_text, status_text, PROP_STATUS_TEXT);
   replace_string (self, &self->short_text, short_text, PROP_SHORT_TEXT);
   replace_string (self, &self->icon_name, icon_name, PROP_ICON_NAME);
-  replace_string (self, &self->style_class, style_class, PROP_CSS_CLASSES);
 }

@@ -50,7 +50,6 @@ gboolean       st_sidebar_node_matches        (StSidebarNode *self,
 void           st_sidebar_node_set_state      (StSidebarNode *self,
                                                const char    *status_text,
                                                const char    *short_text,
-                                               const char    *icon_name,
-                                               const char    *style_class);
+                                               const char    *icon_name);
 
 G_END_DECLS

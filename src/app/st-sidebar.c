@@ -156,9 +156,9 @@ update_leaf (StSidebar     *self,
     }
   text = st_progress_describe (&progress);
   short_text = st_progress_describe_short (&progress);
-  st_sidebar_node_set_state (leaf, text, short_text,
-                             st_progress_get_icon_name (&progress),
-                             st_progress_get_style_class (&progress));
+  /* The icon and the words say the state; the rows are not coloured,
+   * as changing a style class when a row is bound restyles it */
+  st_sidebar_node_set_state (leaf, text, short_text, st_progress_get_icon_name (&progress));
 }
 
 /* A group says how many of its submissions are done */
@@ -194,8 +194,7 @@ update_group (StSidebar     *self,
 
   if (due == 0)
     {
-      st_sidebar_node_set_state (group, _("Not due in this round"), _("Not due"),
-                                 "content-loading-symbolic", "dim-label");
+      st_sidebar_node_set_state (group, _("Not due in this round"), _("Not due"), "content-loading-symbolic");
       return;
     }
 
@@ -210,12 +209,11 @@ update_group (StSidebar     *self,
       /* Translators: "3 of 4 done; 1 returned" */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u returned", "%s; %u returned", returned),
                               counted, returned);
-      st_sidebar_node_set_state (group, text, short_text, "mail-replied-symbolic", "warning");
+      st_sidebar_node_set_state (group, text, short_text, "mail-replied-symbolic");
       return;
     }
   st_sidebar_node_set_state (group, text, short_text,
-                             done == due ? "emblem-ok-symbolic" : "document-edit-symbolic",
-                             done == due ? "success" : NULL);
+                             done == due ? "emblem-ok-symbolic" : "document-edit-symbolic");
 }
 
 static char *
@@ -253,8 +251,8 @@ static void
 update_mode_buttons (StSidebar *self)
 {
   StTemplate *template = st_report_get_template (self->report);
-  const char *items = st_template_get_word (template, ST_WORD_ITEMS);
-  const char *respondents = st_template_get_word (template, ST_WORD_RESPONDENTS);
+  const char *items = st_template_get_display_word (template, ST_WORD_ITEMS);
+  const char *respondents = st_template_get_display_word (template, ST_WORD_RESPONDENTS);
   g_autofree char *items_tip = NULL;
   g_autofree char *respondents_tip = NULL;
 
