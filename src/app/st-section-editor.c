@@ -195,6 +195,7 @@ update_state_button (StSectionEditor *self)
 {
   gboolean shown = gtk_toggle_button_get_active (self->state_button);
   g_autofree char *name = NULL;
+  const char *tooltip;
 
   if (shown)
     /* Translators: %s is "5 warnings" or "1 error, 2 warnings" */
@@ -205,9 +206,12 @@ update_state_button (StSectionEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_button),
-                               shown ? _("Hide what was found in this section")
-                                     : _("Show what was found in this section, and where"));
+  tooltip = shown ? _("Hide what was found in this section")
+                  : _("Show what was found in this section, and where");
+  /* Setting a tooltip on a shown widget asks the display where the
+   * pointer is; the state changes with every form the editor shows */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->state_button)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_button), tooltip);
 }
 
 static void
