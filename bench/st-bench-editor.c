@@ -15,7 +15,12 @@
  *     collected until everything it changes is up to date, which happens
  *     before the insertion returns: the report's text, the word count, the
  *     section's findings and state, the sidebar and the overview ("key"),
- *     and until the window has drawn a frame with it ("key-frame").
+ *     and until the window has drawn a frame with it ("key-frame");
+ *   - finding as one types: "digital" typed a letter at a time into the
+ *     find entry (Ctrl+F), from each letter until the matches are found
+ *     and listed ("find"), and until the window has drawn them
+ *     ("find-frame"). The entry's own delay before it searches is left
+ *     out.
  *
  * Before each measurement the main loop is left idle for a while, so that
  * the frame clock is free to draw at once. For each figure it prints the
@@ -44,6 +49,7 @@
 #include <time.h>
 
 #include "st-application.h"
+#include "st-search-panel.h"
 #include "st-section-editor.h"
 #include "st-submission-form.h"
 #include "st-window.h"
@@ -211,11 +217,17 @@ main (int   argc,
   g_autoptr(GArray) switch_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) key_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) key_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) find_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) find_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) find_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) find_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   int switches = 40;
   int keys = 60;
+  int finds = 5;
   GOptionEntry entries[] = {
     { "switches", 0, 0, G_OPTION_ARG_INT, &switches, "Form switches to time (default 40)", "N" },
     { "keys", 0, 0, G_OPTION_ARG_INT, &keys, "Keystrokes to time (default 60)", "N" },
+    { "finds", 0, 0, G_OPTION_ARG_INT, &finds, "Times to type the word to find (default 5)", "N" },
     { NULL }
   };
   StWindow *window;
@@ -240,9 +252,9 @@ main (int   argc,
       g_printerr ("st-bench-editor: %s\n", error->message);
       return EXIT_USAGE;
     }
-  if (argc != 2 || switches < 1 || keys < 1)
+  if (argc != 2 || switches < 1 || keys < 1 || finds < 1)
     {
-      g_printerr ("usage: st-bench-editor [--switches N] [--keys N] REPORT\n");
+      g_printerr ("usage: st-bench-editor [--switches N] [--keys N] [--finds N] REPORT\n");
       return EXIT_USAGE;
     }
   if (!gtk_init_check ())
@@ -428,6 +440,56 @@ main (int   argc,
       settle (40);
     }
 
+  /* Finding as one types, from the find page */
+  {
+    static const char word[] = "digital";
+    StSearchPanel *panel;
+    GtkWidget *entry;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+    panel = st_window_get_search_panel (window);
+    st_search_panel_focus (panel, "");
+    settle (500);
+    entry = gtk_root_get_focus (GTK_ROOT (window));
+    entry = entry != NULL ? gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY) : NULL;
+    if (entry == NULL)
+      {
+        g_printerr ("st-bench-editor: Ctrl+F did not put the keyboard in the find entry\n");
+        return EXIT_FAILED;
+      }
+
+    for (int i = 0; i < finds; i++)
+      for (gsize n = 1; n <= strlen (word); n++)
+        {
+          g_autofree char *typed = g_strndup (word, n);
+
+          settle (n == 1 ? 300 : 60);
+          start = g_get_monotonic_time ();
+          cpu_start = cpu_time ();
+          gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+          /* What the entry emits once typing pauses, at once */
+          g_signal_emit_by_name (entry, "search-changed");
+          done = g_get_monotonic_time ();
+          cpu_done = cpu_time ();
+          painted = wait_for_frame (GTK_WIDGET (window), &cpu_painted);
+          if (g_strcmp0 (st_search_panel_get_query (panel), typed) != 0 ||
+              g_list_model_get_n_items (st_search_panel_get_matches (panel)) == 0)
+            {
+              g_printerr ("st-bench-editor: nothing found for “%s”\n", typed);
+              return EXIT_FAILED;
+            }
+          if (painted == 0)
+            {
+              g_printerr ("st-bench-editor: no frame after typing in the find entry\n");
+              return EXIT_FAILED;
+            }
+          add_ms (find_ms, start, done);
+          add_ms (find_frame_ms, start, painted);
+          add_ms (find_cpu_ms, cpu_start, cpu_done);
+          add_ms (find_frame_cpu_ms, cpu_start, cpu_painted);
+        }
+  }
+
   g_print ("switches %d\n", switches);
   print_figures ("switch", switch_ms);
   print_figures ("switch-frame", switch_frame_ms);
@@ -442,6 +504,11 @@ main (int   argc,
   print_figures ("key-frame", key_frame_ms);
   print_figures ("key-cpu", key_cpu_ms);
   print_figures ("key-frame-cpu", key_frame_cpu_ms);
+  g_print ("finds %d\n", finds);
+  print_figures ("find", find_ms);
+  print_figures ("find-frame", find_frame_ms);
+  print_figures ("find-cpu", find_cpu_ms);
+  print_figures ("find-frame-cpu", find_frame_cpu_ms);
 
   /* Nothing is saved: the typing stays out of the report on disk */
   gtk_window_destroy (GTK_WINDOW (window));
