@@ -878,6 +878,17 @@ test_error_location_format (void)
   g_assert_cmpstr (without, ==, "r.stocktake: warning: hmm");
 }
 
+/* White space alone is no text: the section is still to be written */
+static void
+test_report_blank_text (void)
+{
+  g_assert_true (st_text_is_blank (NULL));
+  g_assert_true (st_text_is_blank (""));
+  g_assert_true (st_text_is_blank (" \n\t\r\n"));
+  g_assert_false (st_text_is_blank (" a "));
+  g_assert_false (st_text_is_blank ("\n-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -885,6 +896,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/new", test_report_new);
+  g_test_add_func ("/report/blank-text", test_report_blank_text);
   g_test_add_func ("/report/submissions", test_report_submissions);
   g_test_add_func ("/report/changed-signal", test_report_changed_signal);
   g_test_add_func ("/report/changed-frozen", test_report_changed_frozen);

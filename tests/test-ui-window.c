@@ -818,6 +818,11 @@ test_window_not_applicable (Fixture       *fixture,
   g_assert_false (st_submission_get_not_applicable (submission));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason_row)));
   g_assert_cmpstr (st_submission_form_get_status_text (form), ==, "Not started");
+
+  /* A space and an empty line typed are no answer: still not started */
+  ui_test_type_in_section (fixture->window, "progress-2014", " \n");
+  g_assert_cmpstr (st_submission_get_text (submission, "progress-2014"), ==, " \n");
+  g_assert_cmpstr (st_submission_form_get_status_text (form), ==, "Not started");
 }
 
 static void

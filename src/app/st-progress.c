@@ -45,7 +45,8 @@ st_progress_compute (StReport           *report,
       if (section->round != round)
         continue;
       progress->n_sections++;
-      if (submission != NULL && st_submission_get_text (submission, section->id) != NULL)
+      /* A space or an empty line typed is not an answer */
+      if (submission != NULL && !st_text_is_blank (st_submission_get_text (submission, section->id)))
         progress->n_filled++;
     }
 

@@ -434,6 +434,17 @@ st_submission_has_text (StSubmission *self)
 }
 
 gboolean
+st_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 st_submission_get_not_applicable (StSubmission *self)
 {
   g_return_val_if_fail (ST_IS_SUBMISSION (self), FALSE);

@@ -77,6 +77,9 @@ gboolean      st_submission_set_text           (StSubmission *self,
  * does not know the template's order). Free the container only. */
 GPtrArray    *st_submission_list_sections      (StSubmission *self);
 gboolean      st_submission_has_text           (StSubmission *self);
+/* Whether @text is NULL or nothing but white space: a section holding
+ * such text is still to be written */
+gboolean      st_text_is_blank                 (const char   *text);
 
 gboolean      st_submission_get_not_applicable (StSubmission *self);
 /* NULL unless not applicable */

@@ -2656,17 +2656,6 @@ check_text (StValidator        *self,
 
 /* Changes since approval */
 
-static gboolean
-is_blank_text (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 static GArray *
 text_words (Worker      *w,
             const char  *text)
@@ -2922,7 +2911,7 @@ validate_one (StValidator     *self,
           if (section->round >= item->starts || (only != NULL && only != section))
             continue;
           text = st_submission_get_text (submission, section->id);
-          if (!is_blank_text (text))
+          if (!st_text_is_blank (text))
             {
               g_autofree char *name = item_name (self, item);
 
@@ -2936,7 +2925,7 @@ validate_one (StValidator     *self,
   if (submission != NULL && st_submission_get_not_applicable (submission))
     {
       if (only == NULL && self->enabled[RULE_NOT_APPLICABLE_REASON] &&
-          is_blank_text (st_submission_get_not_applicable_reason (submission)))
+          st_text_is_blank (st_submission_get_not_applicable_reason (submission)))
         {
           g_autofree char *name = item_name (self, item);
 
@@ -2954,7 +2943,7 @@ validate_one (StValidator     *self,
       if (section->round != self->round)
         continue;
       n_current++;
-      if (submission != NULL && !is_blank_text (st_submission_get_text (submission, section->id)))
+      if (submission != NULL && !st_text_is_blank (st_submission_get_text (submission, section->id)))
         answered = TRUE;
     }
   if (n_current > 0 && !answered && self->enabled[RULE_UNANSWERED])
@@ -2977,7 +2966,7 @@ validate_one (StValidator     *self,
       if (only != NULL && only != section)
         continue;
 
-      if (is_blank_text (text))
+      if (st_text_is_blank (text))
         {
           int plan_index = self->plan_section[section->index];
           const StSection *plan = plan_index >= 0 ? st_template_get_section (self->template, plan_index) : NULL;
@@ -2986,7 +2975,7 @@ validate_one (StValidator     *self,
             continue;
           if (plan != NULL && submission != NULL && self->enabled[RULE_PROGRESS_WITHOUT_PLAN_ANSWER] &&
               st_template_item_has_section (self->template, item, plan) &&
-              !is_blank_text (st_submission_get_text (submission, plan->id)))
+              !st_text_is_blank (st_submission_get_text (submission, plan->id)))
             add_finding (w, RULE_PROGRESS_WITHOUT_PLAN_ANSWER, section->index, 0, 0,
                          g_strdup_printf (_("“%s” is empty, but “%s” has a plan: say what happened to it"),
                                           section->heading, plan->heading));
