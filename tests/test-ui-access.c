@@ -781,6 +781,55 @@ test_sidebar_search_down (Fixture       *fixture,
   g_assert_cmpstr (st_submission_form_get_item_id (st_window_get_form (fixture->window)), ==, "1");
 }
 
+static gboolean
+focus_in_form (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *focus = focus_of (fixture);
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (st_window_get_form (fixture->window)));
+}
+
+/* Down twice from the sidebar's search, then Enter: the form opens with
+ * the focus on its first section still to write, as from the overview,
+ * not on a header button where Space would leave the form again */
+static void
+test_sidebar_open_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  StSidebar *sidebar;
+  StSectionEditor *editor;
+  g_autoptr(StSidebarNode) node = NULL;
+
+  open_report (fixture, 1000, 700);
+  sidebar = st_window_get_sidebar (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  ui_test_drain ();
+  st_sidebar_set_search_text (sidebar, "Action 4");
+  ui_test_drain ();
+
+  if (!press_keys (fixture, "Down", focus_on_sidebar_row, fixture))
+    {
+      g_test_skip ("Needs X11 and xdotool to press keys");
+      return;
+    }
+  press_keys (fixture, "Down", shows_form, fixture);
+  ui_test_drain ();
+  /* The second submission of the action's group */
+  node = focused_sidebar_node (fixture);
+  g_assert_nonnull (node);
+  g_assert_false (st_sidebar_node_is_group (node));
+  g_assert_cmpstr (st_sidebar_node_get_item_id (node), ==, "4");
+
+  press_keys (fixture, "Return", focus_in_form, fixture);
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==,
+                   st_sidebar_node_get_respondent_id (node));
+  assert_focus_to_type (fixture);
+  editor = ST_SECTION_EDITOR (gtk_widget_get_ancestor (focus_of (fixture), ST_TYPE_SECTION_EDITOR));
+  g_assert_nonnull (editor);
+}
+
 /* Whether any label under @widget has text selected */
 static GtkWidget *
 find_selected_label (GtkWidget *widget)
@@ -852,6 +901,7 @@ main (int   argc,
   /* Before the export test: after its list's popover, keys pressed on
    * the display did not reach the next window */
   ADD ("/access/sidebar-search-down", test_sidebar_search_down);
+  ADD ("/access/sidebar-open-focus", test_sidebar_open_focus);
   ADD ("/access/export-choices-whole", test_export_choices_whole);
   ADD ("/access/narrow-window", test_narrow_window);
   ADD ("/access/narrow-form-focus", test_narrow_form_focus);

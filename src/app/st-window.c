@@ -963,14 +963,22 @@ on_submission_selected (StWindow   *self,
   /* Narrow, the form takes the list's place: the focus goes with it, to
    * where a wide window's form puts it, and not to the form's first label
    * with all its text selected, as GTK would */
-  gboolean leaving_list = adw_leaflet_get_folded (self->leaflet) &&
-                          focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar_pane);
+  gboolean in_list = focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar_pane);
+  gboolean leaving_list = in_list && adw_leaflet_get_folded (self->leaflet);
+  g_autoptr(GtkWidget) kept = NULL;
 
   if (leaving_list)
     gtk_root_set_focus (GTK_ROOT (self), NULL);
+  /* Wide, the arrow keys go on through the list: the leaflet would move
+   * the focus to the content's first button as it shows the form */
+  else if (in_list)
+    kept = g_object_ref (focus);
   st_window_show_submission (self, respondent_id, item_id);
   if (leaving_list)
     st_submission_form_focus_first (self->form);
+  else if (kept != NULL && gtk_root_get_focus (GTK_ROOT (self)) != kept &&
+           gtk_widget_get_root (kept) == GTK_ROOT (self))
+    gtk_widget_grab_focus (kept);
 }
 
 static void
