@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
 
 #include "st-sidebar-node.h"
 #include "test-ui-helpers.h"
@@ -435,4 +436,37 @@ ui_test_saved_submission (JsonParser *parser,
   g_assert_no_error (error);
   return ui_test_find_submission (json_node_get_object (json_parser_get_root (parser)),
                                   respondent_id, item_id);
+}
+
+gboolean
+ui_test_press_keys (GtkWindow   *window,
+                    const char  *keys,
+                    gboolean   (*check) (gpointer data),
+                    gpointer     data)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { "timeout", "30", "xdotool", "windowfocus", "--sync", xid,
+                           "key", "--clearmodifiers", keys, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  if (!ui_test_wait_for (check, data, 20))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+      g_error ("Pressing %s did nothing; focus on %s", keys, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+    }
+  return TRUE;
 }

@@ -100,4 +100,14 @@ JsonObject       *ui_test_saved_submission   (JsonParser   *parser,
                                               const char   *respondent_id,
                                               const char   *item_id);
 
+/* Presses @keys (as xdotool names them: "ctrl+z") on the display's
+ * keyboard with @window focused, as a user would, then runs the main loop
+ * until @check returns TRUE, failing the test if it does not within 20 s.
+ * FALSE, pressing nothing, when the display is not X11 or xdotool is
+ * missing: skip the test then. */
+gboolean          ui_test_press_keys         (GtkWindow    *window,
+                                              const char   *keys,
+                                              gboolean    (*check) (gpointer data),
+                                              gpointer      data);
+
 G_END_DECLS

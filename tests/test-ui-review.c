@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <gdk/x11/gdkx.h>
 
 #include "st-sidebar-node.h"
 #include "test-ui-helpers.h"
@@ -709,41 +708,12 @@ test_review_return_comment_reachable (Fixture       *fixture,
 /* Presses @keys on the display's keyboard with @window focused, then
  * waits for @check; FALSE when the display is not X11 */
 static gboolean
-press_keys_in (GtkWindow   *window,
-               const char  *keys,
-               gboolean   (*check) (gpointer data),
-               gpointer     data)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = NULL;
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!GDK_IS_X11_SURFACE (surface))
-    return FALSE;
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  {
-    const char *argv[] = { "timeout", "30", "xdotool", "windowfocus", "--sync", xid,
-                           "key", "--clearmodifiers", keys, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  if (!ui_test_wait_for (check, data, 20))
-    g_error ("Pressing %s did nothing; focus on %s", keys,
-             G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))));
-  return TRUE;
-}
-
-static gboolean
 press_keys (Fixture     *fixture,
             const char  *keys,
             gboolean   (*check) (gpointer data),
             gpointer     data)
 {
-  return press_keys_in (GTK_WINDOW (fixture->window), keys, check, data);
+  return ui_test_press_keys (GTK_WINDOW (fixture->window), keys, check, data);
 }
 
 typedef struct {
@@ -1048,7 +1018,7 @@ test_review_ctrl_enter_sends (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Ctrl+Enter"));
   set_dialog_comment (dialog, "Dates, please.");
-  if (!press_keys_in (GTK_WINDOW (dialog), "ctrl+Return", has_status, &wait))
+  if (!ui_test_press_keys (GTK_WINDOW (dialog), "ctrl+Return", has_status, &wait))
     {
       g_test_skip ("Needs an X11 display");
       return;

@@ -399,6 +399,19 @@ never (gpointer data)
   return FALSE;
 }
 
+typedef struct {
+  Fixture  *fixture;
+  StReport *report;
+} ShowsReport;
+
+static gboolean
+shows_report (gpointer data)
+{
+  ShowsReport *shows = data;
+
+  return st_window_get_report (shows->fixture->window) == shows->report;
+}
+
 /* Undo puts back the report as it was, unsaved changes and all */
 static void
 test_round_undo (Fixture       *fixture,
@@ -434,6 +447,15 @@ test_round_undo (Fixture       *fixture,
                    ==, "DfE will publish its plan.");
   g_assert_null (st_submission_form_get_editor (form, "progress-2015"));
   assert_editable (form, "plans-2015", TRUE);
+
+  /* Ctrl+Z does the same, from wherever the keyboard is when it has
+   * nothing else to undo */
+  ui_test_respond (ask_new_round (fixture), "start");
+  g_assert_true (st_window_get_report (fixture->window) != report);
+  if (ui_test_press_keys (GTK_WINDOW (fixture->window), "ctrl+z", shows_report, &(ShowsReport) { fixture, report }))
+    g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 2);
+  else
+    g_test_message ("Not an X11 display with xdotool: Ctrl+Z was not pressed");
 
   /* Only once */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-new-round", NULL));

@@ -3526,6 +3526,10 @@ st_window_class_init (StWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.start-new-round", NULL, start_new_round_action);
   gtk_widget_class_install_action (widget_class, "win.undo-new-round", NULL, undo_new_round_action);
+  /* Ctrl+Z undoes a new round where nothing closer to the keyboard, such
+   * as a section's text, has something to undo: a new round is undone
+   * only while nothing has changed since */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-new-round", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.sidebar-mode", "sidebar-mode");
 
   g_type_ensure (ST_TYPE_OVERVIEW);
