@@ -830,6 +830,70 @@ test_sidebar_open_focus (Fixture       *fixture,
   g_assert_nonnull (editor);
 }
 
+/* The shown row of the sidebar's list at @position, or NULL */
+static GtkWidget *
+sidebar_row_at (Fixture *fixture,
+                guint    position)
+{
+  GtkWidget *list = ui_test_find_descendant (GTK_WIDGET (st_window_get_sidebar (fixture->window)),
+                                             GTK_TYPE_LIST_VIEW);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = ui_test_find_descendant (child, GTK_TYPE_TREE_EXPANDER);
+      GtkTreeListRow *row = expander != NULL ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+
+      if (row != NULL && gtk_widget_get_mapped (child) && gtk_tree_list_row_get_position (row) == position)
+        return child;
+    }
+  return NULL;
+}
+
+/* Typing in the sidebar's search shows the results from the top, the
+ * first group's own row included, wherever the list was scrolled to */
+static void
+test_sidebar_search_top (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *typed = "health";
+  StSidebar *sidebar;
+  GtkWidget *list, *scroller, *row;
+  GtkAdjustment *adjustment;
+
+  open_report (fixture, 1000, 700);
+  sidebar = st_window_get_sidebar (fixture->window);
+  list = ui_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+
+  for (int i = 1; i <= (int) strlen (typed); i++)
+    {
+      g_autofree char *text = g_strndup (typed, i);
+
+      /* Scrolled away from the top before each letter */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      ui_test_drain ();
+      st_sidebar_set_search_text (sidebar, text);
+      ui_test_drain ();
+
+      row = sidebar_row_at (fixture, 0);
+      g_assert_nonnull (row);
+      assert_in_view (row, scroller);
+      g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+    }
+  /* The first row is the first group, with the department under it */
+  {
+    GtkWidget *expander = ui_test_find_descendant (row, GTK_TYPE_TREE_EXPANDER);
+    g_autoptr(StSidebarNode) node = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander));
+
+    g_assert_true (st_sidebar_node_is_group (node));
+    g_assert_cmpstr (st_sidebar_node_get_item_id (node), ==, "1");
+  }
+}
+
 /* Whether any label under @widget has text selected */
 static GtkWidget *
 find_selected_label (GtkWidget *widget)
@@ -902,6 +966,7 @@ main (int   argc,
    * the display did not reach the next window */
   ADD ("/access/sidebar-search-down", test_sidebar_search_down);
   ADD ("/access/sidebar-open-focus", test_sidebar_open_focus);
+  ADD ("/access/sidebar-search-top", test_sidebar_search_top);
   ADD ("/access/export-choices-whole", test_export_choices_whole);
   ADD ("/access/narrow-window", test_narrow_window);
   ADD ("/access/narrow-form-focus", test_narrow_form_focus);

@@ -498,6 +498,7 @@ set_needles (StSidebar  *self,
       const char *respondent_id = NULL, *item_id = NULL;
       g_autofree char *keep_respondent = NULL;
       g_autofree char *keep_item = NULL;
+      gboolean kept = FALSE;
 
       if (st_sidebar_get_selected (self, &respondent_id, &item_id))
         {
@@ -509,10 +510,15 @@ set_needles (StSidebar  *self,
         {
           self->selecting = TRUE;
           g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
-          select_leaf (self, keep_respondent, keep_item);
+          kept = select_leaf (self, keep_respondent, keep_item);
           g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
           self->selecting = FALSE;
         }
+      /* The new rows from the top, the first group's own row included,
+       * unless the chosen submission is among them: the list scrolled
+       * to it */
+      if (!kept && g_list_model_get_n_items (gtk_single_selection_get_model (self->selection)) > 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
     }
   update_empty (self);
 }
