@@ -339,6 +339,78 @@ wait_for_frames (GtkWidget *widget)
   gtk_widget_remove_tick_callback (widget, id);
 }
 
+/* Tab and Shift+Tab: the table is one stop */
+typedef struct {
+  Fixture   *fixture;
+  GtkWidget *table;
+  GtkWidget *not;        /* other than this */
+} OutsideWait;
+
+static gboolean
+focus_outside_table (gpointer data)
+{
+  OutsideWait *wait = data;
+  GtkWidget *focus = focus_of (wait->fixture);
+
+  return focus != NULL && focus != wait->not && !gtk_widget_is_ancestor (focus, wait->table);
+}
+
+static void
+test_overview_tab (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  StOverview *overview;
+  GtkWidget *button, *after, *before;
+  GtkAdjustment *hadjustment;
+  CellWait wait = { fixture, NULL, "1" };
+  OutsideWait outside = { fixture, NULL, NULL };
+
+  open_report (fixture, 900, 600);
+  overview = get_overview (fixture);
+  outside.table = GTK_WIDGET (overview);
+  wait.respondent_id = respondent_at (overview, 0);
+
+  button = ui_test_find_cell_button (GTK_WIDGET (overview), wait.respondent_id, "1");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+
+  /* Down and End to the second department's last action, out at the
+   * right of the table */
+  wait.respondent_id = respondent_at (overview, 1);
+  if (!press_keys (fixture, "Down", focus_is_cell, &wait))
+    {
+      g_test_skip ("The keyboard can only be driven on X11");
+      return;
+    }
+  wait.item_id = "16";
+  press_keys (fixture, "End", focus_is_cell, &wait);
+
+  /* Tab leaves the table in one press, not to the next cell… */
+  press_keys (fixture, "Tab", focus_outside_table, &outside);
+  after = focus_of (fixture);
+  /* …and Shift+Tab comes back to the cell it left, not the first */
+  press_keys (fixture, "shift+Tab", focus_is_cell, &wait);
+  /* Shift+Tab leaves it the other way, to somewhere else */
+  outside.not = after;
+  press_keys (fixture, "shift+Tab", focus_outside_table, &outside);
+  before = focus_of (fixture);
+  g_assert_true (before != after);
+
+  /* Tab comes back to the same cell, scrolled into view again when the
+   * table was scrolled away from it */
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_lower (hadjustment));
+  wait_for_frames (GTK_WIDGET (fixture->window));
+  g_assert_false (is_in_view (ui_test_find_cell_button (GTK_WIDGET (overview), wait.respondent_id, "16"),
+                              gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW)));
+  press_keys (fixture, "Tab", focus_is_cell, &wait);
+  assert_focus_in_view (fixture);
+  g_assert_true (gtk_widget_has_visible_focus (focus_of (fixture)));
+  /* and the arrows go on from there */
+  wait.item_id = "15";
+  press_keys (fixture, "Left", focus_is_cell, &wait);
+}
+
 /* The department names stay in view, level with their rows, whichever way
  * the table scrolls */
 static void
@@ -959,6 +1031,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/access/overview-keyboard", test_overview_keyboard);
+  ADD ("/access/overview-tab", test_overview_tab);
   ADD ("/access/overview-first-columns", test_overview_first_columns);
   ADD ("/access/overview-names-stay", test_overview_names_stay);
   ADD ("/access/form-focus", test_form_focus);

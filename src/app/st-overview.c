@@ -35,6 +35,7 @@ struct _StOverview
   GHashTable    *buttons;       /* "respondent\x1fitem" → the cell's button, while bound */
   GPtrArray     *column_items;  /* the item id of each cell column; NULL for the totals */
   char          *scroll_target; /* the cell to scroll to, once laid out */
+  char          *focus_key;     /* the cell last focused, for the focus to come back to */
   guint          scroll_source;
   char          *respondent_filter; /* the only respondent shown, or NULL */
   guint          totals_source; /* the totals to bring up to date, once */
@@ -217,15 +218,21 @@ on_cell_clicked (GtkButton  *button,
     g_signal_emit (self, signals[SUBMISSION_ACTIVATED], 0, respondent_id, item_id);
 }
 
+static void on_cell_focus_enter (GtkEventControllerFocus *controller,
+                                 StOverview              *self);
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             StOverview               *self)
 {
   Cell *cell = g_new0 (Cell, 1);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   cell->button = st_overview_cell_new ();
   g_signal_connect_object (cell->button, "clicked", G_CALLBACK (on_cell_clicked), self, 0);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_cell_focus_enter), self, 0);
+  gtk_widget_add_controller (cell->button, focus);
   gtk_widget_set_has_tooltip (cell->button, TRUE);
   g_signal_connect (cell->button, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), cell);
 
@@ -445,13 +452,63 @@ focus_cell (StOverview *self,
     return FALSE;
   key = cell_key (st_overview_row_get_respondent_id (target), st_template_get_item (template, column)->id);
   button = g_hash_table_lookup (self->buttons, key);
-  if (button == NULL || !gtk_widget_grab_focus (button))
-    return FALSE;
+  /* and is scrolled into view as it takes the focus */
+  return button != NULL && gtk_widget_grab_focus (button);
+}
+
+/* However the focus comes to a cell, by key, click or Tab, the cell is
+ * scrolled into view, and the focus comes back to it later */
+static void
+on_cell_focus_enter (GtkEventControllerFocus *controller,
+                     StOverview              *self)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *respondent_id = g_object_get_data (G_OBJECT (button), "respondent-id");
+  const char *item_id = g_object_get_data (G_OBJECT (button), "item-id");
+
+  if (respondent_id == NULL || item_id == NULL)
+    return;
+  g_free (self->focus_key);
+  self->focus_key = cell_key (respondent_id, item_id);
   g_free (self->scroll_target);
-  self->scroll_target = g_steal_pointer (&key);
+  self->scroll_target = g_strdup (self->focus_key);
   if (self->scroll_source == 0)
     self->scroll_source = g_idle_add (scroll_to_focus, self);
-  return TRUE;
+}
+
+/* The position of the cell last focused, if it is still in the table */
+static gboolean
+focus_position (StOverview *self,
+                int        *row,
+                int        *column)
+{
+  StTemplate *template = st_report_get_template (self->report);
+  const char *separator;
+  g_autofree char *respondent_id = NULL;
+
+  if (self->focus_key == NULL || (separator = strchr (self->focus_key, '\x1f')) == NULL)
+    return FALSE;
+  respondent_id = g_strndup (self->focus_key, separator - self->focus_key);
+  *row = row_position (self, respondent_id);
+  *column = -1;
+  for (guint i = 0; i < st_template_get_n_items (template); i++)
+    if (g_str_equal (st_template_get_item (template, i)->id, separator + 1))
+      *column = (int) i;
+  return *row >= 0 && *column >= 0;
+}
+
+gboolean
+st_overview_restore_focus (StOverview *self)
+{
+  int row, column;
+
+  g_return_val_if_fail (ST_IS_OVERVIEW (self), FALSE);
+
+  if (self->report == NULL)
+    return FALSE;
+  if (focus_position (self, &row, &column) && focus_cell (self, row, column))
+    return TRUE;
+  return focus_cell (self, 0, 0);
 }
 
 static gboolean
@@ -999,6 +1056,7 @@ st_overview_dispose (GObject *object)
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->totals_source, g_source_remove);
   g_clear_pointer (&self->scroll_target, g_free);
+  g_clear_pointer (&self->focus_key, g_free);
   g_clear_pointer (&self->respondent_filter, g_free);
 
   G_OBJECT_CLASS (st_overview_parent_class)->dispose (object);
@@ -1127,6 +1185,27 @@ st_overview_unmap (GtkWidget *widget)
     gtk_widget_set_visible (child, FALSE);
 }
 
+/* The table of cells is one stop for Tab, as a grid is: Tab comes into
+ * it at the cell last focused, and goes on out of it, back or forward,
+ * not from cell to cell; the arrows go from cell to cell */
+static gboolean
+st_overview_focus (GtkWidget        *widget,
+                   GtkDirectionType  direction)
+{
+  StOverview *self = ST_OVERVIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (gtk_widget_get_mapped (widget) && (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD))
+    {
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+        return FALSE;
+      if (st_overview_restore_focus (self))
+        return TRUE;
+    }
+  return GTK_WIDGET_CLASS (st_overview_parent_class)->focus (widget, direction);
+}
+
 static void
 st_overview_class_init (StOverviewClass *klass)
 {
@@ -1140,6 +1219,7 @@ st_overview_class_init (StOverviewClass *klass)
   widget_class->unrealize = st_overview_unrealize;
   widget_class->map = st_overview_map;
   widget_class->unmap = st_overview_unmap;
+  widget_class->focus = st_overview_focus;
 
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, ST_TYPE_REPORT,

@@ -41,5 +41,7 @@ char       *st_overview_describe_cell    (StOverview *self,
                                           const char *item_id);
 /* The line above the table */
 const char *st_overview_get_summary      (StOverview *self);
+/* Puts the focus on the cell last focused, or else on the first */
+gboolean    st_overview_restore_focus    (StOverview *self);
 
 G_END_DECLS
