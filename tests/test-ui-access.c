@@ -411,6 +411,46 @@ test_overview_tab (Fixture       *fixture,
   press_keys (fixture, "Left", focus_is_cell, &wait);
 }
 
+/* Back to the overview from a form opened from a cell, the focus is on
+ * that cell again, for the keyboard to go on from there */
+static void
+test_overview_back_focus (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  StOverview *overview;
+  GtkWidget *button;
+  CellWait wait = { fixture, NULL, "2" };
+
+  open_report (fixture, 900, 600);
+  overview = get_overview (fixture);
+  wait.respondent_id = respondent_at (overview, 0);
+  button = ui_test_find_cell_button (GTK_WIDGET (overview), wait.respondent_id, "1");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+
+  if (!press_keys (fixture, "Right", focus_is_cell, &wait))
+    {
+      g_test_skip ("The keyboard can only be driven on X11");
+      return;
+    }
+  wait.respondent_id = respondent_at (overview, 1);
+  press_keys (fixture, "Down", focus_is_cell, &wait);
+  press_keys (fixture, "Return", shows_form, fixture);
+  g_assert_false (gtk_widget_is_ancestor (focus_of (fixture), GTK_WIDGET (overview)));
+
+  press_keys (fixture, "alt+Home", focus_is_cell, &wait);
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "overview");
+  g_assert_true (gtk_widget_has_visible_focus (focus_of (fixture)));
+  assert_focus_in_view (fixture);
+
+  /* Down and Return go on from the cell */
+  wait.respondent_id = respondent_at (overview, 2);
+  press_keys (fixture, "Down", focus_is_cell, &wait);
+  press_keys (fixture, "Return", shows_form, fixture);
+  g_assert_cmpstr (st_submission_form_get_respondent_id (st_window_get_form (fixture->window)), ==, wait.respondent_id);
+  g_assert_cmpstr (st_submission_form_get_item_id (st_window_get_form (fixture->window)), ==, "2");
+}
+
 /* The department names stay in view, level with their rows, whichever way
  * the table scrolls */
 static void
@@ -1032,6 +1072,7 @@ main (int   argc,
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/access/overview-keyboard", test_overview_keyboard);
   ADD ("/access/overview-tab", test_overview_tab);
+  ADD ("/access/overview-back-focus", test_overview_back_focus);
   ADD ("/access/overview-first-columns", test_overview_first_columns);
   ADD ("/access/overview-names-stay", test_overview_names_stay);
   ADD ("/access/form-focus", test_form_focus);

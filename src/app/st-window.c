@@ -3118,6 +3118,9 @@ show_overview_action (GtkWidget  *widget,
 
   st_window_show_overview (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Back at the cell the form was opened from, for the keyboard to go
+   * on from there */
+  st_overview_restore_focus (self->overview);
 }
 
 static void
