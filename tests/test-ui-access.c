@@ -1006,6 +1006,95 @@ test_sidebar_search_top (Fixture       *fixture,
   }
 }
 
+typedef struct {
+  Fixture  *fixture;
+  guint     position;
+  gboolean  expanded;
+} TreeWait;
+
+static GtkTreeListRow *
+sidebar_tree_row (Fixture *fixture,
+                  guint    position)
+{
+  GListModel *model = gtk_single_selection_get_model (st_sidebar_get_selection (st_window_get_sidebar (fixture->window)));
+
+  return g_list_model_get_item (model, position);
+}
+
+static gboolean
+group_is_expanded (gpointer data)
+{
+  TreeWait *wait = data;
+  g_autoptr(GtkTreeListRow) row = sidebar_tree_row (wait->fixture, wait->position);
+
+  return row != NULL && gtk_tree_list_row_get_expanded (row) == wait->expanded;
+}
+
+static gboolean
+focus_on_position (gpointer data)
+{
+  TreeWait *wait = data;
+  GtkWidget *row = sidebar_row_at (wait->fixture, wait->position);
+
+  return row != NULL && focus_of (wait->fixture) != NULL &&
+         (focus_of (wait->fixture) == row || gtk_widget_is_ancestor (focus_of (wait->fixture), row));
+}
+
+/* Right and plus open a group in the sidebar, Left and minus close it, as
+ * in other trees; Right in an open group goes to its first row and Left
+ * from a row back up to its group's */
+static void
+test_sidebar_tree_keys (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TreeWait wait = { fixture, 0, TRUE };
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(StSidebarNode) node = NULL;
+  GtkWidget *first;
+
+  open_report (fixture, 1000, 700);
+  first = sidebar_row_at (fixture, 0);
+  g_assert_nonnull (first);
+  row = sidebar_tree_row (fixture, 0);
+  g_assert_true (gtk_tree_list_row_is_expandable (row));
+  g_assert_false (gtk_tree_list_row_get_expanded (row));
+  g_assert_true (gtk_widget_grab_focus (first));
+
+  if (!press_keys (fixture, "Right", group_is_expanded, &wait))
+    {
+      g_test_skip ("Needs X11 and xdotool to press keys");
+      return;
+    }
+  /* On into the group: its first department */
+  wait.position = 1;
+  press_keys (fixture, "Right", focus_on_position, &wait);
+  node = focused_sidebar_node (fixture);
+  g_assert_false (st_sidebar_node_is_group (node));
+  g_assert_cmpstr (st_sidebar_node_get_item_id (node), ==, "1");
+  /* Nothing is opened on the way */
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), !=, "form");
+
+  /* Back up to the group, which stays open, then closed */
+  wait.position = 0;
+  press_keys (fixture, "Left", focus_on_position, &wait);
+  g_assert_true (gtk_tree_list_row_get_expanded (row));
+  wait.expanded = FALSE;
+  press_keys (fixture, "Left", group_is_expanded, &wait);
+  g_assert_true (focus_on_position (&wait));
+
+  wait.expanded = TRUE;
+  press_keys (fixture, "plus", group_is_expanded, &wait);
+  wait.expanded = FALSE;
+  press_keys (fixture, "minus", group_is_expanded, &wait);
+  /* The second group was never opened */
+  {
+    g_autoptr(GtkTreeListRow) second = sidebar_tree_row (fixture, 1);
+
+    g_assert_true (gtk_tree_list_row_is_expandable (second));
+    g_assert_false (gtk_tree_list_row_get_expanded (second));
+  }
+}
+
 /* Whether any label under @widget has text selected */
 static GtkWidget *
 find_selected_label (GtkWidget *widget)
@@ -1081,6 +1170,7 @@ main (int   argc,
   ADD ("/access/sidebar-search-down", test_sidebar_search_down);
   ADD ("/access/sidebar-open-focus", test_sidebar_open_focus);
   ADD ("/access/sidebar-search-top", test_sidebar_search_top);
+  ADD ("/access/sidebar-tree-keys", test_sidebar_tree_keys);
   ADD ("/access/export-choices-whole", test_export_choices_whole);
   ADD ("/access/narrow-window", test_narrow_window);
   ADD ("/access/narrow-form-focus", test_narrow_form_focus);

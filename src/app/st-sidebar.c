@@ -567,6 +567,30 @@ on_search_activate (StSidebar *self)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* Scrolls to the row at @position and focuses it. GTK 4.8's list view
+ * has no call to focus one of its items: focus the row's widget, which the
+ * list then keeps as its focused item. */
+static gboolean
+focus_row (StSidebar *self,
+           guint      position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *row;
+
+      if (!GTK_IS_TREE_EXPANDER (expander))
+        continue;
+      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+        return gtk_widget_grab_focus (child);
+    }
+  return FALSE;
+}
+
 /* Down in the search goes on to the first match, where Enter opens it
  * and the arrow keys move on through the others */
 static gboolean
@@ -584,23 +608,79 @@ on_search_key_pressed (StSidebar             *self,
   if (!find_first_match (self, &position))
     return GDK_EVENT_PROPAGATE;
 
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  /* GTK 4.8's list view has no call to focus one of its items: focus the
-   * row's widget, which the list then keeps as its focused item */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *expander = gtk_widget_get_first_child (child);
-      GtkTreeListRow *row;
+  if (!focus_row (self, position))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return GDK_EVENT_STOP;
+}
 
-      if (!GTK_IS_TREE_EXPANDER (expander))
-        continue;
-      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
-      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
-        return gtk_widget_grab_focus (child);
+/* The tree's row the focus is on, or NULL */
+static GtkTreeListRow *
+focused_row (StSidebar *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *child = focus;
+       child != NULL && child != GTK_WIDGET (self->list_view);
+       child = gtk_widget_get_parent (child))
+    {
+      if (gtk_widget_get_parent (child) == GTK_WIDGET (self->list_view))
+        {
+          GtkWidget *expander = gtk_widget_get_first_child (child);
+
+          if (GTK_IS_TREE_EXPANDER (expander))
+            return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+          return NULL;
+        }
     }
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return NULL;
+}
+
+/* As in other trees: Right or plus opens a group, or goes on to its first
+ * row when it is open; Left or minus closes it, or goes from a row up to
+ * its group's */
+static gboolean
+on_list_key_pressed (StSidebar             *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkTreeListRow *row;
+  gboolean open, close;
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  if ((state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+  open = keyval == GDK_KEY_plus || keyval == GDK_KEY_KP_Add ||
+         ((keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) && !rtl) ||
+         ((keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left) && rtl);
+  close = keyval == GDK_KEY_minus || keyval == GDK_KEY_KP_Subtract ||
+          ((keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left) && !rtl) ||
+          ((keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) && rtl);
+  if (!open && !close)
+    return GDK_EVENT_PROPAGATE;
+  row = focused_row (self);
+  if (row == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  if (gtk_tree_list_row_is_expandable (row))
+    {
+      gboolean expanded = gtk_tree_list_row_get_expanded (row);
+
+      if (open && expanded)
+        focus_row (self, gtk_tree_list_row_get_position (row) + 1);
+      else if (open != expanded)
+        gtk_tree_list_row_set_expanded (row, open);
+      return GDK_EVENT_STOP;
+    }
+  if (close)
+    {
+      g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+
+      if (parent != NULL)
+        focus_row (self, gtk_tree_list_row_get_position (parent));
+    }
   return GDK_EVENT_STOP;
 }
 
@@ -852,6 +932,7 @@ st_sidebar_class_init (StSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_key_pressed);
 
   g_type_ensure (ST_TYPE_SIDEBAR_NODE);
 }
