@@ -1044,6 +1044,131 @@ test_review_ctrl_enter_sends (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "section"), ==, "plans-2015");
 }
 
+/* The keyboard's place after posting, replying and resolving */
+
+typedef struct {
+  Fixture       *fixture;
+  StCommentPane *pane;
+  const char    *action_name;  /* of the button to be focused, or NULL */
+  const char    *id;           /* the thread: its reply's entry, empty */
+} CommentFocusWait;
+
+static GtkWidget *
+focus_widget (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+static gboolean
+comment_focus_is (gpointer data)
+{
+  CommentFocusWait *wait = data;
+  GtkWidget *focus = focus_widget (wait->fixture);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (wait->pane)) || !gtk_widget_get_mapped (focus))
+    return FALSE;
+  if (wait->action_name != NULL)
+    return GTK_IS_BUTTON (focus) &&
+           g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), wait->action_name) == 0;
+  {
+    GtkEditable *entry = st_comment_pane_get_entry (wait->pane, wait->id);
+
+    return entry != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)) &&
+           *gtk_editable_get_text (entry) == '\0';
+  }
+}
+
+static gboolean
+has_comment_error (gpointer data)
+{
+  return st_comment_pane_get_error (data) != NULL;
+}
+
+/* The first button under @widget that @action_name acts on */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+      if ((found = find_action_button (child, action_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Sending a comment or a reply, or resolving a thread, makes the threads
+ * again: the focus stays in the thread rather than going back to the
+ * window's first button */
+static void
+test_review_comment_focus (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  CommentFocusWait wait = { fixture, NULL, "comments.reply", NULL };
+  g_autofree char *id = NULL;
+  GtkWidget *focus;
+  JsonObject *saved;
+
+  ui_test_open_file (fixture->window, fixture->path);
+  ui_test_select_in_sidebar (fixture->window, "AGO", "1");
+  wait.pane = st_submission_form_get_comment_pane (st_window_get_form (fixture->window), "plans-2015");
+  g_assert_nonnull (wait.pane);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wait.pane), "comments.start", NULL));
+  ui_test_drain ();
+  gtk_editable_set_text (st_comment_pane_get_entry (wait.pane, NULL), "Which month?");
+
+  /* Posted: on the new thread's Reply */
+  if (!press_keys (fixture, "ctrl+Return", comment_focus_is, &wait))
+    {
+      g_test_skip ("Needs an X11 display");
+      return;
+    }
+  g_assert_cmpuint (st_comment_pane_get_n_threads (wait.pane), ==, 1);
+  focus = focus_widget (fixture);
+  id = g_variant_dup_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus)), NULL);
+  g_assert_nonnull (st_comment_pane_get_entry (wait.pane, id));
+
+  /* A reply: back in the thread's reply, emptied, to go on */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (st_comment_pane_get_entry (wait.pane, id))));
+  gtk_editable_set_text (st_comment_pane_get_entry (wait.pane, id), "By March.");
+  wait.action_name = NULL;
+  wait.id = id;
+  press_keys (fixture, "Return", comment_focus_is, &wait);
+  g_assert_null (st_comment_pane_get_error (wait.pane));
+
+  /* A blank reply is refused, and the focus stays put */
+  press_keys (fixture, "Return", has_comment_error, wait.pane);
+  g_assert_cmpstr (st_comment_pane_get_error (wait.pane), ==, "Write the reply first");
+  g_assert_true (comment_focus_is (&wait));
+
+  /* Resolved: on the thread's Reopen; reopened: on its Resolve */
+  g_assert_true (gtk_widget_grab_focus (find_action_button (GTK_WIDGET (wait.pane), "comments.resolve")));
+  wait.action_name = "comments.reopen";
+  press_keys (fixture, "Return", comment_focus_is, &wait);
+  g_assert_cmpuint (st_comment_pane_get_n_open (wait.pane), ==, 0);
+  save (fixture);
+  saved = ui_test_saved_submission (parser, fixture->path, "AGO", "1");
+  g_assert_true (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
+
+  wait.action_name = "comments.resolve";
+  press_keys (fixture, "space", comment_focus_is, &wait);
+  g_assert_cmpuint (st_comment_pane_get_n_open (wait.pane), ==, 1);
+
+  save (fixture);
+  saved = ui_test_saved_submission (parser, fixture->path, "AGO", "1");
+  g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 0), "text"), ==, "Which month?");
+  g_assert_cmpstr (json_object_get_string_member (saved_comment (saved, 1), "text"), ==, "By March.");
+  g_assert_false (json_object_get_boolean_member (saved_comment (saved, 0), "resolved"));
+}
+
 /* Why the toasts after Approve and Return offer no Undo: the core has no
  * such move for a reviewer, and the app does not go round it */
 static void
@@ -1170,6 +1295,7 @@ main (int   argc,
   ADD ("queue", test_review_queue);
   ADD ("sidebar-status", test_review_sidebar_status);
   ADD ("ctrl-enter-sends", test_review_ctrl_enter_sends);
+  ADD ("comment-focus", test_review_comment_focus);
   ADD ("status-reverse-refused", test_review_status_reverse_refused);
   ADD ("queue-live", test_review_queue_live);
 #undef ADD

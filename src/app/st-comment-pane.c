@@ -165,6 +165,7 @@ create_thread (StCommentPane         *self,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "comment-thread");
+  g_object_set_data_full (G_OBJECT (card), "comment-id", g_strdup (root->id), g_free);
   /* Translators: the accessible name of a comment thread: who started it */
   thread_label = g_strdup_printf (root->resolved ? _("Resolved comment by %s") : _("Comment by %s"),
                                   root->author != NULL ? root->author : "");
@@ -251,12 +252,15 @@ create_thread (StCommentPane         *self,
       gtk_box_append (GTK_BOX (actions), entry);
       gtk_box_append (GTK_BOX (actions), send);
       g_hash_table_insert (self->reply_entries, g_strdup (root->id), entry);
+      g_object_set_data (G_OBJECT (card), "reply-entry", entry);
+      g_object_set_data (G_OBJECT (card), "reply-button", send);
 
       resolve = gtk_button_new_with_mnemonic (_("_Resolve"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (resolve), "comments.resolve");
       gtk_widget_set_tooltip_text (resolve, _("Mark the thread as dealt with"));
     }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (resolve), "s", root->id);
+  g_object_set_data (G_OBJECT (card), "resolve-button", resolve);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (resolve), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, first, NULL, -1);
   gtk_box_append (GTK_BOX (actions), resolve);
   gtk_box_append (GTK_BOX (card), actions);
@@ -376,6 +380,44 @@ on_report_changed (StCommentPane *self,
 
 /* Actions */
 
+static gboolean
+has_focus_within (StCommentPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) && gtk_widget_get_mapped (focus);
+}
+
+/* The threads are made again after each change to them, and the focus
+ * would go with the widget that had it, to the window's first button:
+ * it goes to @target's widget in the thread begun by @id instead, or to
+ * Comment… when the thread is not listed here */
+static void
+refocus (StCommentPane *self,
+         gboolean       had_focus,
+         const char    *id,
+         const char    *target)
+{
+  if (!had_focus || has_focus_within (self))
+    return;
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->threads_box));
+       card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      GtkWidget *widget;
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (card), "comment-id"), id) != 0)
+        continue;
+      widget = g_object_get_data (G_OBJECT (card), target);
+      if (widget != NULL && gtk_widget_grab_focus (widget))
+        return;
+      break;
+    }
+  if (gtk_widget_get_visible (self->comment_button))
+    gtk_widget_grab_focus (self->comment_button);
+}
+
 static void
 start_action (GtkWidget  *widget,
               const char *action_name,
@@ -405,6 +447,8 @@ post_action (GtkWidget  *widget,
 {
   StCommentPane *self = ST_COMMENT_PANE (widget);
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->composer_entry)));
+  g_autofree char *id = NULL;
+  gboolean had_focus = has_focus_within (self);
   g_autoptr(GError) error = NULL;
 
   if (self->workflow == NULL)
@@ -416,8 +460,9 @@ post_action (GtkWidget  *widget,
       return;
     }
   g_strstrip (text);
-  if (st_workflow_add_comment (self->workflow, self->respondent_id, self->item_id, self->section_id,
-                               text, &error) == NULL)
+  id = g_strdup (st_workflow_add_comment (self->workflow, self->respondent_id, self->item_id, self->section_id,
+                                          text, &error));
+  if (id == NULL)
     {
       show_error (self, error->message);
       return;
@@ -425,6 +470,8 @@ post_action (GtkWidget  *widget,
   show_error (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->composer_entry), "");
   show_composer (self, FALSE);
+  /* On to the new thread */
+  refocus (self, had_focus, id, "reply-button");
 }
 
 static void
@@ -442,6 +489,8 @@ reply_action (GtkWidget  *widget,
   const char *id = g_variant_get_string (parameter, NULL);
   GtkEditable *entry = g_hash_table_lookup (self->reply_entries, id);
   g_autofree char *text = NULL;
+  g_autofree char *thread_id = g_strdup (id);
+  gboolean had_focus = has_focus_within (self);
   g_autoptr(GError) error = NULL;
 
   if (self->workflow == NULL || entry == NULL)
@@ -455,12 +504,14 @@ reply_action (GtkWidget  *widget,
     }
   g_strstrip (text);
   /* The threads are made again once it is added */
-  if (st_workflow_reply (self->workflow, id, text, &error) == NULL)
+  if (st_workflow_reply (self->workflow, thread_id, text, &error) == NULL)
     {
       show_error (self, error->message);
       return;
     }
   show_error (self, NULL);
+  /* Back in the thread's reply, to go on writing */
+  refocus (self, had_focus, thread_id, "reply-entry");
 }
 
 static void
@@ -471,14 +522,19 @@ resolve_action (GtkWidget  *widget,
   StCommentPane *self = ST_COMMENT_PANE (widget);
   g_autofree char *id = g_variant_dup_string (parameter, NULL);
   gboolean resolved = g_str_equal (action_name, "comments.resolve");
+  gboolean had_focus = has_focus_within (self);
   g_autoptr(GError) error = NULL;
 
   if (self->workflow == NULL)
     return;
   if (!st_workflow_resolve (self->workflow, id, resolved, &error))
-    show_error (self, error->message);
-  else
-    show_error (self, NULL);
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_error (self, NULL);
+  /* On the thread's Reopen, or Resolve again */
+  refocus (self, had_focus, id, "resolve-button");
 }
 
 /* GObject */
