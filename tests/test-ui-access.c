@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
 
 #include "st-export-dialog.h"
 #include "st-overview.h"
@@ -91,27 +90,7 @@ press_keys (Fixture     *fixture,
             gboolean   (*check) (gpointer data),
             gpointer     data)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
-  g_autofree char *xid = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!GDK_IS_X11_SURFACE (surface) || g_find_program_in_path ("xdotool") == NULL)
-    return FALSE;
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  {
-    const char *argv[] = { "timeout", "30", "xdotool", "windowfocus", "--sync", xid,
-                           "key", "--clearmodifiers", keys, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                  NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  if (!ui_test_wait_for (check, data, 20))
-    g_error ("Pressing %s did nothing; focus on %s", keys,
-             focus_of (fixture) != NULL ? G_OBJECT_TYPE_NAME (focus_of (fixture)) : "nothing");
-  return TRUE;
+  return ui_test_press_keys (GTK_WINDOW (fixture->window), keys, check, data);
 }
 
 /* A label saying exactly @text, shown */
@@ -309,36 +288,6 @@ test_overview_keyboard (Fixture       *fixture,
   g_assert_cmpstr (st_submission_form_get_item_id (st_window_get_form (fixture->window)), ==, "3");
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-frames_done (gpointer data)
-{
-  return *(guint *) data >= 3;
-}
-
-/* Lets @widget's window draw a few frames, as scrolling is laid out in
- * the next */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (widget);
-  g_assert_true (ui_test_wait_for (frames_done, &frames, 10));
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
 /* Tab and Shift+Tab: the table is one stop */
 typedef struct {
   Fixture   *fixture;
@@ -400,7 +349,7 @@ test_overview_tab (Fixture       *fixture,
    * table was scrolled away from it */
   hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW)));
   gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_lower (hadjustment));
-  wait_for_frames (GTK_WIDGET (fixture->window));
+  ui_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
   g_assert_false (is_in_view (ui_test_find_cell_button (GTK_WIDGET (overview), wait.respondent_id, "16"),
                               gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW)));
   press_keys (fixture, "Tab", focus_is_cell, &wait);
@@ -565,7 +514,7 @@ test_overview_names_stay (Fixture       *fixture,
 
   /* Scrolled to the last action, the names are still there… */
   gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
-  wait_for_frames (GTK_WIDGET (overview));
+  ui_test_wait_for_frames (GTK_WIDGET (overview), 3);
   g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (scroller), &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <, 0);
   assert_in_view (name, GTK_WIDGET (overview));
@@ -574,7 +523,7 @@ test_overview_names_stay (Fixture       *fixture,
   /* …and scrolled to the bottom, the last department's name is level with
    * its row */
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  wait_for_frames (GTK_WIDGET (overview));
+  ui_test_wait_for_frames (GTK_WIDGET (overview), 3);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
   cell = ui_test_find_cell_button (GTK_WIDGET (overview), last, "16");
   g_assert_nonnull (cell);
@@ -709,7 +658,7 @@ test_export_choices_whole (Fixture       *fixture,
   ui_test_drain ();
   dialog = ST_EXPORT_DIALOG (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
   g_assert_nonnull (dialog);
-  wait_for_frames (GTK_WIDGET (dialog));
+  ui_test_wait_for_frames (GTK_WIDGET (dialog), 3);
 
   view_row = ADW_COMBO_ROW (ui_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (view_row);
@@ -722,14 +671,14 @@ test_export_choices_whole (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       st_export_dialog_set_format (dialog, i);
-      wait_for_frames (GTK_WIDGET (dialog));
+      ui_test_wait_for_frames (GTK_WIDGET (dialog), 3);
       g_assert_cmpuint (assert_shown_whole (GTK_WIDGET (dialog), formats[i]), ==, 1);
     }
 
   /* Every format in the list */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (format_row)));
   g_assert_true (ui_test_wait_for (popover_shown, format_row, 5));
-  wait_for_frames (GTK_WIDGET (dialog));
+  ui_test_wait_for_frames (GTK_WIDGET (dialog), 3);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     g_assert_cmpuint (assert_shown_whole (GTK_WIDGET (format_row), formats[i]), >=, 1);
   /* The list still marks the chosen one, and choosing still chooses */
@@ -775,7 +724,7 @@ assert_fits (Fixture    *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   int min = 0;
 
-  wait_for_frames (window);
+  ui_test_wait_for_frames (window, 3);
   if (page != NULL)
     g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, page);
   gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);

@@ -470,3 +470,37 @@ ui_test_press_keys (GtkWindow   *window,
     }
   return TRUE;
 }
+
+typedef struct {
+  guint drawn;
+  guint wanted;
+} Frames;
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  ((Frames *) data)->drawn++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_drawn (gpointer data)
+{
+  Frames *frames = data;
+
+  return frames->drawn >= frames->wanted;
+}
+
+void
+ui_test_wait_for_frames (GtkWidget *widget,
+                         guint      n)
+{
+  Frames frames = { 0, n };
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  g_assert_true (ui_test_wait_for (frames_drawn, &frames, 10));
+  gtk_widget_remove_tick_callback (widget, id);
+}

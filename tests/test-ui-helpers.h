@@ -105,6 +105,10 @@ JsonObject       *ui_test_saved_submission   (JsonParser   *parser,
  * until @check returns TRUE, failing the test if it does not within 20 s.
  * FALSE, pressing nothing, when the display is not X11 or xdotool is
  * missing: skip the test then. */
+/* Lets @widget's window draw @n frames: what is laid out in the next
+ * frame, such as scrolling, is then in place */
+void              ui_test_wait_for_frames    (GtkWidget    *widget,
+                                              guint         n);
 gboolean          ui_test_press_keys         (GtkWindow    *window,
                                               const char   *keys,
                                               gboolean    (*check) (gpointer data),

@@ -34,32 +34,6 @@ fixture_tear_down (Fixture       *fixture,
   ui_test_drain ();
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-frames_done (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (widget);
-  g_assert_true (ui_test_wait_for (frames_done, &frames, 10));
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
 /* The cell as drawn, in memory: 4 bytes a pixel, blue, green, red, alpha */
 static guchar *
 draw_cell (Fixture *fixture,
@@ -73,7 +47,7 @@ draw_cell (Fixture *fixture,
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
   guchar *pixels;
 
-  wait_for_frames (fixture->cell);
+  ui_test_wait_for_frames (fixture->cell, 2);
   *width = gtk_widget_get_width (fixture->cell);
   *height = gtk_widget_get_height (fixture->cell);
   g_assert_cmpint (*width, >, 0);
