@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-comment-pane.h"
 #include "st-diff-markup.h"
 #include "st-history-dialog.h"
 #include "st-section-editor.h"
@@ -37,20 +38,6 @@ struct _StHistoryDialog
 
 G_DEFINE_FINAL_TYPE (StHistoryDialog, st_history_dialog, ADW_TYPE_WINDOW)
 
-static char *
-format_time (const char *iso)
-{
-  g_autoptr(GDateTime) time = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-  char *text;
-
-  if (time == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (time);
-  text = g_date_time_format (local, "%e %B %Y %H:%M");
-  return g_strstrip (text);
-}
-
 /* What made the version, by whom: "Saved by Jane Smith" */
 static char *
 describe_version (const StVersion *version,
@@ -75,7 +62,7 @@ static char *
 version_label (const StVersion *version,
                guint            index)
 {
-  g_autofree char *when = format_time (version->time);
+  g_autofree char *when = st_format_comment_time (version->time);
   g_autofree char *what = describe_version (version, index);
 
   if (when == NULL)
@@ -126,7 +113,7 @@ version_row (const StVersion *version,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *what = describe_version (version, index);
-  g_autofree char *when = format_time (version->time);
+  g_autofree char *when = st_format_comment_time (version->time);
   guint words = st_count_words (version->text);
   GtkWidget *row;
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "st-comment-pane.h"
 #include "st-diff-markup.h"
 #include "st-merge-dialog.h"
 
@@ -516,20 +517,6 @@ more_changes_row (GPtrArray *changes,
   return row;
 }
 
-static char *
-format_time (const char *iso)
-{
-  g_autoptr(GDateTime) time = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-  char *text;
-
-  if (time == NULL)
-    return g_strdup (iso != NULL ? iso : "");
-  local = g_date_time_to_local (time);
-  text = g_date_time_format (local, "%e %B %Y %H:%M");
-  return g_strstrip (text);
-}
-
 static void
 fill (StMergeDialog *self,
       const char    *pack_name)
@@ -540,7 +527,7 @@ fill (StMergeDialog *self,
   GPtrArray *changes = st_merge_get_changes (self->merge);
   GPtrArray *conflicts = st_merge_get_conflicts (self->merge);
   const StRespondent *respondent = st_template_find_respondent (template, st_report_get_pack_respondent (pack));
-  g_autofree char *issued = format_time (st_report_get_pack_issued (pack));
+  g_autofree char *issued = st_format_comment_time (st_report_get_pack_issued (pack));
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autofree char *title = NULL;
 
