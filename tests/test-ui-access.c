@@ -762,6 +762,9 @@ test_narrow_window (Fixture       *fixture,
   assert_fits (fixture, "form");
   g_assert_true (gtk_widget_activate_action (window, "win.show-issues", NULL));
   assert_fits (fixture, "issues");
+  /* F8 takes the keyboard into the panel */
+  g_assert_nonnull (focus_of (fixture));
+  g_assert_true (gtk_widget_get_ancestor (focus_of (fixture), ST_TYPE_ISSUES_PANEL) != NULL);
   g_assert_true (gtk_widget_activate_action (window, "win.show-review-queue", NULL));
   assert_fits (fixture, "review");
   g_assert_true (gtk_widget_activate_action (window, "win.find", NULL));

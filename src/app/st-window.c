@@ -850,6 +850,8 @@ st_window_show_issues (StWindow *self)
   ensure_issues_panel (self);
   gtk_stack_set_visible_child_name (self->content_stack, "issues");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* The keyboard goes along, not to the header's first button */
+  gtk_widget_child_focus (GTK_WIDGET (self->issues_panel), GTK_DIR_TAB_FORWARD);
 }
 
 void
