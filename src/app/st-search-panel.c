@@ -424,7 +424,8 @@ bind_row (GtkSignalListItemFactory *factory,
     item_text = g_strdup_printf (_("%s %u: %s"), word != NULL ? word : _("Action"), item->number, item->title);
   else
     item_text = g_strdup (item->title);
-  place = g_strdup_printf ("%s · %s", item_text, section->heading);
+  /* The section first: a long action's title is cut short at two lines */
+  place = g_strdup_printf ("%s · %s", section->heading, item_text);
 
   set_row_text (g_object_get_data (G_OBJECT (list_item), "respondent"), respondent->name, NULL);
   set_row_text (g_object_get_data (G_OBJECT (list_item), "place"), place, NULL);
