@@ -698,6 +698,8 @@ remove_columns_of (GtkColumnView *view)
     }
 }
 
+static void stop_watching_layout (StOverview *self);
+
 static void
 remove_columns (StOverview *self)
 {
@@ -707,6 +709,8 @@ remove_columns (StOverview *self)
   if (self->columns_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->columns_tick);
   self->columns_tick = 0;
+  /* No columns are to come for the report that was shown */
+  stop_watching_layout (self);
 }
 
 /* The cells' columns: one per action, then the totals */
@@ -752,7 +756,6 @@ add_columns (StOverview *self,
 }
 
 static void watch_layout         (StOverview *self);
-static void stop_watching_layout (StOverview *self);
 
 static gboolean
 add_columns_after_frame (GtkWidget     *widget,

@@ -409,8 +409,6 @@ bind_row (GtkSignalListItemFactory *factory,
   const StItem *item = st_template_find_item (template, st_search_match_get_item_id (match));
   const StSection *section = st_template_find_section (template, st_search_match_get_section_id (match));
   const char *word = st_template_get_display_word (template, ST_WORD_ITEM);
-  StSubmission *submission = st_report_lookup_submission (self->report, st_search_match_get_respondent_id (match),
-                                                          st_search_match_get_item_id (match));
   GtkWidget *state = g_object_get_data (G_OBJECT (list_item), "state");
   GtkWidget *button = g_object_get_data (G_OBJECT (list_item), "button");
   gboolean editable = st_search_match_get_editable (match);
@@ -439,6 +437,10 @@ bind_row (GtkSignalListItemFactory *factory,
       g_autoptr(GError) error = NULL;
 
       /* Said in words, not only by the dimmed button */
+      StSubmission *submission = st_report_lookup_submission (self->report,
+                                                              st_search_match_get_respondent_id (match),
+                                                              st_search_match_get_item_id (match));
+
       if (section->round < st_report_get_round (self->report))
         set_row_text (state, _("Read only: an earlier round"), NULL);
       else if (submission != NULL && st_submission_get_status (submission) == ST_STATUS_APPROVED)
