@@ -43,12 +43,11 @@
 #include "config.h"
 
 #include <locale.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "st-application.h"
+#include "st-bench-app.h"
 #include "st-search-panel.h"
 #include "st-section-editor.h"
 #include "st-submission-form.h"
@@ -60,40 +59,12 @@
 /* How long a frame may take before the run counts as failed */
 #define FRAME_TIMEOUT_US (5 * G_USEC_PER_SEC)
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The value below which @fraction of @values lie (nearest rank) */
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-  guint rank;
-
-  g_array_sort (sorted, compare_doubles);
-  rank = (guint) ceil (fraction * sorted->len);
-  rank = CLAMP (rank, 1, sorted->len);
-  return g_array_index (sorted, double, rank - 1);
-}
-
+/* The middle value, or the mean of the two in the middle of an even
+ * count: the nearest rank just above a half is the upper of those two */
 static double
 median (GArray *values)
 {
-  g_autoptr(GArray) sorted = g_array_copy (values);
-  guint n = sorted->len;
-
-  g_array_sort (sorted, compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (sorted, double, n / 2);
-  return (g_array_index (sorted, double, n / 2 - 1) + g_array_index (sorted, double, n / 2)) / 2.0;
+  return (st_bench_rank (values, 0.5) + st_bench_rank (values, 0.5 + 0.5 / values->len)) / 2.0;
 }
 
 static void
@@ -111,8 +82,8 @@ print_figures (const char *name,
                GArray     *values)
 {
   g_print ("%s-median-ms %.2f\n", name, median (values));
-  g_print ("%s-p95-ms %.2f\n", name, percentile (values, 0.95));
-  g_print ("%s-max-ms %.2f\n", name, percentile (values, 1.0));
+  g_print ("%s-p95-ms %.2f\n", name, st_bench_rank (values, 0.95));
+  g_print ("%s-max-ms %.2f\n", name, st_bench_rank (values, 1.0));
 }
 
 /* Processor time of this thread, in µs: unlike the wall time, other work
@@ -257,23 +228,12 @@ main (int   argc,
       g_printerr ("usage: st-bench-editor [--switches N] [--keys N] [--finds N] REPORT\n");
       return EXIT_USAGE;
     }
-  if (!gtk_init_check ())
-    {
-      g_printerr ("st-bench-editor: cannot open the display; run it under xvfb-run\n");
-      return EXIT_USAGE;
-    }
-  adw_init ();
   /* Switching pages fades for a while; that is not the editor's work */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = st_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    {
-      g_printerr ("st-bench-editor: %s\n", error->message);
-      return EXIT_FAILED;
-    }
+  if (!st_bench_init_display ("st-bench-editor"))
+    return EXIT_USAGE;
+  application = st_bench_application_new ("st-bench-editor");
+  if (application == NULL)
+    return EXIT_FAILED;
 
   file = g_file_new_for_commandline_arg (argv[1]);
   start = g_get_monotonic_time ();

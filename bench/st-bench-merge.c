@@ -34,47 +34,11 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "st-application.h"
+#include "st-bench-app.h"
 #include "st-window.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-
-  g_array_sort (sorted, compare_doubles);
-  return g_array_index (sorted, double, (sorted->len - 1) / 2);
-}
-
-static double
-slowest (GArray *values)
-{
-  double max = 0;
-
-  for (guint i = 0; i < values->len; i++)
-    max = MAX (max, g_array_index (values, double, i));
-  return max;
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* The department's pack of @report with every section it has written
  * changed and saved; @report records the issue */
@@ -172,22 +136,11 @@ main (int   argc,
       g_printerr ("usage: st-bench-merge [--runs N] [--department ABBR] REPORT\n");
       return EXIT_USAGE;
     }
-  if (!gtk_init_check ())
-    {
-      g_printerr ("st-bench-merge: cannot open the display; run it under xvfb-run\n");
-      return EXIT_USAGE;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  application = st_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    {
-      g_printerr ("st-bench-merge: %s\n", error->message);
-      return EXIT_FAILED;
-    }
+  if (!st_bench_init_display ("st-bench-merge"))
+    return EXIT_USAGE;
+  application = st_bench_application_new ("st-bench-merge");
+  if (application == NULL)
+    return EXIT_FAILED;
   file = g_file_new_for_commandline_arg (argv[1]);
 
   for (int run = 0; run < runs; run++)
@@ -225,10 +178,10 @@ main (int   argc,
       gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
       gtk_window_present (GTK_WINDOW (window));
       st_window_set_report (window, report, file, NULL);
-      drain ();
+      st_bench_drain ();
       st_window_show_submission (window, respondent_id,
                                  st_template_get_item (st_report_get_template (report), 0)->id);
-      drain ();
+      st_bench_drain ();
 
       start = g_get_monotonic_time ();
       if (!st_window_apply_merge (window, merge, &error))
@@ -236,13 +189,13 @@ main (int   argc,
           g_printerr ("st-bench-merge: %s\n", error->message);
           return EXIT_FAILED;
         }
-      drain ();
+      st_bench_drain ();
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (apply_times, ms);
 
       st_window_set_report (window, NULL, NULL, NULL);
       gtk_window_destroy (GTK_WINDOW (window));
-      drain ();
+      st_bench_drain ();
 
       /* The same merge with no window watching */
       bare = st_report_new_from_file (argv[1], NULL, &error);
@@ -264,9 +217,9 @@ main (int   argc,
     }
 
   g_print ("merge-changes %u\n", n_changes);
-  g_print ("apply-median-ms %.1f\n", median (apply_times));
-  g_print ("apply-max-ms %.1f\n", slowest (apply_times));
-  g_print ("core-median-ms %.1f\n", median (core_times));
-  g_print ("core-max-ms %.1f\n", slowest (core_times));
+  g_print ("apply-median-ms %.1f\n", st_bench_rank (apply_times, 0.5));
+  g_print ("apply-max-ms %.1f\n", st_bench_rank (apply_times, 1.0));
+  g_print ("core-median-ms %.1f\n", st_bench_rank (core_times, 0.5));
+  g_print ("core-max-ms %.1f\n", st_bench_rank (core_times, 1.0));
   return EXIT_SUCCESS;
 }

@@ -34,43 +34,12 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "st-application.h"
+#include "st-bench-app.h"
 #include "st-review-queue.h"
 #include "st-window.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE 2
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The value at @fraction of the sorted values (nearest rank) */
-static double
-rank (GArray *values,
-      double  fraction)
-{
-  g_autoptr(GArray) sorted = g_array_copy (values);
-  guint index;
-
-  g_array_sort (sorted, compare_doubles);
-  index = (guint) (fraction * sorted->len + 0.999999);
-  index = CLAMP (index, 1, sorted->len);
-  return g_array_index (sorted, double, index - 1);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Approves the first @n returns in the queue, timing each */
 static gboolean
@@ -111,7 +80,7 @@ approve (StWindow *window,
         }
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (times, ms);
-      drain ();
+      st_bench_drain ();
     }
   return TRUE;
 }
@@ -120,8 +89,8 @@ static void
 print_series (const char *name,
               GArray     *times)
 {
-  g_print ("%s-median-ms %.1f\n", name, rank (times, 0.5));
-  g_print ("%s-p95-ms %.1f\n", name, rank (times, 0.95));
+  g_print ("%s-median-ms %.1f\n", name, st_bench_rank (times, 0.5));
+  g_print ("%s-p95-ms %.1f\n", name, st_bench_rank (times, 0.95));
 }
 
 int
@@ -159,13 +128,8 @@ main (int   argc,
       g_printerr ("usage: st-bench-review [--approvals N] REPORT\n");
       return EXIT_USAGE;
     }
-  if (!gtk_init_check ())
-    {
-      g_printerr ("st-bench-review: cannot open the display; run it under xvfb-run\n");
-      return EXIT_USAGE;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!st_bench_init_display ("st-bench-review"))
+    return EXIT_USAGE;
 
   report = st_report_new_from_file (argv[1], NULL, &error);
   if (report == NULL)
@@ -187,19 +151,14 @@ main (int   argc,
                                                                    "draft", "submitted"));
     }
 
-  application = st_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    {
-      g_printerr ("st-bench-review: %s\n", error->message);
-      return EXIT_FAILED;
-    }
+  application = st_bench_application_new ("st-bench-review");
+  if (application == NULL)
+    return EXIT_FAILED;
   window = st_window_new (application);
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_commandline_arg (argv[1]);
   st_window_set_report (window, report, file, NULL);
-  drain ();
+  st_bench_drain ();
   queue = st_window_get_review_queue (window);
 
   /* Out of sight, the queue lists nothing until it is shown */
@@ -207,18 +166,18 @@ main (int   argc,
   st_window_show_review_queue (window);
   g_print ("queue-returns %u\n", st_review_queue_get_n_waiting (queue));
   g_print ("queue-show-ms %.1f\n", (g_get_monotonic_time () - start) / 1000.0);
-  drain ();
+  st_bench_drain ();
 
   if (!approve (window, (guint) approvals, shown_times))
     return EXIT_FAILED;
   st_window_show_overview (window);
-  drain ();
+  st_bench_drain ();
   if (!approve (window, (guint) approvals, hidden_times))
     return EXIT_FAILED;
 
   print_series ("approve", shown_times);
   print_series ("approve-overview", hidden_times);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  st_bench_drain ();
   return EXIT_SUCCESS;
 }
