@@ -210,6 +210,33 @@ test_round_and_page (Fixture       *fixture,
     g_assert_nonnull (strstr (lines[i], " / action 3: error: "));
 }
 
+/* Earlier rounds' text is published history: its slips are listed only
+ * when asked for, and the counts and exit status follow what is listed */
+static void
+test_earlier_rounds (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(StReport) report = new_answered_report ();
+  g_auto(CliResult) current = { 0 };
+  g_auto(CliResult) earlier = { 0 };
+
+  st_submission_set_text (st_report_lookup_submission (report, "HO", "2"), "progress-2013",
+                          "The team met the users, eg in Leeds.");
+  save_report (fixture, report, "r.stocktake");
+
+  cli_run (&current, fixture->dir, "validate", "r.stocktake", NULL);
+  g_assert_cmpint (current.status, ==, 0);
+  g_assert_null (strstr (current.out, "HO / action 2"));
+  g_assert_nonnull (strstr (current.out, "\n0 errors, 1 warning, 0 info\n"));
+
+  cli_run (&earlier, fixture->dir, "validate", "--earlier-rounds", "r.stocktake", NULL);
+  g_assert_cmpint (earlier.status, ==, 0);
+  g_assert_nonnull (strstr (earlier.out,
+                            "r.stocktake: HO / action 2 / Progress during 2013: warning: "
+                            "Write “for example” instead of “eg” [style-abbreviation]\n"));
+  g_assert_nonnull (strstr (earlier.out, "\n0 errors, 2 warnings, 0 info\n"));
+}
+
 static void
 test_unreadable (Fixture       *fixture,
                  gconstpointer  data)
@@ -302,6 +329,7 @@ main (int   argc,
   ADD ("/cli-validate/warnings-only", test_warnings_only);
   ADD ("/cli-validate/json", test_json);
   ADD ("/cli-validate/round-and-page", test_round_and_page);
+  ADD ("/cli-validate/earlier-rounds", test_earlier_rounds);
   ADD ("/cli-validate/unreadable", test_unreadable);
   ADD ("/cli-validate/usage-errors", test_usage_errors);
   ADD ("/cli-validate/disabled-rule-in-file", test_disabled_rule_in_file);

@@ -298,7 +298,9 @@ test_late_item (void)
   g_autofree char *selected = NULL;
   const char *text = "DH helped “digital” people go online.";
 
-  /* Action 15 starts with 2014: text in 2013's sections is misplaced */
+  /* Action 15 starts with 2014: text in 2013's sections is misplaced.
+   * 2013 is an earlier round, so only reported when asked for. */
+  st_validator_set_earlier_rounds (validator, TRUE);
   st_submission_set_text (submission, "progress-2013", text);
   findings = st_validator_validate_submission (validator, "DH", "15");
   late = only_rule (findings, ST_RULE_LATE_ITEM);
@@ -320,6 +322,66 @@ test_late_item (void)
   st_submission_set_text (early, "progress-2013", text);
   findings = st_validator_validate_report (validator);
   g_assert_cmpuint (count_rule (findings, ST_RULE_LATE_ITEM), ==, 0);
+}
+
+/* Earlier rounds are published history: read, but not reported on
+ * unless asked */
+static void
+test_earlier_rounds (void)
+{
+  g_autoptr(StReport) report = new_gds_report ();
+  g_autoptr(StValidator) validator = st_validator_new (report);
+  g_autoptr(GPtrArray) findings = NULL;
+  StSubmission *submission = st_report_ensure_submission (report, "CO", "3");
+
+  g_assert_false (st_validator_get_earlier_rounds (validator));
+  st_submission_set_text (submission, "commitments-2012", "The Service Design Board (SDB) will set the agenda.");
+  st_submission_set_text (submission, "progress-2013", "The SDB met three times. Details TBC.");
+  st_submission_set_text (submission, "progress-2014", "The SDB met users about the agenda.");
+  st_submission_set_text (submission, "plans-2015", "The SDB will meet users.");
+
+  /* Only 2014's "agenda"; "SDB" was spelled out in 2012, which still counts */
+  findings = st_validator_validate_report (validator);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_STYLE_AVOID_WORDS), ==, 1);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_STYLE_ACRONYM), ==, 0);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_PLACEHOLDER), ==, 0);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_STYLE_NUMBER_WORDS), ==, 0);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      StFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (st_finding_get_respondent_id (finding), "CO") &&
+          g_str_equal (st_finding_get_item_id (finding), "3"))
+        g_assert_cmpstr (st_finding_get_section_id (finding), ==, "progress-2014");
+    }
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* A submission or a section at a time says the same */
+  findings = st_validator_validate_submission (validator, "CO", "3");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpstr (st_finding_get_section_id (g_ptr_array_index (findings, 0)), ==, "progress-2014");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = st_validator_validate_section (validator, "CO", "3", "progress-2013");
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Asked for, every round up to this one is reported */
+  st_validator_set_earlier_rounds (validator, TRUE);
+  findings = st_validator_validate_submission (validator, "CO", "3");
+  g_assert_cmpuint (count_rule (findings, ST_RULE_STYLE_AVOID_WORDS), ==, 2);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_PLACEHOLDER), ==, 1);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_STYLE_NUMBER_WORDS), ==, 1);
+  g_assert_cmpuint (count_rule (findings, ST_RULE_STYLE_ACRONYM), ==, 0);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = st_validator_validate_section (validator, "CO", "3", "progress-2013");
+  g_assert_cmpuint (findings->len, ==, 2);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Collecting 2013, 2013's text is this round's again */
+  st_validator_set_earlier_rounds (validator, FALSE);
+  st_report_set_round (report, st_template_find_round (st_report_get_template (report), "2013")->index);
+  findings = st_validator_validate_section (validator, "CO", "3", "progress-2013");
+  g_assert_cmpuint (findings->len, ==, 2);
 }
 
 static void
@@ -1111,7 +1173,8 @@ import_fixtures (void)
 
 static void
 check_consistency (StReport   *report,
-                   const char *page)
+                   const char *page,
+                   gboolean    earlier_rounds)
 {
   g_autoptr(StValidator) validator = st_validator_new (report);
   g_autoptr(GPtrArray) whole = NULL;
@@ -1119,8 +1182,9 @@ check_consistency (StReport   *report,
   StTemplate *template = st_report_get_template (report);
 
   g_assert_true (st_validator_set_page (validator, page, NULL));
+  st_validator_set_earlier_rounds (validator, earlier_rounds);
   whole = st_validator_validate_report (validator);
-  g_assert_cmpuint (whole->len, >, 300);
+  g_assert_cmpuint (whole->len, >, earlier_rounds ? 300 : 17 * 16 - 32);
 
   /* In a stable order */
   for (guint i = 1; i < whole->len; i++)
@@ -1162,8 +1226,10 @@ test_consistency (void)
 {
   g_autoptr(StReport) report = import_fixtures ();
 
-  check_consistency (report, "departments");
-  check_consistency (report, "actions");
+  check_consistency (report, "departments", FALSE);
+  check_consistency (report, "actions", FALSE);
+  check_consistency (report, "departments", TRUE);
+  check_consistency (report, "actions", TRUE);
 }
 
 /* The published pages, checked for the 2014 round. Reviewed by hand: every
@@ -1232,7 +1298,7 @@ static void
 test_published_pages (void)
 {
   g_autoptr(StReport) report = import_fixtures ();
-  g_autoptr(StValidator) validator = st_validator_new (report);
+  g_autoptr(StValidator) validator = g_object_new (ST_TYPE_VALIDATOR, "report", report, "earlier-rounds", TRUE, NULL);
   g_autoptr(GPtrArray) findings = st_validator_validate_report (validator);
   guint listed = 0, counts[3] = { 0, 0, 0 };
 
@@ -1344,6 +1410,7 @@ main (int   argc,
   g_test_add_func ("/validator/missing-section", test_missing_section);
   g_test_add_func ("/validator/not-applicable", test_not_applicable);
   g_test_add_func ("/validator/late-item", test_late_item);
+  g_test_add_func ("/validator/earlier-rounds", test_earlier_rounds);
   g_test_add_func ("/validator/progress-without-plan-answer", test_progress_without_plan_answer);
   g_test_add_func ("/validator/round", test_round);
   g_test_add_func ("/validator/copied-forward", test_copied_forward);

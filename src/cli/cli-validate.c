@@ -186,11 +186,13 @@ cli_command_validate (int    argc,
   StSeverity least = ST_SEVERITY_INFO;
   Counts counts = { { 0 } };
   gboolean json = FALSE;
+  gboolean earlier_rounds = FALSE;
   int status;
   GOptionEntry entries[] = {
     { "round", 'r', 0, G_OPTION_ARG_STRING, &round_id, N_("Check the given round instead of the one the report is collecting"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (the default) or json"), N_("text|json") },
     { "severity", 's', 0, G_OPTION_ARG_STRING, &severity, N_("Report only problems at least this serious (default: info, everything)"), N_("error|warning|info") },
+    { "earlier-rounds", 'e', 0, G_OPTION_ARG_NONE, &earlier_rounds, N_("Also report problems in the text of earlier rounds, which is published and not changed any more"), NULL },
     { "page", 'p', 0, G_OPTION_ARG_STRING, &page, N_("The published pages that decide where an abbreviation is first used: departments (the default), actions, department:ID or action:N"), N_("PAGE") },
     { NULL }
   };
@@ -243,6 +245,7 @@ cli_command_validate (int    argc,
 
   validator = st_validator_new (report);
   st_validator_set_severity (validator, least);
+  st_validator_set_earlier_rounds (validator, earlier_rounds);
   if (!st_validator_set_page (validator, page, &error))
     {
       cli_error ("%s", error->message);

@@ -1507,6 +1507,7 @@ struct _StValidator
   StSeverity     least;
   guint          max_paragraph_words;
   guint          max_sentence_words;
+  gboolean       earlier_rounds;
 
   /* About the template, which never changes */
   guint          n_sections;
@@ -1540,6 +1541,7 @@ enum {
   PROP_SEVERITY,
   PROP_MAX_PARAGRAPH_WORDS,
   PROP_MAX_SENTENCE_WORDS,
+  PROP_EARLIER_ROUNDS,
   N_PROPS
 };
 
@@ -3003,6 +3005,15 @@ done:
     {
       Raw *raw = &g_array_index (w->raw, Raw, i);
 
+      /* The text of earlier rounds was still read, so that an
+       * abbreviation spelled out there counts as spelled out; but what
+       * is wrong with it is published history, not this round's to fix */
+      if (!self->earlier_rounds && raw->section >= 0 &&
+          st_template_get_section (self->template, raw->section)->round < self->round)
+        {
+          g_clear_pointer (&raw->message, g_free);
+          continue;
+        }
       g_ptr_array_add (results,
                        st_finding_new_take (self->rule_ids[raw->rule],
                                             rule_table[raw->rule].severity,
@@ -3232,6 +3243,10 @@ st_validator_get_property (GObject    *object,
       g_value_set_uint (value, st_validator_get_max_sentence_words (self));
       break;
 
+    case PROP_EARLIER_ROUNDS:
+      g_value_set_boolean (value, self->earlier_rounds);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -3270,6 +3285,10 @@ st_validator_set_property (GObject      *object,
 
     case PROP_MAX_SENTENCE_WORDS:
       st_validator_set_max_sentence_words (self, g_value_get_uint (value));
+      break;
+
+    case PROP_EARLIER_ROUNDS:
+      st_validator_set_earlier_rounds (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -3405,6 +3424,9 @@ st_validator_class_init (StValidatorClass *klass)
   properties[PROP_MAX_SENTENCE_WORDS] =
     g_param_spec_uint ("max-sentence-words", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EARLIER_ROUNDS] =
+    g_param_spec_boolean ("earlier-rounds", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -3598,6 +3620,26 @@ st_validator_get_max_sentence_words (StValidator *self)
 {
   g_return_val_if_fail (ST_IS_VALIDATOR (self), 0);
   return self->max_sentence_words != 0 ? self->max_sentence_words : self->rules->sentence_words;
+}
+
+void
+st_validator_set_earlier_rounds (StValidator *self,
+                                 gboolean     earlier_rounds)
+{
+  g_return_if_fail (ST_IS_VALIDATOR (self));
+
+  earlier_rounds = !!earlier_rounds;
+  if (self->earlier_rounds == earlier_rounds)
+    return;
+  self->earlier_rounds = earlier_rounds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EARLIER_ROUNDS]);
+}
+
+gboolean
+st_validator_get_earlier_rounds (StValidator *self)
+{
+  g_return_val_if_fail (ST_IS_VALIDATOR (self), FALSE);
+  return self->earlier_rounds;
 }
 
 /* A whole-report run is split into pages (a department's or an action's),

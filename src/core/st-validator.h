@@ -84,6 +84,15 @@ void         st_validator_set_max_sentence_words  (StValidator *self,
                                                guint         words);
 guint        st_validator_get_max_sentence_words  (StValidator *self);
 
+/* Whether to report what is found in the sections of rounds before the one
+ * being collected. Those rounds are published history that the round being
+ * collected cannot change, so by default their text is read (an
+ * abbreviation spelled out there is spelled out for the page) but nothing
+ * in it is reported. */
+void         st_validator_set_earlier_rounds      (StValidator *self,
+                                               gboolean      earlier_rounds);
+gboolean     st_validator_get_earlier_rounds      (StValidator *self);
+
 /* Each returns a new array of StFinding, in a stable order: respondent and
  * item in template order, then findings about the whole submission, then
  * sections in template order, then offset, then rule id. Rules the report
