@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "st-overview.h"
+#include "st-overview-cell.h"
 #include "st-sidebar-node.h"
 #include "test-ui-helpers.h"
 
@@ -1273,6 +1275,68 @@ test_review_sidebar_status (Fixture       *fixture,
   g_assert_false (g_str_has_suffix (st_sidebar_node_get_status_text (node), "Submitted"));
 }
 
+/* The words on the overview's cell for @respondent_id and @item_id */
+static const char *
+overview_cell_text (Fixture    *fixture,
+                    const char *respondent_id,
+                    const char *item_id)
+{
+  GtkWidget *overview = ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW);
+  GtkWidget *button;
+
+  g_assert_nonnull (overview);
+  button = ui_test_find_cell_button (overview, respondent_id, item_id);
+  g_assert_nonnull (button);
+  return st_overview_cell_get_text (ST_OVERVIEW_CELL (button));
+}
+
+/* A reviewer sees on the overview, not only hears, that a submitted or
+ * approved return has warnings */
+static void
+test_review_overview_warnings (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  StReport *report;
+  GtkWidget *button;
+  guint errors = 0, warnings = 0;
+
+  ui_test_open_file (fixture->window, fixture->path);
+  g_assert_cmpstr (st_window_get_visible_page (fixture->window), ==, "overview");
+  report = st_window_get_report (fixture->window);
+
+  /* Without warnings, the status alone */
+  st_issues_count_current (st_window_get_issues (fixture->window), "AGO", "1", &errors, &warnings, NULL);
+  g_assert_cmpuint (errors + warnings, ==, 0);
+  g_assert_cmpstr (overview_cell_text (fixture, "AGO", "1"), ==, "Submitted");
+
+  /* Submitted with warnings: the icon and the count */
+  st_submission_set_text (st_report_lookup_submission (report, "AGO", "1"), "plans-2015",
+                          "AGO will set dates, TBC, and review eg the board.");
+  ui_test_drain ();
+  st_issues_count_current (st_window_get_issues (fixture->window), "AGO", "1", &errors, &warnings, NULL);
+  g_assert_cmpuint (errors, ==, 0);
+  g_assert_cmpuint (warnings, ==, 2);
+  g_assert_cmpstr (overview_cell_text (fixture, "AGO", "1"), ==, "Submitted · 2 warnings");
+  button = ui_test_find_cell_button (ui_test_find_descendant (GTK_WIDGET (fixture->window), ST_TYPE_OVERVIEW),
+                                     "AGO", "1");
+  g_assert_cmpstr (st_overview_cell_get_icon_name (ST_OVERVIEW_CELL (button)), ==, "dialog-warning-symbolic");
+
+  /* One left: the singular */
+  st_submission_set_text (st_report_lookup_submission (report, "AGO", "1"), "plans-2015",
+                          "AGO will set dates, TBC.");
+  ui_test_drain ();
+  g_assert_cmpstr (overview_cell_text (fixture, "AGO", "1"), ==, "Submitted · 1 warning");
+
+  /* Approved, it is still to be seen beside the tick */
+  g_assert_true (st_window_set_status (fixture->window, "AGO", "1", ST_STATUS_APPROVED, NULL, NULL));
+  ui_test_drain ();
+  g_assert_cmpstr (overview_cell_text (fixture, "AGO", "1"), ==, "Approved · 1 warning");
+  g_assert_cmpstr (st_overview_cell_get_icon_name (ST_OVERVIEW_CELL (button)), ==, "emblem-default-symbolic");
+
+  /* A draft says how far it has got, as before */
+  g_assert_cmpstr (overview_cell_text (fixture, "HMRC", "1"), ==, "Not started");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1286,6 +1350,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/review/" name, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("submit-refused", test_review_submit_refused);
+  ADD ("overview-warnings", test_review_overview_warnings);
   ADD ("submit-with-warnings", test_review_submit_with_warnings);
   ADD ("return-needs-comment", test_review_return_needs_comment);
   ADD ("approve-edit-publish", test_review_approve_edit_publish);

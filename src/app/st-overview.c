@@ -273,7 +273,7 @@ update_cell (Cell       *cell,
           st_issues_count_current (self->issues, respondent->id, item->id, &errors, &warnings, NULL);
           st_progress_set_issues (&progress, errors, warnings);
         }
-      text = st_progress_describe_short (&progress);
+      text = st_progress_describe_review (&progress);
       long_text = st_progress_describe (&progress);
       st_overview_cell_set_icon (ST_OVERVIEW_CELL (cell->button), st_progress_get_icon_name (&progress),
                                  st_progress_get_style_class (&progress));

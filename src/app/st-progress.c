@@ -138,6 +138,32 @@ st_progress_describe_short (const StProgress *progress)
 }
 
 char *
+st_progress_describe_review (const StProgress *progress)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *issues = NULL;
+
+  g_return_val_if_fail (progress != NULL, NULL);
+
+  status = st_progress_describe_short (progress);
+  if (progress->status == ST_STATUS_DRAFT)
+    return g_steal_pointer (&status);
+
+  if (progress->n_errors > 0)
+    issues = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", progress->n_errors),
+                              progress->n_errors);
+  else if (progress->n_warnings > 0)
+    issues = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", progress->n_warnings),
+                              progress->n_warnings);
+  else
+    return g_steal_pointer (&status);
+
+  /* Translators: a submission's review status, then what validation
+   * found, as in "Submitted · 2 warnings" */
+  return g_strdup_printf (_("%s · %s"), status, issues);
+}
+
+char *
 st_progress_describe (const StProgress *progress)
 {
   g_autofree char *state = NULL;

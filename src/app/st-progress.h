@@ -43,6 +43,10 @@ char       *st_progress_describe    (const StProgress   *progress);
 /* A short form for narrow places: "Complete", "2 missing", or the review
  * status once it is past draft ("Submitted", "Returned") */
 char       *st_progress_describe_short (const StProgress *progress);
+/* The short form, and past draft also the most serious of what validation
+ * found, for a reviewer deciding on it: "Submitted · 2 warnings",
+ * "Approved · 1 error". Free with g_free. */
+char       *st_progress_describe_review (const StProgress *progress);
 /* The review decision's icon when returned, approved or published; else
  * what validation found, else the status or how far it has got */
 const char *st_progress_get_icon_name (const StProgress *progress);
