@@ -1,0 +1,222 @@
+/* test-ui-style.c: the editor's stylesheets, as drawn
+ *
+ * Copyright 2026 The Stocktake authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "test-ui-helpers.h"
+
+#define RESOURCE_PATH "/org/stocktake/Stocktake/"
+
+typedef struct {
+  GtkWindow *window;
+  GtkCssProvider *style;
+  GtkCssProvider *style_hc;
+} Fixture;
+
+static GtkCssProvider *
+load_stylesheet (const char *name)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+  g_autofree char *path = g_strconcat (RESOURCE_PATH, name, NULL);
+
+  g_assert_true (g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+  gtk_css_provider_load_from_resource (provider, path);
+  return provider;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("Digital leaders");
+
+  /* A window as the editor's are made: drawing its own frame, with a
+   * header bar at the top, which the theme lets overlap the frame's
+   * innermost line, and content */
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (fixture->window, 320, 200);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  adw_window_set_content (ADW_WINDOW (fixture->window), box);
+
+  fixture->style = load_stylesheet ("style.css");
+  fixture->style_hc = load_stylesheet ("style-hc.css");
+  ui_test_show_window (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style));
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style_hc));
+  g_clear_object (&fixture->style);
+  g_clear_object (&fixture->style_hc);
+  gtk_window_destroy (fixture->window);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  ui_test_drain ();
+}
+
+/* Our stylesheets on or off the display, as the application loads
+ * them: the high-contrast one only when the theme is high contrast */
+static void
+use_stylesheets (Fixture  *fixture,
+                 gboolean  use)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style));
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style_hc));
+  if (!use)
+    return;
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style_hc),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* How many inset shadows as large as the window are drawn */
+static guint
+count_window_insets (GskRenderNode *node,
+                     float          width,
+                     float          height)
+{
+  guint n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_INSET_SHADOW_NODE:
+      {
+        graphene_rect_t bounds;
+
+        gsk_render_node_get_bounds (node, &bounds);
+        return bounds.size.width >= width && bounds.size.height >= height;
+      }
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_window_insets (gsk_container_node_get_child (node, i), width, height);
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_window_insets (gsk_transform_node_get_child (node), width, height);
+    case GSK_CLIP_NODE:
+      return count_window_insets (gsk_clip_node_get_child (node), width, height);
+    default:
+      return 0;
+    }
+}
+
+/* The window as drawn, in memory: 4 bytes a pixel. @insets gets how
+ * many window-sized inset shadows went into it. */
+static GBytes *
+draw_window (Fixture *fixture,
+             guint   *insets)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
+  int width, height;
+  guchar *pixels;
+
+  ui_test_wait_for_frames (widget, 2);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  *insets = count_window_insets (node, width, height);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  return g_bytes_new_take (pixels, (gsize) width * height * 4);
+}
+
+/* The pixels where two drawings differ */
+static gsize
+count_differences (GBytes *a,
+                   GBytes *b)
+{
+  gsize size, size_b, n = 0;
+  const guchar *p = g_bytes_get_data (a, &size);
+  const guchar *q = g_bytes_get_data (b, &size_b);
+
+  g_assert_cmpuint (size, ==, size_b);
+  for (gsize i = 0; i < size; i += 4)
+    n += memcmp (p + i, q + i, 4) != 0;
+  return n;
+}
+
+/* Without a compositor, the theme draws a window's frame with inset
+ * shadows, which the GL renderer draws over the whole window; ours are
+ * fills, and must look the same to the pixel: in the light style, the
+ * dark, unfocused (backdrop) and, when run so, high contrast. */
+static void
+test_window_frame (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const struct {
+    AdwColorScheme scheme;
+    gboolean backdrop;
+  } cases[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE },
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, TRUE },
+    { ADW_COLOR_SCHEME_FORCE_DARK, FALSE },
+    { ADW_COLOR_SCHEME_FORCE_DARK, TRUE },
+  };
+
+  if (!gtk_widget_has_css_class (GTK_WIDGET (fixture->window), "solid-csd"))
+    {
+      g_test_skip ("the display has a compositor, so windows have no solid frame");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) theme = NULL;
+      g_autoptr(GBytes) ours = NULL;
+      guint theme_insets, our_insets;
+
+      adw_style_manager_set_color_scheme (manager, cases[i].scheme);
+      if (cases[i].backdrop)
+        gtk_widget_set_state_flags (GTK_WIDGET (fixture->window), GTK_STATE_FLAG_BACKDROP, FALSE);
+      else
+        gtk_widget_unset_state_flags (GTK_WIDGET (fixture->window), GTK_STATE_FLAG_BACKDROP);
+
+      use_stylesheets (fixture, FALSE);
+      theme = draw_window (fixture, &theme_insets);
+      use_stylesheets (fixture, TRUE);
+      ours = draw_window (fixture, &our_insets);
+
+      g_test_message ("case %u: %u inset shadows in the theme's frame, %u in ours",
+                      i, theme_insets, our_insets);
+      g_assert_cmpuint (theme_insets, >, 0);
+      g_assert_cmpuint (our_insets, ==, 0);
+      g_assert_cmpuint (count_differences (theme, ours), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ui_test_init (&argc, &argv))
+    return 0;
+
+  g_test_add ("/style/window-frame", Fixture, NULL,
+              fixture_set_up, test_window_frame, fixture_tear_down);
+
+  return ui_test_run ();
+}
