@@ -8,7 +8,7 @@ set -euo pipefail
 build_packages=(
   meson ninja-build gcc pkg-config gettext libglib2.0-bin libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxml2-dev libcmark-dev
-  libgsf-1-dev libpango1.0-dev libcairo2-dev
+  libgsf-1-dev libpango1.0-dev libcairo2-dev libepoxy-dev
 )
 run_packages=(
   xvfb xauth dbus dbus-x11

@@ -11,6 +11,7 @@
 
 #include "st-application.h"
 #include "st-preferences-window.h"
+#include "st-renderer.h"
 
 struct _StApplication
 {
@@ -207,6 +208,9 @@ on_first_after_paint (GdkFrameClock *clock,
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
   g_print ("first-frame %.1f ms\n", (g_get_monotonic_time () - self->started) / 1000.0);
   g_print ("first-frame-cpu %.1f ms\n", cpu.tv_sec * 1000.0 + cpu.tv_nsec / 1e6);
+  if (active_window (self) != NULL)
+    g_print ("first-frame-renderer %s\n",
+             G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (active_window (self)))));
   g_signal_handlers_disconnect_by_func (clock, on_first_after_paint, self);
   if (g_strcmp0 (g_getenv ("STOCKTAKE_FIRST_FRAME"), "quit") == 0)
     g_application_quit (G_APPLICATION (self));
@@ -378,6 +382,10 @@ st_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (st_application_parent_class)->startup (application);
+
+  /* Before the first window is made */
+  if (gdk_display_get_default () != NULL)
+    st_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
