@@ -26,9 +26,11 @@
  * the frame clock is free to draw at once. For each figure it prints the
  * median, the 95th percentile and the largest, in wall time and in this
  * thread's processor time ("-cpu"), which other work on the machine does
- * not lengthen; one figure a line:
+ * not lengthen; one figure a line, and the renderer that drew the
+ * window:
  *
  *   open-ms 812.0
+ *   renderer GskCairoRenderer
  *   switch-median-ms 9.1
  *   switch-p95-ms 12.4
  *   …
@@ -250,6 +252,7 @@ main (int   argc,
       return EXIT_FAILED;
     }
   g_print ("open-ms %.1f\n", (painted - start) / 1000.0);
+  g_print ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   settle (500);
 
   report = st_window_get_report (window);
