@@ -68,6 +68,37 @@ ask_new_round (Fixture *fixture)
   return dialog;
 }
 
+static gboolean
+not_busy (gpointer data)
+{
+  return !st_window_get_busy (data);
+}
+
+/* Waits for a new round confirmed in the dialog: the window says it is
+ * busy at once, and the work is done once that is on screen */
+static void
+wait_for_round (Fixture *fixture)
+{
+  g_assert_true (st_window_get_busy (fixture->window));
+  g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 2);
+  /* …and a second one cannot be asked for meanwhile */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start-new-round", NULL);
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_true (ui_test_wait_for (not_busy, fixture->window, 10));
+  ui_test_drain ();
+}
+
+/* Confirms @dialog's new round and waits for it */
+static void
+start_round (Fixture          *fixture,
+             AdwMessageDialog *dialog)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "start"));
+  adw_message_dialog_response (dialog, "start");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for_round (fixture);
+}
+
 static void
 assert_editable (StSubmissionForm *form,
                  const char       *section_id,
@@ -135,7 +166,7 @@ test_round_start_and_save (Fixture       *fixture,
   g_assert_cmpuint (st_template_get_n_rounds (st_report_get_template (report)), ==, 3);
 
   /* Started: the form shows the new round to fill in, the 2014 round to read */
-  ui_test_respond (ask_new_round (fixture), "start");
+  start_round (fixture, ask_new_round (fixture));
   report = st_window_get_report (fixture->window);
   g_assert_cmpuint (st_report_get_round (report), ==, 3);
   g_assert_true (st_window_get_is_modified (fixture->window));
@@ -270,7 +301,7 @@ test_round_updated_date (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (row), " 3 February 2016 ");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the pages will say “Updated 3 February 2016”"));
 
-  ui_test_respond (dialog, "start");
+  start_round (fixture, dialog);
   g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
   ui_test_drain ();
@@ -340,7 +371,7 @@ test_round_updated_date_typed (Fixture       *fixture,
 
   /* Enter in the field */
   g_signal_emit_by_name (text, "activate");
-  ui_test_drain ();
+  wait_for_round (fixture);
   g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
   g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 3);
 
@@ -366,7 +397,7 @@ test_round_history (Fixture       *fixture,
   ui_test_open_file (fixture->window, fixture->path);
   ui_test_select_in_sidebar (fixture->window, "DfE", "1");
   ui_test_type_in_section (fixture->window, "plans-2015", "DfE will publish its plan.");
-  ui_test_respond (ask_new_round (fixture), "start");
+  start_round (fixture, ask_new_round (fixture));
   assert_editable (st_window_get_form (fixture->window), "plans-2015", FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
   ui_test_drain ();
@@ -429,7 +460,7 @@ test_round_undo (Fixture       *fixture,
   report = st_window_get_report (fixture->window);
   g_assert_true (st_window_get_is_modified (fixture->window));
 
-  ui_test_respond (ask_new_round (fixture), "start");
+  start_round (fixture, ask_new_round (fixture));
   g_assert_true (st_window_get_report (fixture->window) != report);
   g_assert_nonnull (st_submission_form_get_editor (form, "progress-2015"));
 
@@ -450,7 +481,7 @@ test_round_undo (Fixture       *fixture,
 
   /* Ctrl+Z does the same, from wherever the keyboard is when it has
    * nothing else to undo */
-  ui_test_respond (ask_new_round (fixture), "start");
+  start_round (fixture, ask_new_round (fixture));
   g_assert_true (st_window_get_report (fixture->window) != report);
   if (ui_test_press_keys (GTK_WINDOW (fixture->window), "ctrl+z", shows_report, &(ShowsReport) { fixture, report }))
     g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 2);
@@ -463,7 +494,7 @@ test_round_undo (Fixture       *fixture,
   g_assert_true (st_window_get_report (fixture->window) == report);
 
   /* A change after the new round ends the chance to undo it */
-  ui_test_respond (ask_new_round (fixture), "start");
+  start_round (fixture, ask_new_round (fixture));
   report = st_window_get_report (fixture->window);
   ui_test_type_in_section (fixture->window, "progress-2015", "Done.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-new-round", NULL));

@@ -82,6 +82,9 @@ struct _StWindow
   StReport             *round_undo;           /* the report before a new round, while it can be undone */
   gboolean              round_undo_modified;  /* and whether it had unsaved changes */
   AdwToast             *round_toast;          /* the toast that offers to undo it */
+  guint                 round_tick_id;        /* a new round waiting for the busy window to be shown */
+  guint                 round_start_id;       /* …and then for the frame to be done */
+  GDate                 round_updated;        /* its "Updated" date meanwhile */
   AdwToast             *toast;                /* the last notification, while shown */
   char                 *pack_respondent_id;   /* the department the last pack was made for */
   GFile                *export_file;
@@ -216,7 +219,9 @@ update_actions (StWindow *self)
   gtk_widget_action_set_enabled (widget, "win.find", has_report);
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_report);
   gtk_widget_action_set_enabled (widget, "win.sidebar-mode", has_report);
-  gtk_widget_action_set_enabled (widget, "win.start-new-round", has_report && !st_report_is_pack (self->report));
+  gtk_widget_action_set_enabled (widget, "win.start-new-round",
+                                 has_report && !st_report_is_pack (self->report) &&
+                                 self->round_tick_id == 0 && self->round_start_id == 0);
   gtk_widget_action_set_enabled (widget, "win.undo-new-round", self->round_undo != NULL);
 }
 
@@ -2042,10 +2047,29 @@ new_round_ask_activated (NewRoundAsk *ask)
   gtk_window_close (GTK_WINDOW (ask->dialog));
 }
 
+/* The pointer, and assistive technologies, say the window is busy */
 static void
-on_new_round_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       StWindow         *self)
+set_busy (StWindow *self,
+          gboolean  busy)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), busy ? "wait" : NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, busy, -1);
+}
+
+gboolean
+st_window_get_busy (StWindow *self)
+{
+  GdkCursor *cursor;
+
+  g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
+
+  cursor = gtk_widget_get_cursor (GTK_WIDGET (self));
+  return cursor != NULL && g_strcmp0 (gdk_cursor_get_name (cursor), "wait") == 0;
+}
+
+static void
+start_new_round (StWindow    *self,
+                 const GDate *updated)
 {
   g_autoptr(StReport) copy = NULL;
   g_autoptr(StReport) previous = NULL;
@@ -2054,17 +2078,9 @@ on_new_round_response (AdwMessageDialog *dialog,
   g_autofree char *author = NULL;
   g_autofree char *title = NULL;
   const StRound *round;
-  NewRoundAsk *ask;
-  GDate updated;
   gboolean was_modified;
   AdwToast *toast;
   gsize length;
-
-  if (!g_str_equal (response, "start") || self->report == NULL)
-    return;
-  ask = g_object_get_data (G_OBJECT (dialog), "new-round");
-  if (ask == NULL || !new_round_ask_get_date (ask, &updated))
-    return;
 
   /* Into a copy that the views take whole, so that nothing they hold
    * points into the old template, and the report as it was stays for
@@ -2072,7 +2088,7 @@ on_new_round_response (AdwMessageDialog *dialog,
   data = st_report_to_data (self->report, &length);
   copy = st_report_new_from_data (data, length, NULL, &error);
   author = get_author (self);
-  if (copy == NULL || !st_report_start_new_round (copy, &updated, author, &error))
+  if (copy == NULL || !st_report_start_new_round (copy, updated, author, &error))
     {
       show_message (self, _("Could Not Start a New Round"), error->message);
       return;
@@ -2097,6 +2113,57 @@ on_new_round_response (AdwMessageDialog *dialog,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_round_toast_dismissed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-new-round", TRUE);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+start_new_round_idle (gpointer user_data)
+{
+  StWindow *self = user_data;
+
+  self->round_start_id = 0;
+  if (self->report != NULL)
+    start_new_round (self, &self->round_updated);
+  set_busy (self, FALSE);
+  update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The frame that shows the window busy is being drawn: the work starts
+ * when it is done */
+static gboolean
+on_round_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  StWindow *self = ST_WINDOW (widget);
+
+  self->round_tick_id = 0;
+  self->round_start_id = g_idle_add (start_new_round_idle, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_new_round_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       StWindow         *self)
+{
+  NewRoundAsk *ask;
+
+  if (!g_str_equal (response, "start") || self->report == NULL ||
+      self->round_tick_id != 0 || self->round_start_id != 0)
+    return;
+  ask = g_object_get_data (G_OBJECT (dialog), "new-round");
+  if (ask == NULL || !new_round_ask_get_date (ask, &self->round_updated))
+    return;
+
+  /* A large report takes a moment, and the window cannot answer
+   * meanwhile: it shows it is busy first */
+  set_busy (self, TRUE);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->round_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_round_tick, NULL, NULL);
+  else
+    self->round_start_id = g_idle_add (start_new_round_idle, self);
+  update_actions (self);
 }
 
 static void
@@ -3344,6 +3411,10 @@ st_window_dispose (GObject *object)
   StWindow *self = (StWindow *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->round_start_id, g_source_remove);
+  if (self->round_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->round_tick_id);
+  self->round_tick_id = 0;
   if (self->draft_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->draft_dialog), (gpointer *) &self->draft_dialog);
   self->draft_dialog = NULL;

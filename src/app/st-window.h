@@ -29,6 +29,9 @@ StWindow         *st_window_new               (StApplication *application);
 StReport         *st_window_get_report        (StWindow      *self);
 GFile            *st_window_get_file          (StWindow      *self);
 gboolean          st_window_get_is_modified   (StWindow      *self);
+/* Whether the window shows it is busy (with the pointer's "wait" shape):
+ * while a new round is made, which holds it up for a moment */
+gboolean          st_window_get_busy          (StWindow      *self);
 const char       *st_window_get_sidebar_mode  (StWindow      *self);
 void              st_window_set_sidebar_mode  (StWindow      *self,
                                                const char    *mode);
