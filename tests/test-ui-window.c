@@ -1765,6 +1765,52 @@ collect_shortcuts (GtkWidget *widget,
     }
 }
 
+static void
+collect_keycaps (GtkWidget *widget,
+                 GPtrArray *texts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "keycap"))
+        g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (child)));
+      collect_keycaps (child, texts);
+    }
+}
+
+/* The shortcuts window writes keys as a user reads them: "Page Down",
+ * not the name GTK gives it in code, "Page_Down" */
+static void
+test_window_shortcuts_key_names (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  GtkWidget *overlay;
+  gboolean down = FALSE, up = FALSE;
+
+  open_report (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  ui_test_drain ();
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  g_assert_nonnull (overlay);
+  collect_keycaps (overlay, texts);
+  g_assert_cmpuint (texts->len, >, 10);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      g_test_message ("key: %s", text);
+      g_assert_null (strchr (text, '_'));
+      down = down || g_str_equal (text, "Page Down");
+      up = up || g_str_equal (text, "Page Up");
+    }
+  g_assert_true (down);
+  g_assert_true (up);
+  gtk_window_close (GTK_WINDOW (overlay));
+  ui_test_drain ();
+}
+
 /* Whether the shortcuts window lists @action, by its name or its key */
 static gboolean
 lists_shortcut (GPtrArray  *shortcuts,
@@ -2222,6 +2268,7 @@ main (int   argc,
   ADD ("/window/keyboard", test_window_keyboard);
   ADD ("/window/sample", test_window_sample);
   ADD ("/window/shortcuts-listed", test_window_shortcuts_listed);
+  ADD ("/window/shortcuts-key-names", test_window_shortcuts_key_names);
   ADD ("/window/restore-from-welcome", test_window_restore_from_welcome);
   ADD ("/window/preferences", test_window_preferences);
 #undef ADD

@@ -3022,6 +3022,28 @@ show_review_queue_action (GtkWidget  *widget,
   st_window_show_review_queue (ST_WINDOW (widget));
 }
 
+/* GTK 4.8 writes the Page Up and Page Down keys by their names in code,
+ * "Page_Up" and "Page_Down", where its own translations say nothing else */
+static void
+name_page_keys (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "keycap"))
+        {
+          const char *text = gtk_label_get_label (GTK_LABEL (child));
+
+          if (g_str_equal (text, "Page_Down"))
+            gtk_label_set_label (GTK_LABEL (child), C_("keyboard key", "Page Down"));
+          else if (g_str_equal (text, "Page_Up"))
+            gtk_label_set_label (GTK_LABEL (child), C_("keyboard key", "Page Up"));
+        }
+      name_page_keys (child);
+    }
+}
+
 /* The shortcuts window is built when first asked for, not with every
  * window: building it took longer than anything else the window shows
  * before its first frame. The action is the window's own from the start,
@@ -3039,6 +3061,7 @@ show_help_overlay_action (GtkWidget  *widget,
 
       gtk_application_window_set_help_overlay (window,
                                                GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      name_page_keys (GTK_WIDGET (gtk_application_window_get_help_overlay (window)));
     }
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
