@@ -449,6 +449,54 @@ test_search_replace_one (Fixture       *fixture,
   assert_on_disk (fixture, "AGO", "1", "progress-2014", "AGO has board-level responsibility for digital.");
 }
 
+/* The inscription under @widget that shows @text, or NULL */
+static GtkWidget *
+find_inscription (GtkWidget  *widget,
+                  const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_INSCRIPTION (child) &&
+          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+        return child;
+      if ((found = find_inscription (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A match whose context fits on one line takes one line: no empty line
+ * under it. Narrower, the same context takes two. */
+static void
+test_search_row_lines (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkWidget *snippet, *holder;
+  int line = 0, narrow = 0;
+
+  find (fixture, "leader", ST_SEARCH_WHOLE_WORDS);
+  g_assert_cmpuint (g_list_model_get_n_items (st_search_panel_get_matches (fixture->panel)), ==, 1);
+  ui_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  snippet = find_inscription (GTK_WIDGET (fixture->panel), "DfE has a digital leader in place.");
+  g_assert_nonnull (snippet);
+  g_assert_true (gtk_widget_get_mapped (snippet));
+
+  layout = gtk_widget_create_pango_layout (snippet, "Xg");
+  pango_layout_get_pixel_size (layout, NULL, &line);
+  g_assert_cmpint (line, >, 0);
+  g_test_message ("line %d, snippet %d", line, gtk_widget_get_height (snippet));
+  g_assert_cmpint (gtk_widget_get_height (snippet), <, line * 3 / 2);
+
+  holder = gtk_widget_get_parent (snippet);
+  gtk_widget_measure (holder, GTK_ORIENTATION_VERTICAL, 40, &narrow, NULL, NULL, NULL);
+  g_assert_cmpint (narrow, >=, 2 * line);
+}
+
 static void
 test_search_follows_typing (Fixture       *fixture,
                             gconstpointer  data)
@@ -569,6 +617,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/search/shortcuts", test_search_shortcuts);
+  ADD ("/search/row-lines", test_search_row_lines);
   ADD ("/search/find-and-open", test_search_find_and_open);
   ADD ("/search/replace-all", test_search_replace_all);
   ADD ("/search/replace-all-cancel", test_search_replace_all_cancel);

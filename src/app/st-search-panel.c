@@ -318,7 +318,76 @@ on_row_replace_clicked (GtkButton   *button,
  * whenever the matches change. A wrapping label is shaped again for every
  * width it is asked about, which made each keystroke in the find entry
  * take about a second on the sample report; an inscription takes the
- * lines it is given, whatever its text. */
+ * lines it is given, whatever its text.
+ *
+ * A text of up to two lines is an inscription of one line or two in a
+ * holder that says which: its text is shaped once, on one line, when it
+ * is first measured, and takes a second line only at widths narrower
+ * than that. So a short text leaves no empty line under it. */
+typedef struct {
+  GtkWidget *text;        /* the inscription */
+  int        width;       /* of its text on one line; -1 until shaped */
+  guint      serial;      /* of the Pango context it was shaped in */
+} Fit;
+
+static int
+fit_width (Fit *fit)
+{
+  PangoContext *context = gtk_widget_get_pango_context (fit->text);
+
+  if (fit->width < 0 || fit->serial != pango_context_get_serial (context))
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (fit->text));
+
+      pango_layout_set_text (layout, text != NULL ? text : "", -1);
+      pango_layout_set_attributes (layout, gtk_inscription_get_attributes (GTK_INSCRIPTION (fit->text)));
+      pango_layout_get_pixel_size (layout, &fit->width, NULL);
+      fit->serial = pango_context_get_serial (context);
+    }
+  return fit->width;
+}
+
+static GtkSizeRequestMode
+fit_get_request_mode (GtkWidget *holder)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+fit_measure (GtkWidget      *holder,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  Fit *fit = g_object_get_data (G_OBJECT (holder), "fit");
+  int one_line, two_lines;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (fit->text, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+      return;
+    }
+
+  /* The inscription's minimum is one line, its natural size two */
+  gtk_widget_measure (fit->text, orientation, for_size, &one_line, &two_lines, NULL, NULL);
+  *minimum = *natural = for_size >= 0 && fit_width (fit) <= for_size ? one_line : two_lines;
+}
+
+static void
+fit_allocate (GtkWidget *holder,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  Fit *fit = g_object_get_data (G_OBJECT (holder), "fit");
+
+  gtk_widget_allocate (fit->text, width, height, baseline, NULL);
+}
+
 static GtkWidget *
 row_text (GtkWidget  *box,
           guint       lines,
@@ -328,14 +397,29 @@ row_text (GtkWidget  *box,
 
   gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0);
   gtk_inscription_set_yalign (GTK_INSCRIPTION (text), 0);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), lines);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), lines);
   gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (text, TRUE);
   if (style != NULL)
     gtk_widget_add_css_class (text, style);
-  gtk_box_append (GTK_BOX (box), text);
+
+  if (lines > 1)
+    {
+      GtkWidget *holder = adw_bin_new ();
+      Fit *fit = g_new0 (Fit, 1);
+
+      fit->text = text;
+      fit->width = -1;
+      gtk_widget_set_layout_manager (holder, gtk_custom_layout_new (fit_get_request_mode, fit_measure, fit_allocate));
+      g_object_set_data_full (G_OBJECT (holder), "fit", fit, g_free);
+      g_object_set_data (G_OBJECT (text), "fit", fit);
+      adw_bin_set_child (ADW_BIN (holder), text);
+      gtk_box_append (GTK_BOX (box), holder);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), text);
   return text;
 }
 
@@ -345,11 +429,19 @@ set_row_text (GtkWidget  *text,
               const char *plain,
               const char *markup)
 {
+  Fit *fit = g_object_get_data (G_OBJECT (text), "fit");
+
   if (markup != NULL)
     gtk_inscription_set_markup (GTK_INSCRIPTION (text), markup);
   else
     gtk_inscription_set_text (GTK_INSCRIPTION (text), plain);
   gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+  /* One line or two: shaped again when next measured */
+  if (fit != NULL)
+    {
+      fit->width = -1;
+      gtk_widget_queue_resize (text);
+    }
 }
 
 static void
