@@ -14,6 +14,7 @@
 #include "st-preferences-window.h"
 #include "st-overview-row.h"
 #include "st-sidebar-node.h"
+#include "st-sidebar-status.h"
 #include "test-ui-helpers.h"
 
 typedef struct {
@@ -648,7 +649,6 @@ test_window_sidebar_rows (Fixture       *fixture,
   GtkWidget *row;
   GtkWidget *title;
   GtkWidget *status;
-  GtkWidget *icon;
   guint position;
 
   g_settings_set_string (st_application_get_settings (fixture->application), "sidebar-mode", "by-action");
@@ -686,14 +686,13 @@ test_window_sidebar_rows (Fixture       *fixture,
   g_assert_nonnull (title);
   g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==, st_sidebar_node_get_title (node));
   g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==, "The Attorney General’s Office");
-  status = ui_test_find_descendant (row, GTK_TYPE_LABEL);
+  status = ui_test_find_descendant (row, ST_TYPE_SIDEBAR_STATUS);
   g_assert_nonnull (status);
   g_object_get (node, "short-text", &short_text, NULL);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, short_text);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), !=, "");
-  icon = ui_test_find_descendant (row, GTK_TYPE_IMAGE);
-  g_assert_nonnull (icon);
-  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, st_sidebar_node_get_icon_name (node));
+  g_assert_cmpstr (st_sidebar_status_get_text (ST_SIDEBAR_STATUS (status)), ==, short_text);
+  g_assert_cmpstr (st_sidebar_status_get_text (ST_SIDEBAR_STATUS (status)), !=, "");
+  g_assert_cmpstr (st_sidebar_status_get_icon_name (ST_SIDEBAR_STATUS (status)), ==,
+                   st_sidebar_node_get_icon_name (node));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "st-progress.h"
 #include "st-sidebar.h"
 #include "st-sidebar-node.h"
+#include "st-sidebar-status.h"
 
 struct _StSidebar
 {
@@ -935,6 +936,7 @@ st_sidebar_class_init (StSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_key_pressed);
 
   g_type_ensure (ST_TYPE_SIDEBAR_NODE);
+  g_type_ensure (ST_TYPE_SIDEBAR_STATUS);
 }
 
 /* Rows' tooltips are made when asked for: setting a tooltip's text on a
