@@ -7,9 +7,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#endif
 
 #include "st-output-private.h"
 
@@ -144,6 +150,90 @@ test_output_folder_refuses_anyone (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Makes @path read-only: immutable, which even root may not change,
+ * where the file system allows it, else without write permission, which
+ * root ignores. FALSE when neither holds. */
+static gboolean
+make_read_only (const char *path,
+                gboolean    read_only)
+{
+#ifdef FS_IOC_SETFLAGS
+  int fd = g_open (path, O_RDONLY, 0);
+  int flags = 0;
+
+  if (fd >= 0 && ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0)
+    {
+      flags = read_only ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+      if (ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0)
+        {
+          close (fd);
+          return TRUE;
+        }
+    }
+  if (fd >= 0)
+    close (fd);
+#endif
+  if (g_chmod (path, read_only ? 0444 : 0644) != 0)
+    return FALSE;
+  return !read_only || geteuid () != 0;
+}
+
+/* A read-only file in a folder that takes new files is left as it is,
+ * and the error says it is the file */
+static void
+test_output_read_only_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "locked.stocktake", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (st_output_write_file (path, 0644, write_text, "before", NULL, &error));
+  if (!make_read_only (path, TRUE))
+    {
+      g_test_skip ("Cannot make a file read-only here (running as root without immutable files)");
+      g_assert_true (make_read_only (path, FALSE));
+      g_assert_cmpint (g_remove (path), ==, 0);
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      return;
+    }
+
+  g_assert_false (st_output_write_file (path, 0644, write_text, "after", NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_true (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+                 g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM));
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "the file is read-only"));
+  g_assert_null (strstr (error->message, "folder"));
+
+  g_assert_true (make_read_only (path, FALSE));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The new file is as private as the one it replaces */
+static void
+test_output_keeps_permissions (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stocktake-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "private.stocktake", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf info;
+
+  g_assert_true (st_output_write_file (path, 0644, write_text, "first", NULL, &error));
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (st_output_write_file (path, 0644, write_text, "second", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 07777, ==, 0600);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* A folder that is not there is not called read-only */
 static void
 test_output_missing_folder (void)
@@ -167,6 +257,8 @@ main (int   argc,
   g_test_add_func ("/output/read-only-folder", test_output_read_only_folder);
   g_test_add_func ("/output/folder-refuses-anyone", test_output_folder_refuses_anyone);
   g_test_add_func ("/output/missing-folder", test_output_missing_folder);
+  g_test_add_func ("/output/read-only-file", test_output_read_only_file);
+  g_test_add_func ("/output/keeps-permissions", test_output_keeps_permissions);
 
   return g_test_run ();
 }

@@ -6,8 +6,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#endif
 
 #include "st-export-dialog.h"
 #include "st-overview.h"
@@ -504,6 +511,123 @@ test_window_save_folder_read_only (Fixture       *fixture,
 
   on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
   g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
+}
+
+/* Makes @path read-only: immutable, which even root may not change,
+ * where the file system allows it, else without write permission, which
+ * root ignores. FALSE when neither holds. */
+static gboolean
+make_read_only (const char *path,
+                gboolean    read_only)
+{
+#ifdef FS_IOC_SETFLAGS
+  int fd = g_open (path, O_RDONLY, 0);
+  int flags = 0;
+
+  if (fd >= 0 && ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0)
+    {
+      flags = read_only ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+      if (ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0)
+        {
+          close (fd);
+          return TRUE;
+        }
+    }
+  if (fd >= 0)
+    close (fd);
+#endif
+  if (g_chmod (path, read_only ? 0444 : 0644) != 0)
+    return FALSE;
+  return !read_only || geteuid () != 0;
+}
+
+/* A read-only report in a folder that could take it: the error is about
+ * the file, not the folder, and the file stays as it was */
+static void
+test_window_save_file_read_only (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *on_disk = NULL;
+
+  open_report (fixture);
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " Kept.");
+  if (!make_read_only (fixture->path, TRUE))
+    {
+      g_test_skip ("Cannot make a file read-only here (running as root without immutable files)");
+      g_assert_true (make_read_only (fixture->path, FALSE));
+      return;
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “digital-leaders.stocktake”");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“digital-leaders.stocktake” is read-only, so the report cannot be saved over it. "
+                   "Use Save As… to save it under another name.");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  ui_test_respond (dialog, "close");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_true (make_read_only (fixture->path, FALSE));
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
+  g_clear_pointer (&on_disk, g_free);
+
+  /* Writable again, it saves */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead. Kept.");
+}
+
+/* A device that cannot be written to is named as one, not as a folder */
+static void
+test_window_save_device (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) device = NULL;
+  AdwMessageDialog *dialog;
+  const char *path = NULL;
+  const char *candidates[] = { "/dev/kmsg", "/dev/mem", "/dev/port", "/dev/console" };
+
+  /* A character device this user may not write to */
+  for (guint i = 0; i < G_N_ELEMENTS (candidates) && path == NULL; i++)
+    {
+      GStatBuf info;
+      int fd;
+
+      if (g_stat (candidates[i], &info) != 0 || !S_ISCHR (info.st_mode))
+        continue;
+      fd = g_open (candidates[i], O_WRONLY | O_NONBLOCK, 0);
+      if (fd >= 0)
+        close (fd);
+      else if (errno == EACCES || errno == EPERM)
+        path = candidates[i];
+    }
+  if (path == NULL)
+    {
+      g_test_skip ("No device here refuses to be written to");
+      return;
+    }
+
+  open_report (fixture);
+  device = g_file_new_for_path (path);
+  g_assert_false (st_window_save_to_file (fixture->window, device));
+  ui_test_drain ();
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog),
+                                   " is a device that cannot be written to. Use Save As… to save the report in a file."));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "folder"));
+  ui_test_respond (dialog, "close");
+  g_assert_true (g_file_equal (st_window_get_file (fixture->window), fixture->file));
 }
 
 static guint
@@ -2239,6 +2363,8 @@ main (int   argc,
   ADD ("/window/close-asks", test_window_close_asks);
   ADD ("/window/close-discard", test_window_close_discard);
   ADD ("/window/save-folder-read-only", test_window_save_folder_read_only);
+  ADD ("/window/save-file-read-only", test_window_save_file_read_only);
+  ADD ("/window/save-device", test_window_save_device);
   ADD ("/window/sidebar-modes", test_window_sidebar_modes);
   ADD ("/window/sidebar-state", test_window_sidebar_state);
   ADD ("/window/sidebar-rows", test_window_sidebar_rows);

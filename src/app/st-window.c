@@ -1024,6 +1024,45 @@ on_save_error_response (AdwMessageDialog *dialog,
     save_as (self, AFTER_SAVE_NOTHING);
 }
 
+static gboolean
+can_write (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info == NULL || g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+}
+
+/* What refused to be written when saving @file was denied, in words, or
+ * NULL when neither the file nor its folder says */
+static char *
+describe_refusal (GFile *file,
+                  GFile *folder)
+{
+  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+  g_autofree char *name = display_name (file);
+  g_autofree char *folder_name = NULL;
+
+  /* A device, written to as it is */
+  if (type == G_FILE_TYPE_SPECIAL)
+    return g_strdup_printf (_("“%s” is a device that cannot be written to. "
+                              "Use Save As… to save the report in a file."),
+                            name);
+  /* The report is written beside the file and renamed over it, so it is
+   * the folder that has to be writable; but a read-only file stays so */
+  if (type == G_FILE_TYPE_REGULAR && !can_write (file))
+    return g_strdup_printf (_("“%s” is read-only, so the report cannot be saved over it. "
+                              "Use Save As… to save it under another name."),
+                            name);
+  if (type == G_FILE_TYPE_REGULAR && can_write (folder))
+    return NULL;
+
+  folder_name = display_name (folder);
+  return g_strdup_printf (_("The folder “%s” cannot be written to, so the report cannot be saved there. "
+                            "Use Save As… to save it somewhere else."),
+                          folder_name);
+}
+
 /* Saving @file failed: the heading names the file it was being saved as,
  * which after Save As… is not the one open */
 static void
@@ -1034,28 +1073,23 @@ on_save_error (StWindow     *self,
   g_autofree char *name = display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
   g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *folder_name = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   self->after_save = AFTER_SAVE_NOTHING;
   self->closing = FALSE;
 
-  /* The report is written beside the file and renamed over it, so it is
-   * the folder that has to be writable, not the file */
-  if (folder == NULL ||
-      !(g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
-        g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
-        g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ROFS)))
+  if (folder != NULL &&
+      (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
+       g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ROFS)))
+    body = describe_refusal (file, folder);
+  if (body == NULL)
     {
       show_message (self, heading, error->message);
       return;
     }
 
-  folder_name = display_name (folder);
-  body = g_strdup_printf (_("The folder “%s” cannot be written to, so the report cannot be saved there. "
-                            "Use Save As… to save it somewhere else."),
-                          folder_name);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_responses (dialog,
                                     "close", _("_Close"),

@@ -31,6 +31,18 @@ st_output_write_file (const char    *path,
   int fd, saved = 0;
 
   existed = g_stat (path, &info) == 0;
+
+  /* Renaming over a read-only file would replace it, as the folder
+   * allows: but whoever made it read-only meant it to stay as it is */
+  if (existed && S_ISREG (info.st_mode) && g_access (path, W_OK) != 0 &&
+      (errno == EACCES || errno == EPERM))
+    {
+      saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: the file is read-only (%s)"), path, g_strerror (saved));
+      return FALSE;
+    }
+
   if (existed && !S_ISREG (info.st_mode) && !S_ISDIR (info.st_mode))
     fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
   else
@@ -59,6 +71,10 @@ st_output_write_file (const char    *path,
                      _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
+
+  /* The new file is the old one to whoever may read it */
+  if (existed && temp_path != NULL && S_ISREG (info.st_mode))
+    (void) fchmod (fd, info.st_mode & 07777);
 
   stream = g_unix_output_stream_new (fd, TRUE);
   ok = write (stream, data, cancellable, &local_error);

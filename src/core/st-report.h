@@ -35,7 +35,8 @@ StReport     *st_report_new_from_data       (const char   *data,
 /* Writes to a temporary file and renames it over @filename, so the old file
  * is intact unless the whole new one was written. The folder must be
  * writable: when it is not, the error is G_FILE_ERROR_ACCES, _PERM or
- * _ROFS, and says so. */
+ * _ROFS, and says so. A read-only @filename is not replaced: the error is
+ * G_FILE_ERROR_ACCES or _PERM, and says it is the file. */
 gboolean      st_report_save_to_file        (StReport     *self,
                                              const char   *filename,
                                              GError      **error);
