@@ -99,6 +99,38 @@ start_round (Fixture          *fixture,
   wait_for_round (fixture);
 }
 
+/* A report put in the window in the moment before the round starts is not
+ * the one the round was asked for: it is left as it is */
+static void
+test_round_other_report (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *other_path = ui_test_write_report (fixture->dir, "other.stocktake");
+  g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
+  g_autoptr(StReport) other = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  ui_test_open_file (fixture->window, fixture->path);
+  other = st_report_new_from_file (other_path, NULL, &error);
+  g_assert_no_error (error);
+
+  dialog = ask_new_round (fixture);
+  adw_message_dialog_response (dialog, "start");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (st_window_get_busy (fixture->window));
+  st_window_set_report (fixture->window, other, other_file, NULL);
+  g_assert_true (ui_test_wait_for (not_busy, fixture->window, 10));
+  ui_test_drain ();
+
+  g_assert_true (st_window_get_report (fixture->window) == other);
+  g_assert_cmpuint (st_report_get_round (other), ==, 2);
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  /* …and a round can be asked for again */
+  start_round (fixture, ask_new_round (fixture));
+  g_assert_cmpuint (st_report_get_round (st_window_get_report (fixture->window)), ==, 3);
+}
+
 static void
 assert_editable (StSubmissionForm *form,
                  const char       *section_id,
@@ -644,6 +676,7 @@ main (int   argc,
   g_test_add (path, Fixture, application, fixture_set_up, func, fixture_tear_down)
   ADD ("/round/start-and-save", test_round_start_and_save);
   ADD ("/round/updated-date", test_round_updated_date);
+  ADD ("/round/other-report", test_round_other_report);
   ADD ("/round/updated-date-typed", test_round_updated_date_typed);
   ADD ("/round/undo", test_round_undo);
   ADD ("/round/history", test_round_history);

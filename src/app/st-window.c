@@ -85,6 +85,7 @@ struct _StWindow
   guint                 round_tick_id;        /* a new round waiting for the busy window to be shown */
   guint                 round_start_id;       /* …and then for the frame to be done */
   GDate                 round_updated;        /* its "Updated" date meanwhile */
+  StReport             *round_report;         /* …and the report it is for */
   AdwToast             *toast;                /* the last notification, while shown */
   char                 *pack_respondent_id;   /* the department the last pack was made for */
   GFile                *export_file;
@@ -2155,8 +2156,10 @@ start_new_round_idle (gpointer user_data)
   StWindow *self = user_data;
 
   self->round_start_id = 0;
-  if (self->report != NULL)
+  /* Not for another report opened meanwhile */
+  if (self->report != NULL && self->report == self->round_report)
     start_new_round (self, &self->round_updated);
+  g_clear_object (&self->round_report);
   set_busy (self, FALSE);
   update_actions (self);
   return G_SOURCE_REMOVE;
@@ -2189,6 +2192,7 @@ on_new_round_response (AdwMessageDialog *dialog,
   ask = g_object_get_data (G_OBJECT (dialog), "new-round");
   if (ask == NULL || !new_round_ask_get_date (ask, &self->round_updated))
     return;
+  g_set_object (&self->round_report, self->report);
 
   /* A large report takes a moment, and the window cannot answer
    * meanwhile: it shows it is busy first */
@@ -3469,6 +3473,7 @@ st_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->round_start_id, g_source_remove);
+  g_clear_object (&self->round_report);
   if (self->round_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->round_tick_id);
   self->round_tick_id = 0;
