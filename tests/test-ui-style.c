@@ -27,6 +27,25 @@ load_stylesheet (const char *name)
   return provider;
 }
 
+/* Our stylesheets on or off the display, as the application loads
+ * them: the high-contrast one only when the theme is high contrast */
+static void
+use_stylesheets (Fixture  *fixture,
+                 gboolean  use)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style));
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style_hc));
+  if (!use)
+    return;
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style_hc),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -53,34 +72,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GdkDisplay *display = gdk_display_get_default ();
-
-  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style));
-  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style_hc));
+  use_stylesheets (fixture, FALSE);
   g_clear_object (&fixture->style);
   g_clear_object (&fixture->style_hc);
   gtk_window_destroy (fixture->window);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   ui_test_drain ();
-}
-
-/* Our stylesheets on or off the display, as the application loads
- * them: the high-contrast one only when the theme is high contrast */
-static void
-use_stylesheets (Fixture  *fixture,
-                 gboolean  use)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-
-  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style));
-  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style_hc));
-  if (!use)
-    return;
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
-    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (fixture->style_hc),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /* How many inset shadows as large as the window are drawn */
