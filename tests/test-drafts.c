@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "stocktake-core.h"
 
@@ -136,7 +137,7 @@ test_drafts_write_read (Fixture       *fixture,
 
   /* The folder does not exist yet: writing makes it */
   g_assert_false (g_file_test (fixture->drafts_dir, G_FILE_TEST_EXISTS));
-  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, &error));
+  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (st_drafts_has_draft (fixture->drafts, fixture->report_path));
 
@@ -156,6 +157,24 @@ test_drafts_write_read (Fixture       *fixture,
   g_assert_cmpstr (info->path, ==, path);
   g_assert_nonnull (info->saved);
   g_assert_cmpint (g_date_time_compare (info->saved, before), >=, 0);
+  /* Written without the file's checksum: not known */
+  g_assert_null (info->file_checksum);
+
+  /* With it: read back as written */
+  g_clear_pointer (&info, st_draft_info_free);
+  g_clear_object (&read);
+  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report,
+                                  "5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef", &error));
+  g_assert_no_error (error);
+  read = st_drafts_read (fixture->drafts, fixture->report_path, &info, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read);
+  g_assert_cmpstr (info->file_checksum, ==, "5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef");
+  {
+    g_autoptr(StDraftInfo) copy = st_draft_info_copy (info);
+
+    g_assert_cmpstr (copy->file_checksum, ==, info->file_checksum);
+  }
 
   /* The report file itself is untouched */
   {
@@ -177,9 +196,9 @@ test_drafts_overwrite (Fixture       *fixture,
   StSubmission *submission = st_report_lookup_submission (fixture->report, "CO", "1");
 
   st_submission_set_text (submission, "progress-2014", "First draft.");
-  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, &error));
+  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, NULL, &error));
   st_submission_set_text (submission, "progress-2014", "Second draft.");
-  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, &error));
+  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, NULL, &error));
   g_assert_no_error (error);
 
   read = st_drafts_read (fixture->drafts, fixture->report_path, NULL, &error);
@@ -232,6 +251,17 @@ test_drafts_read_broken (Fixture       *fixture,
       g_clear_error (&error);
     }
 
+  /* A checksum that is not text */
+  g_assert_true (g_file_set_contents (path,
+                                      "{ \"format\": \"stocktake-draft\", \"version\": 1, \"file\": \"/x\","
+                                      " \"saved\": \"2026-01-01T00:00:00Z\", \"file-sha256\": 12, \"report\": {} }",
+                                      -1, NULL));
+  read = st_drafts_read (fixture->drafts, fixture->report_path, NULL, &error);
+  g_assert_null (read);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "file-sha256"));
+  g_clear_error (&error);
+
   /* A draft whose report is broken */
   g_assert_true (g_file_set_contents (path,
                                       "{ \"format\": \"stocktake-draft\", \"version\": 1, \"file\": \"/x\","
@@ -253,7 +283,7 @@ test_drafts_read_other_file (Fixture       *fixture,
   g_autofree char *other_draft = st_drafts_get_path (fixture->drafts, other);
   g_autofree char *draft = st_drafts_get_path (fixture->drafts, fixture->report_path);
 
-  g_assert_true (st_drafts_write (fixture->drafts, other, fixture->report, &error));
+  g_assert_true (st_drafts_write (fixture->drafts, other, fixture->report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_rename (other_draft, draft), ==, 0);
 
@@ -274,7 +304,7 @@ test_drafts_write_fails (Fixture       *fixture,
   /* A file where the folder should be */
   g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
   drafts = st_drafts_new (inside);
-  g_assert_false (st_drafts_write (drafts, fixture->report_path, fixture->report, &error));
+  g_assert_false (st_drafts_write (drafts, fixture->report_path, fixture->report, NULL, &error));
   g_assert_nonnull (error);
   g_assert_false (st_drafts_has_draft (drafts, fixture->report_path));
 }
@@ -289,7 +319,7 @@ test_drafts_discard (Fixture       *fixture,
   g_assert_true (st_drafts_discard (fixture->drafts, fixture->report_path, &error));
   g_assert_no_error (error);
 
-  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, &error));
+  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, NULL, &error));
   g_assert_true (st_drafts_has_draft (fixture->drafts, fixture->report_path));
   g_assert_true (st_drafts_discard (fixture->drafts, fixture->report_path, &error));
   g_assert_no_error (error);
@@ -315,9 +345,9 @@ test_drafts_list (Fixture       *fixture,
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, &error));
+  g_assert_true (st_drafts_write (fixture->drafts, fixture->report_path, fixture->report, NULL, &error));
   g_usleep (2000);
-  g_assert_true (st_drafts_write (fixture->drafts, second, fixture->report, &error));
+  g_assert_true (st_drafts_write (fixture->drafts, second, fixture->report, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (junk, "not mine", -1, NULL));
   g_assert_true (g_file_set_contents (broken, "{", -1, NULL));

@@ -2030,7 +2030,7 @@ test_window_restore_from_welcome (Fixture       *fixture,
   crashed = st_report_new_from_file (fixture->path, NULL, &error);
   g_assert_no_error (error);
   st_submission_set_text (st_report_lookup_submission (crashed, "AGO", "1"), "plans-2015", "From the welcome page.");
-  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, &error));
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, NULL, &error));
 
   /* A window made now lists the draft */
   ui_test_new_window (fixture->application, &window);
@@ -2111,7 +2111,7 @@ test_window_restore_draft (Fixture       *fixture,
   crashed = st_report_new_from_file (fixture->path, NULL, &error);
   g_assert_no_error (error);
   st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Restored plan.");
-  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, &error));
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (st_window_open_file (fixture->window, fixture->file));
@@ -2139,6 +2139,100 @@ test_window_restore_draft (Fixture       *fixture,
   g_assert_false (st_drafts_has_draft (drafts, fixture->path));
 }
 
+/* A draft kept, then the file saved by another program before the
+ * editor started again: restoring says so, and saving asks before it
+ * writes over the other program's changes */
+static void
+test_window_restore_draft_file_changed (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  StDrafts *drafts = st_application_get_drafts (fixture->application);
+  g_autoptr(StReport) crashed = NULL;
+  g_autoptr(StReport) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *on_disk = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+  gsize length;
+
+  /* The draft of edits made on the file as it is now */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  crashed = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Restored plan.");
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, checksum, &error));
+
+  /* Then another program saves the file */
+  theirs = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (theirs, "AGO", "1"), "progress-2014", "Theirs.");
+  g_assert_true (st_report_save_to_file (theirs, fixture->path, &error));
+
+  g_assert_true (st_window_open_file (fixture->window, fixture->file));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "CO, Action 1: Planned activities in 2015"));
+  g_assert_nonnull (strstr (body, "changed by another program since"));
+
+  ui_test_respond (dialog, "restore");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+
+  /* Saving asks; cancelling writes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "overwrite"));
+  ui_test_respond (dialog, "cancel");
+  on_disk = ui_test_text_on_disk (fixture->path, "AGO", "1", "progress-2014");
+  g_assert_cmpstr (on_disk, ==, "Theirs.");
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "plans-2015");
+  g_assert_cmpstr (on_disk, !=, "Restored plan.");
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_true (st_drafts_has_draft (drafts, fixture->path));
+}
+
+/* A draft of edits made on the file as it still is: no warning, and
+ * saving does not ask */
+static void
+test_window_restore_draft_file_same (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  StDrafts *drafts = st_application_get_drafts (fixture->application);
+  g_autoptr(StReport) crashed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *on_disk = NULL;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  crashed = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Restored plan.");
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, checksum, &error));
+
+  g_assert_true (st_window_open_file (fixture->window, fixture->file));
+  dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "changed by another program"));
+  ui_test_respond (dialog, "restore");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+  on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "plans-2015");
+  g_assert_cmpstr (on_disk, ==, "Restored plan.");
+}
+
 static void
 test_window_discard_draft (Fixture       *fixture,
                            gconstpointer  data)
@@ -2150,7 +2244,7 @@ test_window_discard_draft (Fixture       *fixture,
 
   crashed = st_report_new_from_file (fixture->path, NULL, &error);
   st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Unwanted.");
-  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, &error));
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, NULL, &error));
 
   g_assert_true (st_window_open_file (fixture->window, fixture->file));
   dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
@@ -2173,7 +2267,7 @@ test_window_stale_draft (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   same = st_report_new_from_file (fixture->path, NULL, &error);
-  g_assert_true (st_drafts_write (drafts, fixture->path, same, &error));
+  g_assert_true (st_drafts_write (drafts, fixture->path, same, NULL, &error));
   open_report (fixture);
   g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
   g_assert_false (st_drafts_has_draft (drafts, fixture->path));
@@ -2385,6 +2479,8 @@ main (int   argc,
   ADD ("/window/changed-on-disk", test_window_changed_on_disk);
   ADD ("/window/autosave", test_window_autosave);
   ADD ("/window/restore-draft", test_window_restore_draft);
+  ADD ("/window/restore-draft-file-changed", test_window_restore_draft_file_changed);
+  ADD ("/window/restore-draft-file-same", test_window_restore_draft_file_same);
   ADD ("/window/discard-draft", test_window_discard_draft);
   ADD ("/window/stale-draft", test_window_stale_draft);
   ADD ("/window/recent", test_window_recent);

@@ -339,7 +339,9 @@ st_window_autosave_now (StWindow  *self,
     return TRUE;
   if (self->file == NULL || (path = g_file_get_path (self->file)) == NULL)
     return TRUE;
-  return st_drafts_write (self->drafts, path, self->report, error);
+  /* With the file the edits were made on, so that restoring them can tell
+   * whether it has changed since */
+  return st_drafts_write (self->drafts, path, self->report, self->file_checksum, error);
 }
 
 /* The report */
@@ -720,6 +722,7 @@ st_window_offer_draft (StWindow *self)
   g_autoptr(GDateTime) local = NULL;
   AdwMessageDialog *dialog;
   const guint shown = 8;
+  gboolean file_changed;
 
   g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
 
@@ -752,6 +755,8 @@ st_window_offer_draft (StWindow *self)
   g_string_append_printf (body, _("Stocktake closed before these changes to “%s” were saved (last kept %s):"),
                           name, when);
   g_string_append_c (body, '\n');
+  /* Someone saved the file since: what differs is theirs as well as ours */
+  file_changed = info->file_checksum != NULL && g_strcmp0 (info->file_checksum, self->file_checksum) != 0;
   for (guint i = 0; i < changes->len && i < shown; i++)
     {
       g_autofree char *line = describe_change (draft, g_ptr_array_index (changes, i));
@@ -764,6 +769,14 @@ st_window_offer_draft (StWindow *self)
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more change", "and %u more changes",
                                                  changes->len - shown),
                               changes->len - shown);
+    }
+  if (file_changed)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, _("“%s” has been changed by another program since, so this list also shows "
+                                      "its changes, which restoring would take back. If you restore, Stocktake "
+                                      "asks before saving over them."),
+                              name);
     }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"),
@@ -791,13 +804,14 @@ st_window_restore_draft (StWindow  *self,
 {
   g_autoptr(StReport) draft = NULL;
   g_autoptr(StReport) saved = NULL;
+  g_autoptr(StDraftInfo) info = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (ST_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->file != NULL, FALSE);
 
   path = g_file_get_path (self->file);
-  draft = st_drafts_read (self->drafts, path, NULL, error);
+  draft = st_drafts_read (self->drafts, path, &info, error);
   if (draft == NULL)
     return FALSE;
 
@@ -807,6 +821,13 @@ st_window_restore_draft (StWindow  *self,
 
   /* The file on disk is what it was: only the report is the draft's */
   set_report_unsaved (self, draft);
+  /* The edits were made on the file as it was then: if another program
+   * has saved it since, saving asks before writing over its changes */
+  if (info->file_checksum != NULL)
+    {
+      g_free (self->file_checksum);
+      self->file_checksum = g_strdup (info->file_checksum);
+    }
 
   /* The history's "last save" is the file, not the draft, so that the
    * restored edits are recorded when they are saved */

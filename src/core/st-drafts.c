@@ -43,6 +43,7 @@ st_draft_info_copy (const StDraftInfo *info)
   copy->filename = g_strdup (info->filename);
   copy->path = g_strdup (info->path);
   copy->saved = info->saved != NULL ? g_date_time_ref (info->saved) : NULL;
+  copy->file_checksum = g_strdup (info->file_checksum);
   return copy;
 }
 
@@ -54,6 +55,7 @@ st_draft_info_free (StDraftInfo *info)
   g_free (info->filename);
   g_free (info->path);
   g_clear_pointer (&info->saved, g_date_time_unref);
+  g_free (info->file_checksum);
   g_free (info);
 }
 
@@ -183,6 +185,7 @@ gboolean
 st_drafts_write (StDrafts    *self,
                  const char  *filename,
                  StReport    *report,
+                 const char  *file_checksum,
                  GError     **error)
 {
   g_autofree char *canonical = NULL;
@@ -222,6 +225,11 @@ st_drafts_write (StDrafts    *self,
   json_builder_add_string_value (builder, canonical);
   json_builder_set_member_name (builder, "saved");
   json_builder_add_string_value (builder, saved);
+  if (file_checksum != NULL)
+    {
+      json_builder_set_member_name (builder, "file-sha256");
+      json_builder_add_string_value (builder, file_checksum);
+    }
   json_builder_set_member_name (builder, "report");
   json_builder_add_value (builder, st_report_to_json (report));
   json_builder_end_object (builder);
@@ -264,7 +272,7 @@ read_draft (const char   *path,
   StErrorLocation location = { 0 };
   JsonObject *object;
   JsonObject *report_object;
-  const char *format = NULL, *file = NULL, *saved = NULL;
+  const char *format = NULL, *file = NULL, *saved = NULL, *file_checksum = NULL;
   gint64 version = 0;
   gsize length;
 
@@ -296,12 +304,15 @@ read_draft (const char   *path,
 
   if (!st_json_get_string (object, "$", "file", TRUE, &file, NULL, error) ||
       !st_json_get_string (object, "$", "saved", TRUE, &saved, NULL, error) ||
+      /* Not in drafts written before it was kept */
+      !st_json_get_string (object, "$", "file-sha256", FALSE, &file_checksum, NULL, error) ||
       !st_json_get_object (object, "$", "report", TRUE, &report_object, NULL, error))
     return FALSE;
 
   info = g_new0 (StDraftInfo, 1);
   info->filename = g_strdup (file);
   info->path = g_strdup (path);
+  info->file_checksum = g_strdup (file_checksum);
   info->saved = g_date_time_new_from_iso8601 (saved, NULL);
   if (info->saved == NULL)
     {

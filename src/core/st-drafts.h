@@ -20,6 +20,8 @@ typedef struct {
   char      *filename;    /* the report file it belongs to (absolute) */
   char      *path;        /* the draft file */
   GDateTime *saved;       /* when the draft was written, UTC */
+  char      *file_checksum; /* SHA-256 (hex) of the report file as it was when
+                             * the draft's edits began, NULL if not known */
 } StDraftInfo;
 
 StDraftInfo *st_draft_info_copy (const StDraftInfo *info);
@@ -60,10 +62,14 @@ const char  *st_drafts_get_directory (StDrafts     *self);
 char        *st_drafts_get_path      (StDrafts     *self,
                                       const char   *filename);
 /* Writes @report as the draft of @filename, replacing any earlier draft
- * whole (a crash part-way leaves the earlier draft) */
+ * whole (a crash part-way leaves the earlier draft). @file_checksum, if
+ * not NULL, is the SHA-256 (hex) of the report file the edits were made
+ * on, so that whoever restores the draft can tell whether the file has
+ * changed since. */
 gboolean     st_drafts_write         (StDrafts     *self,
                                       const char   *filename,
                                       StReport     *report,
+                                      const char   *file_checksum,
                                       GError      **error);
 gboolean     st_drafts_has_draft     (StDrafts     *self,
                                       const char   *filename);
