@@ -16,6 +16,7 @@
 #include "st-pack.h"
 #include "st-page-layout.h"
 #include "st-pdf-writer.h"
+#include "st-progress.h"
 #include "st-report.h"
 #include "st-search.h"
 #include "st-submission.h"

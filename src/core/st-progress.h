@@ -1,12 +1,20 @@
 /* st-progress.h: how far a submission has got, in words and an icon
  *
+ * The editor's overview, sidebar and form and the command line's status
+ * all say it in these words. The icons are named by the freedesktop icon
+ * naming specification, so nothing here needs GTK.
+ *
  * Copyright 2026 The Stocktake authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "stocktake-core.h"
+#include <glib.h>
+
+#include "st-report.h"
+#include "st-template.h"
+#include "st-types.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +34,10 @@ typedef struct {
   guint           n_errors;     /* what validation found, when it was asked */
   guint           n_warnings;
 } StProgress;
+
+/* A name for scripts: "not-due", "not-started", "incomplete", "complete"
+ * or "not-applicable" */
+const char *st_progress_state_to_string (StProgressState state);
 
 void        st_progress_compute     (StReport           *report,
                                      const StRespondent *respondent,

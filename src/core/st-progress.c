@@ -10,6 +10,26 @@
 
 #include "st-progress.h"
 
+const char *
+st_progress_state_to_string (StProgressState state)
+{
+  switch (state)
+    {
+    case ST_PROGRESS_NOT_DUE:
+      return "not-due";
+    case ST_PROGRESS_NOT_STARTED:
+      return "not-started";
+    case ST_PROGRESS_INCOMPLETE:
+      return "incomplete";
+    case ST_PROGRESS_COMPLETE:
+      return "complete";
+    case ST_PROGRESS_NOT_APPLICABLE:
+      return "not-applicable";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 void
 st_progress_compute (StReport           *report,
                      const StRespondent *respondent,
