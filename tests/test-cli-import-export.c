@@ -492,7 +492,8 @@ test_export_publish (Tmp           *tmp,
     g_assert_nonnull (strstr (after, "\"author\" : \"Sam Publisher\""));
     status = cli_run_new ("status", report, "-d", "CO", "-n", "1", NULL);
     g_assert_cmpint (status->status, ==, 0);
-    g_assert_nonnull (strstr (status->out, "published"));
+    g_assert_true (g_str_has_prefix (status->out, "CO, Action 1: "));
+    g_assert_true (g_str_has_suffix (status->out, " · Published\n"));
   }
 
   /* Published returns stay in the next export for publication; with none

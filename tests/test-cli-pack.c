@@ -229,9 +229,18 @@ test_cli_merge_clean (Fixture       *fixture,
     g_assert_cmpstr (last->author, ==, "Mo Merger");
   }
 
+  /* Every action CO answers, in the editor's words, not only those with
+   * a submission in the file */
   cli_run (&status, NULL, "status", fixture->report, "--department", "CO", NULL);
   g_assert_cmpint (status.status, ==, 0);
-  g_assert_cmpstr (status.out, ==, "CO, Action 1: draft\nCO, Action 2: submitted\n");
+  {
+    g_autoptr(GString) expected = g_string_new ("CO, Action 1: Complete\n"
+                                                "CO, Action 2: Not applicable · Submitted\n");
+
+    for (guint i = 3; i <= 16; i++)
+      g_string_append_printf (expected, "CO, Action %u: Not started\n", i);
+    g_assert_cmpstr (status.out, ==, expected->str);
+  }
 }
 
 /* A refused pack leaves the report byte for byte as it was */
@@ -536,7 +545,7 @@ test_cli_status (Fixture       *fixture,
   cli_run (&submitted, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "submitted",
            "--as", "department", "--author", "Colin", NULL);
   g_assert_cmpint (submitted.status, ==, 0);
-  g_assert_cmpstr (submitted.out, ==, "CO, Action 3: submitted\n");
+  g_assert_cmpstr (submitted.out, ==, "CO, Action 3: Not applicable · Submitted\n");
 
   cli_run (&no_comment, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "returned", NULL);
   g_assert_cmpint (no_comment.status, ==, 1);
@@ -545,17 +554,202 @@ test_cli_status (Fixture       *fixture,
   cli_run (&returned, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "returned",
            "--comment", "Say why it does not apply.", NULL);
   g_assert_cmpint (returned.status, ==, 0);
-  g_assert_cmpstr (returned.out, ==, "CO, Action 3: returned (1 unresolved comment)\n");
+  g_assert_cmpstr (returned.out, ==, "CO, Action 3: Not applicable · Returned (1 unresolved comment)\n");
 
   cli_run (&shown, NULL, "status", fixture->report, "-d", "CO", "-n", "3", NULL);
   g_assert_cmpint (shown.status, ==, 0);
-  g_assert_cmpstr (shown.out, ==, "CO, Action 3: returned (1 unresolved comment)\n");
+  g_assert_cmpstr (shown.out, ==, "CO, Action 3: Not applicable · Returned (1 unresolved comment)\n");
 
   cli_run (&bad_status, NULL, "status", fixture->report, "-d", "CO", "-n", "3", "--set", "finished", NULL);
   g_assert_cmpint (bad_status.status, ==, 2);
   cli_run (&bad_action, NULL, "status", fixture->report, "-d", "CO", "-n", "99", "--set", "approved", NULL);
   g_assert_cmpint (bad_action.status, ==, 2);
   g_assert_nonnull (strstr (bad_action.err, "no Action “99”"));
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* Sets one of CO's submissions up as the status tests need it */
+static void
+set_co (StReport   *report,
+        const char *item_id,
+        gboolean    progress,
+        gboolean    plans,
+        StStatus    status)
+{
+  StSubmission *submission = st_report_ensure_submission (report, "CO", item_id);
+
+  if (progress)
+    st_submission_set_text (submission, "progress-2014", "CO appointed a leader.");
+  if (plans)
+    st_submission_set_text (submission, "plans-2015", "CO will train staff.");
+  st_submission_set_status (submission, status);
+}
+
+/* Listing shows every action due in the round, in the words the editor
+ * uses, whether or not the department has written anything yet */
+static void
+test_cli_status_list (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(StReport) report = load (fixture->report);
+  g_autoptr(GString) expected = NULL;
+  g_autofree char *before = NULL;
+  g_auto(CliResult) listed = { 0 };
+  g_auto(CliResult) one = { 0 };
+  g_auto(CliResult) json = { 0 };
+  g_auto(CliResult) bad_format = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *submissions;
+
+  set_co (report, "2", TRUE, FALSE, ST_STATUS_DRAFT);
+  st_submission_set_not_applicable (st_report_ensure_submission (report, "CO", "3"), CO_REASON);
+  set_co (report, "4", TRUE, TRUE, ST_STATUS_SUBMITTED);
+  set_co (report, "5", FALSE, TRUE, ST_STATUS_RETURNED);
+  set_co (report, "6", TRUE, TRUE, ST_STATUS_APPROVED);
+  set_co (report, "7", TRUE, TRUE, ST_STATUS_PUBLISHED);
+  /* A submission that was opened and left empty is still not started */
+  st_report_ensure_submission (report, "CO", "8");
+  g_assert_true (st_report_save_to_file (report, fixture->report, NULL));
+  before = cli_read_file (fixture->report);
+
+  cli_run (&listed, NULL, "status", fixture->report, "--department", "CO", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_cmpstr (listed.err, ==, "");
+  expected = g_string_new ("CO, Action 1: Complete\n"
+                           "CO, Action 2: Incomplete: 1 section missing\n"
+                           "CO, Action 3: Not applicable\n"
+                           "CO, Action 4: Complete · Submitted\n"
+                           "CO, Action 5: Incomplete: 1 section missing · Returned\n"
+                           "CO, Action 6: Complete · Approved\n"
+                           "CO, Action 7: Complete · Published\n");
+  for (guint i = 8; i <= 16; i++)
+    g_string_append_printf (expected, "CO, Action %u: Not started\n", i);
+  g_assert_cmpstr (listed.out, ==, expected->str);
+
+  /* One action for every department: HMT has written, AGO has not */
+  cli_run (&one, NULL, "status", fixture->report, "--action", "1", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpuint (count_lines (one.out), ==, 17);
+  g_assert_true (g_str_has_prefix (one.out, "AGO, Action 1: Not started\n"));
+  g_assert_nonnull (strstr (one.out, "\nCO, Action 1: Complete\n"));
+  g_assert_nonnull (strstr (one.out, "\nHMT, Action 1: Incomplete: 1 section missing\n"));
+
+  cli_run (&json, NULL, "status", fixture->report, "-d", "CO", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "round"), ==, "2014");
+  submissions = json_object_get_array_member (root, "submissions");
+  g_assert_cmpuint (json_array_get_length (submissions), ==, 16);
+  {
+    JsonObject *co2 = json_array_get_object_element (submissions, 1);
+    JsonObject *co3 = json_array_get_object_element (submissions, 2);
+    JsonObject *co5 = json_array_get_object_element (submissions, 4);
+    JsonObject *co9 = json_array_get_object_element (submissions, 8);
+
+    g_assert_cmpstr (json_object_get_string_member (co2, "abbreviation"), ==, "CO");
+    g_assert_cmpint (json_object_get_int_member (co2, "number"), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (co2, "state"), ==, "incomplete");
+    g_assert_cmpstr (json_object_get_string_member (co2, "status"), ==, "draft");
+    g_assert_cmpint (json_object_get_int_member (co2, "sections"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (co2, "missing"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (co2, "description"), ==, "Incomplete: 1 section missing");
+    g_assert_cmpstr (json_object_get_string_member (co3, "state"), ==, "not-applicable");
+    g_assert_cmpstr (json_object_get_string_member (co3, "status"), ==, "draft");
+    g_assert_cmpstr (json_object_get_string_member (co5, "status"), ==, "returned");
+    g_assert_cmpint (json_object_get_int_member (co5, "unresolved-comments"), ==, 0);
+    g_assert_cmpstr (json_object_get_string_member (co9, "state"), ==, "not-started");
+    g_assert_cmpint (json_object_get_int_member (co9, "missing"), ==, 2);
+  }
+
+  cli_run (&bad_format, NULL, "status", fixture->report, "--format", "yaml", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  g_assert_cmpstr (bad_format.out, ==, "");
+  g_assert_nonnull (strstr (bad_format.err, "unknown format “yaml”"));
+
+  /* Looking changes nothing */
+  {
+    g_autofree char *after = cli_read_file (fixture->report);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* What validation finds is said as the editor says it: the sample's DfE
+ * return is complete but has a warning */
+static void
+test_cli_status_sample (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                                   "digital-leaders.stocktake", NULL);
+  g_auto(CliResult) listed = { 0 };
+
+  cli_run (&listed, NULL, "status", sample, "--department", "DfE", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_true (g_str_has_prefix (listed.out, "DfE, Action 1: Complete · 1 warning\n"
+                                               "DfE, Action 2: Not started\n"));
+  g_assert_true (g_str_has_suffix (listed.out, "\nDfE, Action 16: Not started\n"));
+}
+
+/* An action with no section in the round is left out of a list, and said
+ * to be not due when asked about on its own */
+static void
+test_cli_status_not_due (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(StReport) report = load (fixture->report);
+  g_auto(CliResult) listed = { 0 };
+  g_auto(CliResult) one = { 0 };
+
+  /* Actions 15 and 16 start in 2014 */
+  st_report_set_round (report, 1);
+  g_assert_true (st_report_save_to_file (report, fixture->report, NULL));
+
+  cli_run (&listed, NULL, "status", fixture->report, "-d", "AGO", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_true (g_str_has_suffix (listed.out, "\nAGO, Action 14: Not started\n"));
+  g_assert_null (strstr (listed.out, "Action 15"));
+
+  cli_run (&one, NULL, "status", fixture->report, "-d", "AGO", "-n", "15", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpstr (one.out, ==, "AGO, Action 15: Not due\n");
+}
+
+/* A pack holds one department: the others are not listed as not started */
+static void
+test_cli_status_pack (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *pack_path = fixture_path (fixture, "co.pack");
+  g_auto(CliResult) made = { 0 };
+  g_auto(CliResult) listed = { 0 };
+  g_auto(CliResult) other = { 0 };
+
+  cli_run (&made, NULL, "pack", fixture->report, "-d", "CO", "-o", pack_path, NULL);
+  g_assert_cmpint (made.status, ==, 0);
+
+  cli_run (&listed, NULL, "status", pack_path, NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_true (g_str_has_prefix (listed.out, "CO, Action 1: Complete\nCO, Action 2: Not started\n"));
+  g_assert_null (strstr (listed.out, "HMT"));
+  g_assert_null (strstr (listed.out, "AGO"));
+
+  cli_run (&other, NULL, "status", pack_path, "-d", "HMT", NULL);
+  g_assert_cmpint (other.status, ==, 2);
+  g_assert_cmpstr (other.out, ==, "");
+  g_assert_nonnull (strstr (other.err, "this is CO’s pack"));
 }
 
 int
@@ -572,6 +766,10 @@ main (int   argc,
   g_test_add ("/cli-pack/merge-nothing", Fixture, NULL, fixture_set_up, test_cli_merge_nothing, fixture_tear_down);
   g_test_add ("/cli-pack/merge-several", Fixture, NULL, fixture_set_up, test_cli_merge_several, fixture_tear_down);
   g_test_add ("/cli-pack/status", Fixture, NULL, fixture_set_up, test_cli_status, fixture_tear_down);
+  g_test_add ("/cli-pack/status-list", Fixture, NULL, fixture_set_up, test_cli_status_list, fixture_tear_down);
+  g_test_add_func ("/cli-pack/status-sample", test_cli_status_sample);
+  g_test_add ("/cli-pack/status-not-due", Fixture, NULL, fixture_set_up, test_cli_status_not_due, fixture_tear_down);
+  g_test_add ("/cli-pack/status-pack", Fixture, NULL, fixture_set_up, test_cli_status_pack, fixture_tear_down);
 
   return g_test_run ();
 }

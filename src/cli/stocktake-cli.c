@@ -22,7 +22,7 @@ static const CliCommand commands[] = {
   { "validate", N_("Check a report for missing answers and GOV.UK style problems"), cli_command_validate },
   { "pack", N_("Make a department’s pack to work on offline"), cli_command_pack },
   { "merge", N_("Merge department packs back into the report"), cli_command_merge },
-  { "status", N_("Show or change the review status of submissions"), cli_command_status },
+  { "status", N_("Show how far submissions have got, or change their review status"), cli_command_status },
   { "new-round", N_("Start collecting the next reporting round"), cli_command_new_round },
 };
 
