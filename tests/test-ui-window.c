@@ -1421,6 +1421,91 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The reload button of a toast under @widget, or NULL */
+static GtkWidget *
+find_reload_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), "_Reload") == 0)
+        return child;
+      if ((found = find_reload_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *window;
+  const char *text;
+} ShownLabel;
+
+static gboolean
+label_shown (gpointer data)
+{
+  ShownLabel *shown = data;
+
+  return shows_label (shown->window, shown->text);
+}
+
+/* Another program saving the open file is told of at once: with nothing
+ * unsaved, the file can be reloaded from the toast; with something
+ * unsaved, it is kept and saving will ask */
+static void
+test_window_file_changed_toast (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StReport) theirs = NULL;
+  g_autofree char *basename = g_path_get_basename (fixture->path);
+  g_autofree char *unsaved_title = NULL;
+  g_autofree char *saved_title = NULL;
+  ShownLabel shown = { NULL, NULL };
+  GtkWidget *reload;
+
+  open_report (fixture);
+  shown.window = GTK_WIDGET (fixture->window);
+  saved_title = g_strdup_printf ("“%s” was changed by another program", basename);
+  unsaved_title = g_strdup_printf ("“%s” was changed by another program. Your changes are kept: "
+                                   "saving asks what to do with theirs.", basename);
+
+  /* Nothing unsaved: told, and it reloads */
+  theirs = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (theirs, "AGO", "1"), "progress-2014", "Theirs.");
+  g_assert_true (st_report_save_to_file (theirs, fixture->path, &error));
+  shown.text = saved_title;
+  /* Waits for the event, with a generous limit; this is no timing test */
+  g_assert_true (ui_test_wait_for (label_shown, &shown, 30));
+  reload = find_reload_button (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (reload);
+  g_signal_emit_by_name (reload, "clicked");
+  ui_test_drain ();
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (st_window_get_report (fixture->window),
+                                                                        "AGO", "1"),
+                                           "progress-2014"),
+                   ==, "Theirs.");
+  g_assert_false (st_window_get_is_modified (fixture->window));
+
+  /* Something unsaved: kept, nothing to reload from the toast */
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_type_in_section (fixture->window, "progress-2014", " Mine.");
+  st_submission_set_text (st_report_lookup_submission (theirs, "AGO", "1"), "progress-2014", "Theirs again.");
+  g_assert_true (st_report_save_to_file (theirs, fixture->path, &error));
+  shown.text = unsaved_title;
+  g_assert_true (ui_test_wait_for (label_shown, &shown, 30));
+  g_assert_null (find_reload_button (GTK_WIDGET (fixture->window)));
+  g_assert_true (st_window_get_is_modified (fixture->window));
+  g_assert_cmpstr (st_submission_get_text (st_report_lookup_submission (st_window_get_report (fixture->window),
+                                                                        "AGO", "1"),
+                                           "progress-2014"),
+                   ==, "Theirs.");
+}
+
 /* The export dialog publishes approved returns only unless asked for a
  * preview, and says how many returns that leaves out */
 static void
@@ -2477,6 +2562,7 @@ main (int   argc,
   ADD ("/window/import", test_window_import);
   ADD ("/window/import-not-a-page", test_window_import_not_a_page);
   ADD ("/window/changed-on-disk", test_window_changed_on_disk);
+  ADD ("/window/file-changed-toast", test_window_file_changed_toast);
   ADD ("/window/autosave", test_window_autosave);
   ADD ("/window/restore-draft", test_window_restore_draft);
   ADD ("/window/restore-draft-file-changed", test_window_restore_draft_file_changed);

@@ -71,6 +71,10 @@ struct _StWindow
   StHistory            *history;          /* the texts at the last save */
   GFile                *file;
   char                 *file_checksum;    /* of the bytes last read or written */
+  GFileMonitor         *file_monitor;     /* for changes other programs make to it */
+  guint                 file_check_id;    /* …once they have settled */
+  char                 *told_checksum;    /* the other program's version last told of */
+  AdwToast             *file_toast;       /* the toast that tells of it, while shown */
   char                 *sidebar_mode;
   gboolean              is_modified;
   guint                 autosave_id;
@@ -110,6 +114,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void save_as (StWindow *self, AfterSave after);
 static void save (StWindow *self, AfterSave after);
+static gboolean reload (StWindow *self, GError **error);
 static void update_review_actions (StWindow *self);
 static void clear_round_undo (StWindow *self);
 static void on_finding_activated (StWindow *self, StFinding *finding);
@@ -407,6 +412,121 @@ update_issues_button (StWindow *self)
     gtk_widget_set_tooltip_text (self->issues_button, tooltip);
 }
 
+/* Another program saving the file is told of as it happens, not first
+ * when the user saves: the user can reload it then if nothing here is
+ * unsaved, and knows that saving will ask if something is */
+static void
+on_reload_clicked (StWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Edited since the toast came: reloading would lose that now */
+  if (self->is_modified)
+    {
+      save (self, AFTER_SAVE_NOTHING);
+      return;
+    }
+  if (!reload (self, &error))
+    show_message (self, _("Could Not Reload the Report"), error->message);
+}
+
+static void
+on_file_toast_dismissed (AdwToast *toast,
+                         StWindow *self)
+{
+  if (self->file_toast == toast)
+    self->file_toast = NULL;
+}
+
+/* Saved or reloaded: what the toast said is no longer so */
+static void
+dismiss_file_toast (StWindow *self)
+{
+  if (self->file_toast != NULL)
+    adw_toast_dismiss (self->file_toast);
+}
+
+static gboolean
+check_file_cb (gpointer user_data)
+{
+  StWindow *self = user_data;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  self->file_check_id = 0;
+  if (self->file == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Gone, ours (a save of ours comes here too), or told already */
+  on_disk = checksum_file (self->file);
+  if (on_disk == NULL || g_strcmp0 (on_disk, self->file_checksum) == 0 ||
+      g_strcmp0 (on_disk, self->told_checksum) == 0)
+    return G_SOURCE_REMOVE;
+  g_free (self->told_checksum);
+  self->told_checksum = g_steal_pointer (&on_disk);
+
+  name = display_name (self->file);
+  if (self->is_modified)
+    title = g_strdup_printf (_("“%s” was changed by another program. Your changes are kept: "
+                               "saving asks what to do with theirs."), name);
+  else
+    title = g_strdup_printf (_("“%s” was changed by another program"), name);
+  show_toast (self, title);
+  toast = self->toast;
+  self->file_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_file_toast_dismissed), self, 0);
+  /* It stays until it is answered or something else is said */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (!self->is_modified)
+    {
+      adw_toast_set_button_label (toast, _("_Reload"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_reload_clicked), self, G_CONNECT_SWAPPED);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed (StWindow          *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT)
+    return;
+  /* A save comes as several events: the file is read once they stop */
+  g_clear_handle_id (&self->file_check_id, g_source_remove);
+  self->file_check_id = g_timeout_add (250, check_file_cb, self);
+}
+
+static void
+watch_file (StWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->file_check_id, g_source_remove);
+  g_clear_pointer (&self->told_checksum, g_free);
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
+  if (self->file == NULL)
+    return;
+
+  self->file_monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->file_monitor == NULL)
+    {
+      /* Saving still checks the file before it writes */
+      g_debug ("Not watching for changes to the report: %s", error->message);
+      return;
+    }
+  g_signal_connect_object (self->file_monitor, "changed", G_CALLBACK (on_file_changed), self, G_CONNECT_SWAPPED);
+}
+
 /* @same_contents says that @file is the one shown and holds what it held,
  * so that its checksum stays: reading a large file again takes a while */
 static void
@@ -435,6 +555,8 @@ set_report (StWindow *self,
 
   g_set_object (&self->report, report);
   g_set_object (&self->file, file);
+  if (!same_file || self->file_monitor == NULL)
+    watch_file (self);
   if (!same_contents)
     {
       g_clear_pointer (&self->file_checksum, g_free);
@@ -1158,10 +1280,12 @@ write_to (StWindow  *self,
   if (self->file == NULL || !g_file_equal (file, self->file))
     {
       g_set_object (&self->file, file);
+      watch_file (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
   g_free (self->file_checksum);
   self->file_checksum = checksum_file (file);
+  dismiss_file_toast (self);
   set_modified (self, FALSE);
   update_title (self);
   if (get_application (self) != NULL)
@@ -1234,6 +1358,7 @@ reload (StWindow  *self,
     }
   discard_draft (self);
   st_window_set_report (self, report, self->file, bytes);
+  dismiss_file_toast (self);
   return TRUE;
 }
 
@@ -3525,6 +3650,8 @@ st_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->toast, self);
   g_clear_object (&self->toast);
   g_clear_object (&self->file);
+  /* With no file, stops watching it */
+  watch_file (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
 
