@@ -261,6 +261,35 @@ test_form_section_findings (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (button));
 }
 
+/* The form's wrapping labels have smallest widths of their own, so that
+ * they are not laid out a letter to a line when measured: still the form
+ * fits the narrowest window, and the "Not applicable" row names the
+ * department whose form it is */
+static void
+test_form_fits_narrow (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  StSubmissionForm *form = st_window_get_form (fixture->window);
+  GtkWidget *clamp;
+  GtkWidget *row;
+  int min = 0;
+
+  ui_test_select_in_sidebar (fixture->window, "CO", "1");
+  ui_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  clamp = ui_test_find_descendant (GTK_WIDGET (form), ADW_TYPE_CLAMP);
+  g_assert_nonnull (clamp);
+  gtk_widget_measure (adw_clamp_get_child (ADW_CLAMP (clamp)), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, >, 0);
+  g_assert_cmpint (min, <=, 360);
+
+  row = ui_test_find_descendant (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Whether the action applies to CO");
+  ui_test_select_in_sidebar (fixture->window, "AGO", "1");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Whether the action applies to AGO");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +305,7 @@ main (int   argc,
   ADD ("/form/switch-same-sections", test_form_switch_same_sections);
   ADD ("/form/show-again", test_form_show_again);
   ADD ("/form/section-findings", test_form_section_findings);
+  ADD ("/form/fits-narrow", test_form_fits_narrow);
 #undef ADD
 
   return ui_test_run ();

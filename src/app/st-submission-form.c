@@ -13,6 +13,9 @@
 #include "st-progress.h"
 #include "st-submission-form.h"
 
+/* The smallest width of the "Not applicable" row's subtitle, in characters */
+#define SUBTITLE_WIDTH_CHARS 10
+
 struct _StSubmissionForm
 {
   AdwBin           parent_instance;
@@ -946,9 +949,30 @@ st_submission_form_class_init (StSubmissionFormClass *klass)
   g_type_ensure (ST_TYPE_SECTION_EDITOR);
 }
 
+static GtkWidget *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
+        return child;
+      found = find_label_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 st_submission_form_init (StSubmissionForm *self)
 {
+  GtkWidget *subtitle;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->editors = g_ptr_array_new ();
   g_signal_connect_object (self->earlier_expander, "notify::expanded", G_CALLBACK (on_earlier_expanded),
@@ -957,6 +981,17 @@ st_submission_form_init (StSubmissionForm *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->na_switch),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->na_row, NULL,
                                   -1);
+
+  /* The row's subtitle names the department, so it changes with nearly
+   * every form, and laying the row out measures it at a dozen widths,
+   * the narrowest a few pixels wide. It may break between any two
+   * letters, so there it was laid out a letter to a line. A smallest
+   * width of a few words keeps every one of those layouts short.
+   * AdwActionRow has no call for its subtitle's label: it is the one
+   * with the style class "subtitle". */
+  subtitle = find_label_with_class (GTK_WIDGET (self->na_row), "subtitle");
+  if (subtitle != NULL)
+    gtk_label_set_width_chars (GTK_LABEL (subtitle), SUBTITLE_WIDTH_CHARS);
 
   /* Under the notice: the comments on the whole submission, where the
    * department answers a return's comment and marks it resolved */
