@@ -97,6 +97,39 @@ test_formats (void)
   }
 }
 
+/* The name offered for an export comes from the report's and the page's */
+static void
+test_suggest_filename (void)
+{
+  struct {
+    const char     *report;
+    const char     *view;
+    StExportFormat  format;
+    const char     *name;
+  } cases[] = {
+    { "/tmp/digital-leaders.stocktake", "action:1", ST_EXPORT_HTML, "digital-leaders-action-1.html" },
+    { "/tmp/digital-leaders.stocktake", "all", ST_EXPORT_ODT, "digital-leaders.odt" },
+    { "/tmp/digital-leaders.stocktake", "site", ST_EXPORT_MARKDOWN, "digital-leaders.md" },
+    { "/tmp/digital-leaders.stocktake", "department:DfE", ST_EXPORT_PDF, "digital-leaders-department-dfe.pdf" },
+    { "digital-leaders.stocktake", "action:12", ST_EXPORT_TEXT, "digital-leaders-action-12.txt" },
+    /* Only the report's own extension is taken off */
+    { "/shared/CO pack.v2", "all", ST_EXPORT_HTML, "CO pack.v2.html" },
+    { "/shared/.stocktake", "all", ST_EXPORT_HTML, "report.html" },
+    { "/", "all", ST_EXPORT_PDF, "report.pdf" },
+    { NULL, "all", ST_EXPORT_ODT, "report.odt" },
+    { NULL, "action:3", ST_EXPORT_MARKDOWN, "report-action-3.md" },
+    /* A view is never a way out of the folder */
+    { "/tmp/a.stocktake", "../../etc/passwd", ST_EXPORT_TEXT, "a-etc-passwd.txt" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = st_export_suggest_filename (cases[i].report, cases[i].view, cases[i].format);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
 static void
 test_text (void)
 {
@@ -1109,6 +1142,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/suggest-filename", test_suggest_filename);
   g_test_add_func ("/export/text", test_text);
   g_test_add_func ("/export/html/structure", test_html_structure);
   g_test_add_func ("/export/html/contents", test_html_contents);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "st-export-dialog.h"
 
@@ -23,6 +24,8 @@ struct _StExportDialog
   GtkWidget        *publish_row;
   GtkSwitch        *publish_switch;
 
+  GSettings        *settings;  /* remembers the last export's choices, or NULL */
+  char             *report_name;  /* the report's file name, or NULL */
   GPtrArray        *views;     /* parallel to the view row's choices */
   guint             n_unapproved;  /* answered submissions not yet approved */
   guint             n_returns;     /* submissions with text or not applicable */
@@ -104,11 +107,78 @@ on_content_toggled (StExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->content_label), TRUE);
 }
 
+/* Whether @view is of the kind the settings name: "all", "site",
+ * "department" for "department:ID", "action" for "action:N" */
+static gboolean
+view_is_kind (const char *view,
+              const char *kind)
+{
+  size_t length = strlen (kind);
+
+  return strncmp (view, kind, length) == 0 && (view[length] == '\0' || view[length] == ':');
+}
+
+/* The last export's choices, where this report and form offer them */
+static void
+restore_choices (StExportDialog *self)
+{
+  g_autofree char *pages = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *content = NULL;
+  StExportFormat format;
+
+  if (self->settings == NULL)
+    return;
+
+  pages = g_settings_get_string (self->settings, "export-pages");
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      if (view_is_kind (g_ptr_array_index (self->views, i), pages))
+        {
+          adw_combo_row_set_selected (self->view_row, i);
+          break;
+        }
+    }
+  format_name = g_settings_get_string (self->settings, "export-format");
+  if (st_export_format_from_string (format_name, &format))
+    st_export_dialog_set_format (self, format);
+  content = g_settings_get_string (self->settings, "export-content");
+  st_export_dialog_set_content (self, g_str_equal (content, "everything") ? ST_VIEW_EVERYTHING
+                                                                          : ST_VIEW_APPROVED_ONLY);
+}
+
+/* Remembered when the user exports, not when they look and cancel; marking
+ * as published never is, so that it is always a choice made afresh */
+static void
+on_response (StExportDialog *self,
+             const char     *response,
+             gpointer        user_data)
+{
+  const char *view;
+  const char *colon;
+  g_autofree char *pages = NULL;
+
+  if (self->settings == NULL || !g_str_equal (response, "export"))
+    return;
+
+  view = st_export_dialog_get_view (self);
+  colon = strchr (view, ':');
+  pages = colon != NULL ? g_strndup (view, colon - view) : g_strdup (view);
+  g_settings_set_string (self->settings, "export-pages", pages);
+  g_settings_set_string (self->settings, "export-format",
+                         st_export_format_to_string (st_export_dialog_get_format (self)));
+  g_settings_set_string (self->settings, "export-content",
+                         st_export_dialog_get_content (self) == ST_VIEW_EVERYTHING ? "everything"
+                                                                                   : "approved-only");
+}
+
 static void
 st_export_dialog_finalize (GObject *object)
 {
   StExportDialog *self = (StExportDialog *)object;
 
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->report_name, g_free);
   g_clear_pointer (&self->views, g_ptr_array_unref);
 
   G_OBJECT_CLASS (st_export_dialog_parent_class)->finalize (object);
@@ -195,11 +265,15 @@ st_export_dialog_init (StExportDialog *self)
     gtk_string_list_append (formats, format_label (format));
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
   adw_combo_row_set_selected (self->format_row, ST_EXPORT_HTML);
+
+  g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
 }
 
 GtkWidget *
 st_export_dialog_new (GtkWindow  *parent,
                       StReport   *report,
+                      GFile      *file,
+                      GSettings  *settings,
                       const char *respondent_id,
                       const char *item_id)
 {
@@ -210,12 +284,16 @@ st_export_dialog_new (GtkWindow  *parent,
   const StItem *item;
 
   g_return_val_if_fail (ST_IS_REPORT (report), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (ST_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
   template = st_report_get_template (report);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  self->report_name = file != NULL ? g_file_get_basename (file) : NULL;
 
   gtk_string_list_append (views, _("The whole document, with contents"));
   g_ptr_array_add (self->views, g_strdup ("all"));
@@ -245,6 +323,7 @@ st_export_dialog_new (GtkWindow  *parent,
     }
   adw_combo_row_set_model (self->view_row, G_LIST_MODEL (views));
   adw_combo_row_set_selected (self->view_row, 0);
+  restore_choices (self);
 
   /* Only the central team publishes, from the full report */
   gtk_widget_set_visible (self->publish_list, !st_report_is_pack (report));
@@ -289,6 +368,19 @@ st_export_dialog_set_format (StExportDialog *self,
   g_return_if_fail (format <= ST_EXPORT_PDF);
 
   adw_combo_row_set_selected (self->format_row, format);
+}
+
+char *
+st_export_dialog_get_filename (StExportDialog *self)
+{
+  const char *view;
+
+  g_return_val_if_fail (ST_IS_EXPORT_DIALOG (self), NULL);
+
+  view = st_export_dialog_get_view (self);
+  if (g_str_equal (view, "site"))
+    return NULL;
+  return st_export_suggest_filename (self->report_name, view, st_export_dialog_get_format (self));
 }
 
 StViewContent

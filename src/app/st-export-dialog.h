@@ -18,9 +18,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StExportDialog, st_export_dialog, ST, EXPORT_DIALOG, AdwMessageDialog)
 
 /* Offers the whole document, every page (a site), and the pages of the
- * department and action being edited, if any */
+ * department and action being edited, if any. @file is where the report
+ * is saved, NULL if it is not yet: it names the file offered. With
+ * @settings the dialog offers the pages, the format and the submissions of
+ * the last export again, and remembers them when the user exports. */
 GtkWidget      *st_export_dialog_new        (GtkWindow   *parent,
                                              StReport    *report,
+                                             GFile       *file,
+                                             GSettings   *settings,
                                              const char  *respondent_id,
                                              const char  *item_id);
 /* "all", "site", "department:ID" or "action:N" */
@@ -28,6 +33,10 @@ const char     *st_export_dialog_get_view   (StExportDialog *self);
 StExportFormat  st_export_dialog_get_format (StExportDialog *self);
 void            st_export_dialog_set_format (StExportDialog *self,
                                              StExportFormat  format);
+/* The name to offer for the file, from the report's file name, the pages
+ * and the format: "digital-leaders-action-1.html"; NULL for every page,
+ * which go into a folder. Free with g_free. */
+char           *st_export_dialog_get_filename (StExportDialog *self);
 /* Approved returns only (the default) or everything, drafts and all */
 StViewContent   st_export_dialog_get_content (StExportDialog *self);
 void            st_export_dialog_set_content (StExportDialog *self,

@@ -1844,8 +1844,7 @@ on_export_dialog_response (StExportDialog *dialog,
     }
   if (!site)
     {
-      g_autofree char *name = st_export_view_filename (g_str_equal (choice->view, "all") ? "report" : choice->view,
-                                                       choice->format);
+      g_autofree char *name = st_export_dialog_get_filename (dialog);
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     }
@@ -1861,7 +1860,7 @@ export_action (GtkWidget  *widget,
   StWindow *self = ST_WINDOW (widget);
   GtkWidget *dialog;
 
-  dialog = st_export_dialog_new (GTK_WINDOW (self), self->report,
+  dialog = st_export_dialog_new (GTK_WINDOW (self), self->report, self->file, self->settings,
                                  st_submission_form_get_respondent_id (self->form),
                                  st_submission_form_get_item_id (self->form));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_dialog_response), self, 0);

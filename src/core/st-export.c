@@ -820,6 +820,35 @@ st_export_view_filename (const char     *view,
   return g_string_free (name, FALSE);
 }
 
+char *
+st_export_suggest_filename (const char     *report_filename,
+                            const char     *view,
+                            StExportFormat  format)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *page = NULL;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (report_filename != NULL)
+    {
+      base = g_path_get_basename (report_filename);
+      if (g_str_has_suffix (base, ".stocktake"))
+        base[strlen (base) - strlen (".stocktake")] = '\0';
+    }
+  /* g_path_get_basename() gives "." or "/" for a name with none */
+  if (base == NULL || *base == '\0' || g_str_equal (base, ".") || g_str_equal (base, G_DIR_SEPARATOR_S))
+    {
+      g_free (base);
+      base = g_strdup ("report");
+    }
+
+  if (g_str_equal (view, "all") || g_str_equal (view, "site"))
+    return g_strconcat (base, ".", st_export_format_get_extension (format), NULL);
+  page = st_export_view_filename (view, format);
+  return g_strconcat (base, "-", page, NULL);
+}
+
 typedef struct {
   char       *filename;
   char       *view;

@@ -72,6 +72,14 @@ typedef void (*StExportProgressFunc) (guint       done,
  * "department-co.html", "index.html" for "index" */
 char       *st_export_view_filename       (const char     *view,
                                            StExportFormat  format);
+/* The name to offer for a view written to a file of its own: the report's
+ * file name without ".stocktake", then the page, then the format's
+ * extension: "digital-leaders-action-1.html", or "digital-leaders.odt" for
+ * the whole document ("all" or "site"). "report" stands for the file name
+ * of a report not saved yet (@report_filename NULL). */
+char       *st_export_suggest_filename    (const char     *report_filename,
+                                           const char     *view,
+                                           StExportFormat  format);
 
 /* Writes every item page, every respondent page and an index page linking
  * them into @directory (made if missing), with the submissions @content
