@@ -85,6 +85,7 @@ test_cli_welsh_template_words (void)
   g_auto(CliResult) dec = { 0 };
   g_auto(CliResult) no_department = { 0 };
   g_auto(CliResult) validate = { 0 };
+  g_auto(CliResult) status = { 0 };
 
   if (!welsh_available ())
     return;
@@ -94,6 +95,7 @@ test_cli_welsh_template_words (void)
   cli_run (&dec, NULL, "info", dec_sample, NULL);
   cli_run (&no_department, NULL, "status", gds_sample, "--department", "XYZ", NULL);
   cli_run (&validate, NULL, "validate", gds_sample, NULL);
+  cli_run (&status, NULL, "status", gds_sample, "--department", "DfE", NULL);
   g_setenv ("LANGUAGE", "en_GB", TRUE);
 
   g_assert_cmpint (gds.status, ==, 0);
@@ -111,6 +113,11 @@ test_cli_welsh_template_words (void)
   /* The core's findings name the place in the same words */
   g_assert_nonnull (strstr (validate.out, ": AGO / cam gweithredu 1 / "));
   g_assert_null (strstr (validate.out, "/ action 1 /"));
+
+  /* How far each return has got, in the editor's Welsh words */
+  g_assert_cmpint (status.status, ==, 0);
+  g_assert_true (g_str_has_prefix (status.out, "DfE, Cam gweithredu 1: Cyflawn · 1 rhybudd\n"
+                                               "DfE, Cam gweithredu 2: Heb ddechrau\n"));
 }
 
 /* Without a catalogue where STOCKTAKE_LOCALEDIR points, the messages are

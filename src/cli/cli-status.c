@@ -316,7 +316,7 @@ cli_command_status (int    argc,
                                   "in the editor’s words: not started, incomplete with the sections "
                                   "missing, complete or not applicable, with its review status, what "
                                   "validation finds and unresolved comments. Every action due in the "
-                                  "round is listed, written in or not.\n\n"
+                                  "round is listed, started or not.\n\n"
                                   "With --set, move one submission to another status as the rules "
                                   "allow (see docs/workflow.md); the report is updated in place."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
