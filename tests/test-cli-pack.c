@@ -704,7 +704,7 @@ test_cli_status_sample (void)
 }
 
 /* An action with no section in the round is left out of a list, and said
- * to be not due when asked about on its own */
+ * to be not due when asked about */
 static void
 test_cli_status_not_due (Fixture       *fixture,
                          gconstpointer  data)
@@ -712,6 +712,7 @@ test_cli_status_not_due (Fixture       *fixture,
   g_autoptr(StReport) report = load (fixture->report);
   g_auto(CliResult) listed = { 0 };
   g_auto(CliResult) one = { 0 };
+  g_auto(CliResult) action = { 0 };
 
   /* Actions 15 and 16 start in 2014 */
   st_report_set_round (report, 1);
@@ -725,6 +726,11 @@ test_cli_status_not_due (Fixture       *fixture,
   cli_run (&one, NULL, "status", fixture->report, "-d", "AGO", "-n", "15", NULL);
   g_assert_cmpint (one.status, ==, 0);
   g_assert_cmpstr (one.out, ==, "AGO, Action 15: Not due\n");
+
+  cli_run (&action, NULL, "status", fixture->report, "-n", "16", NULL);
+  g_assert_cmpint (action.status, ==, 0);
+  g_assert_cmpuint (count_lines (action.out), ==, 17);
+  g_assert_true (g_str_has_prefix (action.out, "AGO, Action 16: Not due\nCO, Action 16: Not due\n"));
 }
 
 /* A pack holds one department: the others are not listed as not started */

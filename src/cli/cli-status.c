@@ -211,8 +211,8 @@ print_json (JsonBuilder *builder)
 }
 
 /* Every submission the filters name, whether or not the department has
- * written anything yet. Listing, an action with no section in the round is
- * left out; named on its own, it is shown as not due. */
+ * written anything yet. An action with no section in the round is left out,
+ * unless it was named: then it is shown as not due. */
 static void
 list_progress (StReport           *report,
                const char         *filename,
@@ -224,7 +224,6 @@ list_progress (StReport           *report,
   const StRound *round = st_template_get_round (template, st_report_get_round (report));
   g_autoptr(GHashTable) issues = count_issues (report, only_respondent, only_item);
   g_autoptr(JsonBuilder) builder = NULL;
-  gboolean one = only_respondent != NULL && only_item != NULL;
 
   if (json)
     {
@@ -252,7 +251,7 @@ list_progress (StReport           *report,
           if (only_item != NULL && item != only_item)
             continue;
           compute_progress (report, issues, respondent, item, &progress);
-          if (progress.state == ST_PROGRESS_NOT_DUE && !one)
+          if (progress.state == ST_PROGRESS_NOT_DUE && only_item == NULL)
             continue;
           if (json)
             add_json (builder, report, respondent, item, &progress);
