@@ -224,6 +224,13 @@ st_sidebar_node_get_status_text (StSidebarNode *self)
 }
 
 const char *
+st_sidebar_node_get_short_text (StSidebarNode *self)
+{
+  g_return_val_if_fail (ST_IS_SIDEBAR_NODE (self), NULL);
+  return self->short_text;
+}
+
+const char *
 st_sidebar_node_get_icon_name (StSidebarNode *self)
 {
   g_return_val_if_fail (ST_IS_SIDEBAR_NODE (self), NULL);

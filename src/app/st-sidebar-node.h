@@ -36,6 +36,7 @@ const char    *st_sidebar_node_get_respondent_id (StSidebarNode *self);
 const char    *st_sidebar_node_get_item_id    (StSidebarNode *self);
 const char    *st_sidebar_node_get_title      (StSidebarNode *self);
 const char    *st_sidebar_node_get_status_text (StSidebarNode *self);
+const char    *st_sidebar_node_get_short_text (StSidebarNode *self);
 const char    *st_sidebar_node_get_icon_name  (StSidebarNode *self);
 
 /* The item's number, which a search for digits matches exactly */

@@ -984,11 +984,96 @@ on_status_query_tooltip (GtkWidget  *widget,
   return node != NULL && show_tooltip (tooltip, st_sidebar_node_get_status_text (node));
 }
 
+/* The row's title and state, from its node; the title's inscription
+ * and the state come in that order in the row's box */
+static void
+show_node (GtkTreeExpander *expander,
+           StSidebarNode   *node)
+{
+  GtkWidget *title = gtk_widget_get_first_child (gtk_tree_expander_get_child (expander));
+  StSidebarStatus *status = ST_SIDEBAR_STATUS (gtk_widget_get_next_sibling (title));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), node != NULL ? st_sidebar_node_get_title (node) : NULL);
+  st_sidebar_status_set_icon_name (status, node != NULL ? st_sidebar_node_get_icon_name (node) : NULL);
+  st_sidebar_status_set_text (status, node != NULL ? st_sidebar_node_get_short_text (node) : NULL);
+}
+
+static void
+on_node_notify (StSidebarNode   *node,
+                GParamSpec      *pspec,
+                GtkTreeExpander *expander)
+{
+  show_node (expander, node);
+}
+
+/* A row: the tree's expander, holding the title and the state. They are
+ * made here rather than from a template, and bound to a node by setting
+ * them straight from it rather than through an expression for each:
+ * scrolling far binds dozens of rows at a time. */
+static void
+on_row_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              StSidebar                *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_inscription_new (NULL);
+  GtkWidget *status = st_sidebar_status_new ();
+
+  /* The row takes the focus, so the list is one stop for Tab; arrows
+   * move in it and Enter opens or expands */
+  gtk_widget_set_focusable (expander, FALSE);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  /* Unlike a label's, an inscription's size does not depend on its text:
+   * binding a row to another submission shapes no text to measure it */
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (on_title_query_tooltip), NULL);
+  gtk_widget_set_has_tooltip (status, TRUE);
+  g_signal_connect (status, "query-tooltip", G_CALLBACK (on_status_query_tooltip), NULL);
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), status);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+on_row_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             StSidebar                *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  g_autoptr(StSidebarNode) node = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  show_node (expander, node);
+  if (node != NULL)
+    g_signal_connect_object (node, "notify", G_CALLBACK (on_node_notify), expander, 0);
+}
+
+static void
+on_row_unbind (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               StSidebar                *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  g_autoptr(StSidebarNode) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (node != NULL)
+    g_signal_handlers_disconnect_by_func (node, on_node_notify, expander);
+}
+
 static void
 st_sidebar_init (StSidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(GtkBuilderScope) scope = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1006,12 +1091,10 @@ st_sidebar_init (StSidebar *self)
                             G_CALLBACK (on_selection_changed), self);
   reset_tree (self);
 
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_title_query_tooltip",
-                                          G_CALLBACK (on_title_query_tooltip));
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_status_query_tooltip",
-                                          G_CALLBACK (on_status_query_tooltip));
-  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/org/stocktake/Stocktake/ui/st-sidebar-row.ui");
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_row_unbind), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
