@@ -11,6 +11,7 @@
 #include "st-comment-pane.h"
 #include "st-issues.h"
 #include "st-progress.h"
+#include "st-sections-box.h"
 #include "st-submission-form.h"
 
 /* The smallest width of the "Not applicable" row's subtitle, in characters */
@@ -947,6 +948,7 @@ st_submission_form_class_init (StSubmissionFormClass *klass)
   gtk_widget_class_install_action (widget_class, "form.reopen", NULL, reopen_activated);
 
   g_type_ensure (ST_TYPE_SECTION_EDITOR);
+  g_type_ensure (ST_TYPE_SECTIONS_BOX);
 }
 
 static GtkWidget *
