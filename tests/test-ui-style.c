@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "st-window.h"
 #include "test-ui-helpers.h"
 
 #define RESOURCE_PATH "/org/stocktake/Stocktake/"
@@ -53,11 +54,13 @@ fixture_set_up (Fixture       *fixture,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label = gtk_label_new ("Digital leaders");
 
-  /* A window as the editor's are made: drawing its own frame, with a
-   * header bar at the top, which the theme lets overlap the frame's
-   * innermost line, and content */
+  /* A window as the editor's is made (st-window.ui): drawing its own
+   * frame, with a header bar at the top, which the theme lets overlap
+   * the frame's innermost line, and content */
   fixture->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (fixture->window, 320, 200);
+  gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "main-window");
+  gtk_widget_add_css_class (box, "main-window-content");
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_widget_set_vexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
@@ -157,7 +160,7 @@ count_differences (GBytes *a,
 
 /* Without a compositor, the theme draws a window's frame with inset
  * shadows, which the GL renderer draws over the whole window; ours are
- * fills, and must look the same to the pixel: in the light style, the
+ * borders, and must look the same to the pixel: in the light style, the
  * dark, unfocused (backdrop) and, when run so, high contrast. */
 static void
 test_window_frame (Fixture       *fixture,
@@ -205,6 +208,22 @@ test_window_frame (Fixture       *fixture,
     }
 }
 
+/* The editor's window has what the stylesheet's frame is made for */
+static void
+test_editor_window_classes (void)
+{
+  g_autoptr(StApplication) application = ui_test_application ();
+  StWindow *window = NULL;
+  GtkWidget *content;
+
+  ui_test_new_window (application, &window);
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "main-window"));
+  g_assert_nonnull (content);
+  g_assert_true (gtk_widget_has_css_class (content, "main-window-content"));
+  ui_test_destroy_window (&window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +233,7 @@ main (int   argc,
 
   g_test_add ("/style/window-frame", Fixture, NULL,
               fixture_set_up, test_window_frame, fixture_tear_down);
+  g_test_add_func ("/style/editor-window", test_editor_window_classes);
 
   return ui_test_run ();
 }
