@@ -12,12 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <linux/fs.h>
-#include <sys/ioctl.h>
-#endif
 
 #include "st-output-private.h"
+#include "test-file-helpers.h"
 
 static gboolean
 write_text (GOutputStream *stream,
@@ -150,34 +147,6 @@ test_output_folder_refuses_anyone (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* Makes @path read-only: immutable, which even root may not change,
- * where the file system allows it, else without write permission, which
- * root ignores. FALSE when neither holds. */
-static gboolean
-make_read_only (const char *path,
-                gboolean    read_only)
-{
-#ifdef FS_IOC_SETFLAGS
-  int fd = g_open (path, O_RDONLY, 0);
-  int flags = 0;
-
-  if (fd >= 0 && ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0)
-    {
-      flags = read_only ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
-      if (ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0)
-        {
-          close (fd);
-          return TRUE;
-        }
-    }
-  if (fd >= 0)
-    close (fd);
-#endif
-  if (g_chmod (path, read_only ? 0444 : 0644) != 0)
-    return FALSE;
-  return !read_only || geteuid () != 0;
-}
-
 /* A read-only file in a folder that takes new files is left as it is,
  * and the error says it is the file */
 static void
@@ -189,10 +158,10 @@ test_output_read_only_file (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (st_output_write_file (path, 0644, write_text, "before", NULL, &error));
-  if (!make_read_only (path, TRUE))
+  if (!test_make_read_only (path, TRUE))
     {
       g_test_skip ("Cannot make a file read-only here (running as root without immutable files)");
-      g_assert_true (make_read_only (path, FALSE));
+      g_assert_true (test_make_read_only (path, FALSE));
       g_assert_cmpint (g_remove (path), ==, 0);
       g_assert_cmpint (g_rmdir (dir), ==, 0);
       return;
@@ -206,7 +175,7 @@ test_output_read_only_file (void)
   g_assert_nonnull (strstr (error->message, "the file is read-only"));
   g_assert_null (strstr (error->message, "folder"));
 
-  g_assert_true (make_read_only (path, FALSE));
+  g_assert_true (test_make_read_only (path, FALSE));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "before");
   g_assert_cmpuint (count_files (dir), ==, 1);

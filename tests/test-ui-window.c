@@ -11,10 +11,6 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <linux/fs.h>
-#include <sys/ioctl.h>
-#endif
 
 #include "st-export-dialog.h"
 #include "st-overview.h"
@@ -22,6 +18,7 @@
 #include "st-overview-row.h"
 #include "st-sidebar-node.h"
 #include "st-sidebar-status.h"
+#include "test-file-helpers.h"
 #include "test-ui-helpers.h"
 
 typedef struct {
@@ -513,34 +510,6 @@ test_window_save_folder_read_only (Fixture       *fixture,
   g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
 }
 
-/* Makes @path read-only: immutable, which even root may not change,
- * where the file system allows it, else without write permission, which
- * root ignores. FALSE when neither holds. */
-static gboolean
-make_read_only (const char *path,
-                gboolean    read_only)
-{
-#ifdef FS_IOC_SETFLAGS
-  int fd = g_open (path, O_RDONLY, 0);
-  int flags = 0;
-
-  if (fd >= 0 && ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0)
-    {
-      flags = read_only ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
-      if (ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0)
-        {
-          close (fd);
-          return TRUE;
-        }
-    }
-  if (fd >= 0)
-    close (fd);
-#endif
-  if (g_chmod (path, read_only ? 0444 : 0644) != 0)
-    return FALSE;
-  return !read_only || geteuid () != 0;
-}
-
 /* A read-only report in a folder that could take it: the error is about
  * the file, not the folder, and the file stays as it was */
 static void
@@ -553,10 +522,10 @@ test_window_save_file_read_only (Fixture       *fixture,
   open_report (fixture);
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
   ui_test_type_in_section (fixture->window, "progress-2014", " Kept.");
-  if (!make_read_only (fixture->path, TRUE))
+  if (!test_make_read_only (fixture->path, TRUE))
     {
       g_test_skip ("Cannot make a file read-only here (running as root without immutable files)");
-      g_assert_true (make_read_only (fixture->path, FALSE));
+      g_assert_true (test_make_read_only (fixture->path, FALSE));
       return;
     }
 
@@ -572,7 +541,7 @@ test_window_save_file_read_only (Fixture       *fixture,
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   ui_test_respond (dialog, "close");
   g_assert_true (st_window_get_is_modified (fixture->window));
-  g_assert_true (make_read_only (fixture->path, FALSE));
+  g_assert_true (test_make_read_only (fixture->path, FALSE));
   on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
   g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
   g_clear_pointer (&on_disk, g_free);
