@@ -74,6 +74,7 @@ struct _StWindow
   GFileMonitor         *file_monitor;     /* for changes other programs make to it */
   guint                 file_check_id;    /* …once they have settled */
   char                 *told_checksum;    /* the other program's version last told of */
+  char                 *seen_etag;        /* the file's modification time when last read, written or looked at */
   AdwToast             *file_toast;       /* the toast that tells of it, while shown */
   char                 *sidebar_mode;
   gboolean              is_modified;
@@ -146,6 +147,17 @@ static char *
 checksum_bytes (GBytes *bytes)
 {
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* The file's entity tag (its modification time), NULL if it has none:
+ * a cheap way to tell that it has not changed */
+static char *
+file_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
 /* The checksum of the file as it is on disk now, NULL if it cannot be read */
@@ -450,6 +462,7 @@ static gboolean
 check_file_cb (gpointer user_data)
 {
   StWindow *self = user_data;
+  g_autofree char *etag = NULL;
   g_autofree char *on_disk = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -459,7 +472,15 @@ check_file_cb (gpointer user_data)
   if (self->file == NULL)
     return G_SOURCE_REMOVE;
 
-  /* Gone, ours (a save of ours comes here too), or told already */
+  /* Not changed since we last read, wrote or looked at it: a save of
+   * ours comes here too, and the file need not be read again */
+  etag = file_etag (self->file);
+  if (etag != NULL && g_strcmp0 (etag, self->seen_etag) == 0)
+    return G_SOURCE_REMOVE;
+  g_free (self->seen_etag);
+  self->seen_etag = g_steal_pointer (&etag);
+
+  /* Gone, ours, or told already */
   on_disk = checksum_file (self->file);
   if (on_disk == NULL || g_strcmp0 (on_disk, self->file_checksum) == 0 ||
       g_strcmp0 (on_disk, self->told_checksum) == 0)
@@ -560,10 +581,13 @@ set_report (StWindow *self,
   if (!same_contents)
     {
       g_clear_pointer (&self->file_checksum, g_free);
+      g_clear_pointer (&self->seen_etag, g_free);
       if (contents != NULL)
         self->file_checksum = checksum_bytes (contents);
       else if (file != NULL)
         self->file_checksum = checksum_file (file);
+      if (file != NULL)
+        self->seen_etag = file_etag (file);
     }
 
   if (report != NULL)
@@ -1285,6 +1309,8 @@ write_to (StWindow  *self,
     }
   g_free (self->file_checksum);
   self->file_checksum = checksum_file (file);
+  g_free (self->seen_etag);
+  self->seen_etag = file_etag (file);
   dismiss_file_toast (self);
   set_modified (self, FALSE);
   update_title (self);
@@ -3663,6 +3689,7 @@ st_window_finalize (GObject *object)
   StWindow *self = (StWindow *)object;
 
   g_clear_pointer (&self->file_checksum, g_free);
+  g_clear_pointer (&self->seen_etag, g_free);
   g_clear_pointer (&self->sidebar_mode, g_free);
   g_clear_pointer (&self->pack_respondent_id, g_free);
 
