@@ -438,6 +438,36 @@ ui_test_saved_submission (JsonParser *parser,
                                   respondent_id, item_id);
 }
 
+guchar *
+ui_test_draw_widget (GtkWidget      *widget,
+                     int            *width,
+                     int            *height,
+                     GskRenderNode **node_out)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  guchar *pixels;
+
+  ui_test_wait_for_frames (widget, 2);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  g_assert_cmpint (*width, >, 0);
+  g_assert_cmpint (*height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  pixels = g_malloc ((gsize) *width * *height * 4);
+  gdk_texture_download (texture, pixels, (gsize) *width * 4);
+  if (node_out != NULL)
+    *node_out = g_steal_pointer (&node);
+  return pixels;
+}
+
 gboolean
 ui_test_press_keys (GtkWindow   *window,
                     const char  *keys,

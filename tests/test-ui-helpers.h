@@ -109,6 +109,14 @@ JsonObject       *ui_test_saved_submission   (JsonParser   *parser,
  * frame, such as scrolling, is then in place */
 void              ui_test_wait_for_frames    (GtkWidget    *widget,
                                               guint         n);
+/* @widget as its window's renderer draws it, once the window has drawn
+ * two frames: 4 bytes a pixel (blue, green, red, alpha), @width × @height
+ * pixels; free with g_free(). @node, if not NULL, receives what was
+ * drawn. */
+guchar           *ui_test_draw_widget        (GtkWidget    *widget,
+                                              int          *width,
+                                              int          *height,
+                                              GskRenderNode **node);
 gboolean          ui_test_press_keys         (GtkWindow    *window,
                                               const char   *keys,
                                               gboolean    (*check) (gpointer data),

@@ -40,25 +40,7 @@ draw_cell (Fixture *fixture,
            int     *width,
            int     *height)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (fixture->cell);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
-  guchar *pixels;
-
-  ui_test_wait_for_frames (fixture->cell, 2);
-  *width = gtk_widget_get_width (fixture->cell);
-  *height = gtk_widget_get_height (fixture->cell);
-  g_assert_cmpint (*width, >, 0);
-  g_assert_cmpint (*height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
-  pixels = g_malloc ((gsize) *width * *height * 4);
-  gdk_texture_download (texture, pixels, (gsize) *width * 4);
-  return pixels;
+  return ui_test_draw_widget (fixture->cell, width, height, NULL);
 }
 
 static GdkRGBA

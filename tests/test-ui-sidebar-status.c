@@ -191,27 +191,8 @@ draw (Fixture *fixture,
       int     *width,
       int     *height)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (fixture->status);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-  guchar *pixels;
-
   gtk_window_present (fixture->window);
-  ui_test_wait_for_frames (fixture->status, 2);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
-  *width = gtk_widget_get_width (fixture->status);
-  *height = gtk_widget_get_height (fixture->status);
-  g_assert_cmpint (*width, >, 0);
-  g_assert_cmpint (*height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, *width, *height));
-  pixels = g_malloc ((gsize) *width * *height * 4);
-  gdk_texture_download (texture, pixels, (gsize) *width * 4);
-  return pixels;
+  return ui_test_draw_widget (fixture->status, width, height, NULL);
 }
 
 /* How many pixels in columns [@x0, @x1) are drawn at all */
