@@ -139,16 +139,175 @@ wait_for_frame (GtkWidget *window,
   return painted.wall;
 }
 
-/* Leaves the loop idle for @ms, handling whatever comes, so that the next
- * measurement starts with nothing pending and the frame clock free */
+/* Runs the loop until nothing has come for @ms, or for at most ten times
+ * as long, so that the next measurement starts with nothing pending and
+ * the frame clock free. Work the window put off until after a frame (the
+ * overview adds its columns so) is done by then, however slowly the
+ * machine runs, under a profiler for instance. */
 static void
 settle (guint ms)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
+  gint64 quiet_since = g_get_monotonic_time ();
+  gint64 until = quiet_since + 10 * ms * 1000;
 
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  while (g_get_monotonic_time () < until &&
+         g_get_monotonic_time () - quiet_since < ms * 1000)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        quiet_since = g_get_monotonic_time ();
+      else
+        g_usleep (1000);
+    }
+}
+
+/* The times of one kind of measurement, in ms: until the call returned
+ * and until the frame with its result was drawn, in wall and processor
+ * time */
+typedef struct {
+  GArray *wall;
+  GArray *frame;
+  GArray *cpu;
+  GArray *frame_cpu;
+} Figures;
+
+static void
+figures_init (Figures *figures)
+{
+  figures->wall = g_array_new (FALSE, FALSE, sizeof (double));
+  figures->frame = g_array_new (FALSE, FALSE, sizeof (double));
+  figures->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  figures->frame_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+figures_clear (Figures *figures)
+{
+  g_clear_pointer (&figures->wall, g_array_unref);
+  g_clear_pointer (&figures->frame, g_array_unref);
+  g_clear_pointer (&figures->cpu, g_array_unref);
+  g_clear_pointer (&figures->frame_cpu, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Figures, figures_clear)
+
+static void
+figures_print (const char *name,
+               Figures    *figures)
+{
+  g_autofree char *frame = g_strconcat (name, "-frame", NULL);
+  g_autofree char *cpu = g_strconcat (name, "-cpu", NULL);
+  g_autofree char *frame_cpu = g_strconcat (name, "-frame-cpu", NULL);
+
+  print_figures (name, figures->wall);
+  print_figures (frame, figures->frame);
+  print_figures (cpu, figures->cpu);
+  print_figures (frame_cpu, figures->frame_cpu);
+}
+
+/* When a measurement began, and when its call returned */
+typedef struct {
+  gint64 start;
+  gint64 cpu_start;
+  gint64 done;
+  gint64 cpu_done;
+} Mark;
+
+static void
+mark_start (Mark *mark)
+{
+  mark->start = g_get_monotonic_time ();
+  mark->cpu_start = cpu_time ();
+}
+
+static void
+mark_done (Mark *mark)
+{
+  mark->done = g_get_monotonic_time ();
+  mark->cpu_done = cpu_time ();
+}
+
+/* Waits for @window's next frame and adds the times since @mark to
+ * @figures; FALSE if no frame was drawn */
+static gboolean
+figures_add (Figures   *figures,
+             GtkWidget *window,
+             Mark      *mark)
+{
+  gint64 cpu_painted = 0;
+  gint64 painted = wait_for_frame (window, &cpu_painted);
+
+  if (painted == 0)
+    return FALSE;
+  add_ms (figures->wall, mark->start, mark->done);
+  add_ms (figures->frame, mark->start, painted);
+  add_ms (figures->cpu, mark->cpu_start, mark->cpu_done);
+  add_ms (figures->frame_cpu, mark->cpu_start, cpu_painted);
+  return TRUE;
+}
+
+/* The measured parts are functions of their own, so that a profiler can
+ * be told to count only them, for instance with valgrind --tool=callgrind
+ * --collect-atstart=no --toggle-collect=time_switch */
+
+/* Shows another submission, as the sidebar and the overview do */
+G_GNUC_NO_INLINE static gboolean
+time_switch (StWindow   *window,
+             const char *respondent_id,
+             const char *item_id,
+             Figures    *figures)
+{
+  Mark mark;
+
+  mark_start (&mark);
+  st_window_show_submission (window, respondent_id, item_id);
+  mark_done (&mark);
+  return figures_add (figures, GTK_WIDGET (window), &mark);
+}
+
+/* Steps to the next submission (Ctrl+Page Down) */
+G_GNUC_NO_INLINE static gboolean
+time_step (StWindow *window,
+           Figures  *figures)
+{
+  Mark mark;
+
+  mark_start (&mark);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-submission", NULL);
+  mark_done (&mark);
+  return figures_add (figures, GTK_WIDGET (window), &mark);
+}
+
+/* Types @key at the cursor */
+G_GNUC_NO_INLINE static gboolean
+time_key (StWindow      *window,
+          GtkTextBuffer *buffer,
+          const char    *key,
+          Figures       *figures,
+          gboolean      *inserted)
+{
+  Mark mark;
+
+  mark_start (&mark);
+  *inserted = gtk_text_buffer_insert_interactive_at_cursor (buffer, key, -1, TRUE);
+  mark_done (&mark);
+  return figures_add (figures, GTK_WIDGET (window), &mark);
+}
+
+/* Puts @typed in the find entry and searches at once, as the entry does
+ * once typing pauses */
+G_GNUC_NO_INLINE static gboolean
+time_find (StWindow   *window,
+           GtkWidget  *entry,
+           const char *typed,
+           Figures    *figures)
+{
+  Mark mark;
+
+  mark_start (&mark);
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  g_signal_emit_by_name (entry, "search-changed");
+  mark_done (&mark);
+  return figures_add (figures, GTK_WIDGET (window), &mark);
 }
 
 /* The first section of the round being collected for @item */
@@ -178,22 +337,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(StApplication) application = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GArray) switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) switch_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) key_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) key_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) next_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) next_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) next_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) next_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) switch_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) switch_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) key_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) key_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) find_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) find_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) find_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) find_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_auto(Figures) switch_figures = { NULL };
+  g_auto(Figures) next_figures = { NULL };
+  g_auto(Figures) key_figures = { NULL };
+  g_auto(Figures) find_figures = { NULL };
   int switches = 40;
   int keys = 60;
   int finds = 5;
@@ -213,10 +360,14 @@ main (int   argc,
   const StItem *item;
   const char *section_id;
   guint n_respondents, n_items;
-  gint64 start, done, painted;
-  gint64 cpu_start, cpu_done, cpu_painted = 0;
+  gint64 start, painted;
+  gboolean drawn, inserted;
 
   setlocale (LC_ALL, "");
+  figures_init (&switch_figures);
+  figures_init (&next_figures);
+  figures_init (&key_figures);
+  figures_init (&find_figures);
   context = g_option_context_new ("REPORT");
   g_option_context_set_summary (context, "Times form switches and keystrokes in the editor.");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -268,27 +419,17 @@ main (int   argc,
       respondent = st_template_get_respondent (template, (guint) (i * 7) % n_respondents);
       item = st_template_get_item (template, (guint) (i * 11 + i / (int) n_respondents) % n_items);
 
-      start = g_get_monotonic_time ();
-      cpu_start = cpu_time ();
-      st_window_show_submission (window, respondent->id, item->id);
-      done = g_get_monotonic_time ();
-      cpu_done = cpu_time ();
-      painted = wait_for_frame (GTK_WIDGET (window), &cpu_painted);
+      if (!time_switch (window, respondent->id, item->id, &switch_figures))
+        {
+          g_printerr ("st-bench-editor: no frame after showing %s, %s\n", respondent->id, item->id);
+          return EXIT_FAILED;
+        }
       if (g_strcmp0 (st_submission_form_get_respondent_id (form), respondent->id) != 0 ||
           g_strcmp0 (st_submission_form_get_item_id (form), item->id) != 0)
         {
           g_printerr ("st-bench-editor: the form does not show %s, %s\n", respondent->id, item->id);
           return EXIT_FAILED;
         }
-      if (painted == 0)
-        {
-          g_printerr ("st-bench-editor: no frame after showing %s, %s\n", respondent->id, item->id);
-          return EXIT_FAILED;
-        }
-      add_ms (switch_ms, start, done);
-      add_ms (switch_frame_ms, start, painted);
-      add_ms (switch_cpu_ms, cpu_start, cpu_done);
-      add_ms (switch_frame_cpu_ms, cpu_start, cpu_painted);
       settle (60);
     }
 
@@ -303,23 +444,14 @@ main (int   argc,
       g_autofree char *was = g_strconcat (before, "\x1f", st_submission_form_get_item_id (form), NULL);
       g_autofree char *now = NULL;
 
-      start = g_get_monotonic_time ();
-      cpu_start = cpu_time ();
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-submission", NULL);
-      done = g_get_monotonic_time ();
-      cpu_done = cpu_time ();
-      painted = wait_for_frame (GTK_WIDGET (window), &cpu_painted);
+      drawn = time_step (window, &next_figures);
       now = g_strconcat (st_submission_form_get_respondent_id (form), "\x1f",
                          st_submission_form_get_item_id (form), NULL);
-      if (g_str_equal (was, now) || painted == 0)
+      if (g_str_equal (was, now) || !drawn)
         {
           g_printerr ("st-bench-editor: the next submission was not shown\n");
           return EXIT_FAILED;
         }
-      add_ms (next_ms, start, done);
-      add_ms (next_frame_ms, start, painted);
-      add_ms (next_cpu_ms, cpu_start, cpu_done);
-      add_ms (next_frame_cpu_ms, cpu_start, cpu_painted);
       settle (60);
     }
 
@@ -367,16 +499,12 @@ main (int   argc,
       gtk_text_buffer_get_end_iter (buffer, &end);
       gtk_text_buffer_place_cursor (buffer, &end);
 
-      start = g_get_monotonic_time ();
-      cpu_start = cpu_time ();
-      if (!gtk_text_buffer_insert_interactive_at_cursor (buffer, key, -1, TRUE))
+      drawn = time_key (window, buffer, key, &key_figures, &inserted);
+      if (!inserted)
         {
           g_printerr ("st-bench-editor: the section does not take text\n");
           return EXIT_FAILED;
         }
-      done = g_get_monotonic_time ();
-      cpu_done = cpu_time ();
-      painted = wait_for_frame (GTK_WIDGET (window), &cpu_painted);
 
       /* The report has the character, and a new word counts at once */
       submission = st_report_lookup_submission (report, respondent->id, item->id);
@@ -391,15 +519,11 @@ main (int   argc,
           g_printerr ("st-bench-editor: the word count did not follow the typing\n");
           return EXIT_FAILED;
         }
-      if (painted == 0)
+      if (!drawn)
         {
           g_printerr ("st-bench-editor: no frame after a keystroke\n");
           return EXIT_FAILED;
         }
-      add_ms (key_ms, start, done);
-      add_ms (key_frame_ms, start, painted);
-      add_ms (key_cpu_ms, cpu_start, cpu_done);
-      add_ms (key_frame_cpu_ms, cpu_start, cpu_painted);
       settle (40);
     }
 
@@ -427,51 +551,28 @@ main (int   argc,
           g_autofree char *typed = g_strndup (word, n);
 
           settle (n == 1 ? 300 : 60);
-          start = g_get_monotonic_time ();
-          cpu_start = cpu_time ();
-          gtk_editable_set_text (GTK_EDITABLE (entry), typed);
-          /* What the entry emits once typing pauses, at once */
-          g_signal_emit_by_name (entry, "search-changed");
-          done = g_get_monotonic_time ();
-          cpu_done = cpu_time ();
-          painted = wait_for_frame (GTK_WIDGET (window), &cpu_painted);
+          drawn = time_find (window, entry, typed, &find_figures);
           if (g_strcmp0 (st_search_panel_get_query (panel), typed) != 0 ||
               g_list_model_get_n_items (st_search_panel_get_matches (panel)) == 0)
             {
               g_printerr ("st-bench-editor: nothing found for “%s”\n", typed);
               return EXIT_FAILED;
             }
-          if (painted == 0)
+          if (!drawn)
             {
               g_printerr ("st-bench-editor: no frame after typing in the find entry\n");
               return EXIT_FAILED;
             }
-          add_ms (find_ms, start, done);
-          add_ms (find_frame_ms, start, painted);
-          add_ms (find_cpu_ms, cpu_start, cpu_done);
-          add_ms (find_frame_cpu_ms, cpu_start, cpu_painted);
         }
   }
 
   g_print ("switches %d\n", switches);
-  print_figures ("switch", switch_ms);
-  print_figures ("switch-frame", switch_frame_ms);
-  print_figures ("switch-cpu", switch_cpu_ms);
-  print_figures ("switch-frame-cpu", switch_frame_cpu_ms);
-  print_figures ("next", next_ms);
-  print_figures ("next-frame", next_frame_ms);
-  print_figures ("next-cpu", next_cpu_ms);
-  print_figures ("next-frame-cpu", next_frame_cpu_ms);
+  figures_print ("switch", &switch_figures);
+  figures_print ("next", &next_figures);
   g_print ("keys %d\n", keys);
-  print_figures ("key", key_ms);
-  print_figures ("key-frame", key_frame_ms);
-  print_figures ("key-cpu", key_cpu_ms);
-  print_figures ("key-frame-cpu", key_frame_cpu_ms);
+  figures_print ("key", &key_figures);
   g_print ("finds %d\n", finds);
-  print_figures ("find", find_ms);
-  print_figures ("find-frame", find_frame_ms);
-  print_figures ("find-cpu", find_cpu_ms);
-  print_figures ("find-frame-cpu", find_frame_cpu_ms);
+  figures_print ("find", &find_figures);
 
   /* Nothing is saved: the typing stays out of the report on disk */
   gtk_window_destroy (GTK_WINDOW (window));
