@@ -12,6 +12,7 @@
 #include "st-issues.h"
 #include "st-progress.h"
 #include "st-sections-box.h"
+#include "st-shown-width-layout.h"
 #include "st-submission-form.h"
 
 /* The smallest width of the "Not applicable" row's subtitle, in characters */
@@ -949,6 +950,7 @@ st_submission_form_class_init (StSubmissionFormClass *klass)
 
   g_type_ensure (ST_TYPE_SECTION_EDITOR);
   g_type_ensure (ST_TYPE_SECTIONS_BOX);
+  g_type_ensure (ST_TYPE_SHOWN_WIDTH_LAYOUT);
 }
 
 static GtkWidget *
