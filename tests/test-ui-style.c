@@ -13,6 +13,8 @@
 
 typedef struct {
   GtkWindow *window;
+  GtkWidget *card;
+  GtkWidget *list;
   GtkCssProvider *style;
   GtkCssProvider *style_hc;
 } Fixture;
@@ -64,6 +66,20 @@ fixture_set_up (Fixture       *fixture,
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_widget_set_vexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
+  /* A card and a boxed list, as the form has */
+  fixture->card = gtk_label_new ("Progress during 2014");
+  gtk_widget_add_css_class (fixture->card, "card");
+  gtk_widget_set_margin_start (fixture->card, 12);
+  gtk_widget_set_margin_end (fixture->card, 12);
+  gtk_widget_set_margin_bottom (fixture->card, 12);
+  gtk_box_append (GTK_BOX (box), fixture->card);
+  fixture->list = gtk_list_box_new ();
+  gtk_list_box_append (GTK_LIST_BOX (fixture->list), gtk_label_new ("Not applicable"));
+  gtk_widget_add_css_class (fixture->list, "boxed-list");
+  gtk_widget_set_margin_start (fixture->list, 12);
+  gtk_widget_set_margin_end (fixture->list, 12);
+  gtk_widget_set_margin_bottom (fixture->list, 12);
+  gtk_box_append (GTK_BOX (box), fixture->list);
   adw_window_set_content (ADW_WINDOW (fixture->window), box);
 
   fixture->style = load_stylesheet ("style.css");
@@ -83,34 +99,63 @@ fixture_tear_down (Fixture       *fixture,
   ui_test_drain ();
 }
 
-/* How many inset shadows as large as the window are drawn */
+typedef gboolean (*NodeTest) (GskRenderNode *node,
+                              gpointer       data);
+
+/* How many of the nodes drawn pass @test */
 static guint
-count_window_insets (GskRenderNode *node,
-                     float          width,
-                     float          height)
+count_nodes (GskRenderNode *node,
+             NodeTest       test,
+             gpointer       data)
 {
   guint n = 0;
 
   switch (gsk_render_node_get_node_type (node))
     {
-    case GSK_INSET_SHADOW_NODE:
-      {
-        graphene_rect_t bounds;
-
-        gsk_render_node_get_bounds (node, &bounds);
-        return bounds.size.width >= width && bounds.size.height >= height;
-      }
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        n += count_window_insets (gsk_container_node_get_child (node, i), width, height);
+        n += count_nodes (gsk_container_node_get_child (node, i), test, data);
       return n;
     case GSK_TRANSFORM_NODE:
-      return count_window_insets (gsk_transform_node_get_child (node), width, height);
+      return count_nodes (gsk_transform_node_get_child (node), test, data);
     case GSK_CLIP_NODE:
-      return count_window_insets (gsk_clip_node_get_child (node), width, height);
+      return count_nodes (gsk_clip_node_get_child (node), test, data);
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_nodes (gsk_rounded_clip_node_get_child (node), test, data);
+    case GSK_OPACITY_NODE:
+      return count_nodes (gsk_opacity_node_get_child (node), test, data);
     default:
-      return 0;
+      return test (node, data) ? 1 : 0;
     }
+}
+
+/* An inset shadow as large as the window (@data: its size) */
+static gboolean
+is_window_inset (GskRenderNode *node,
+                 gpointer       data)
+{
+  const graphene_size_t *size = data;
+  graphene_rect_t bounds;
+
+  if (gsk_render_node_get_node_type (node) != GSK_INSET_SHADOW_NODE)
+    return FALSE;
+  gsk_render_node_get_bounds (node, &bounds);
+  return bounds.size.width >= size->width && bounds.size.height >= size->height;
+}
+
+static gboolean
+is_blurred_outset (GskRenderNode *node,
+                   gpointer       data)
+{
+  return gsk_render_node_get_node_type (node) == GSK_OUTSET_SHADOW_NODE &&
+         gsk_outset_shadow_node_get_blur_radius (node) > 0;
+}
+
+static gboolean
+is_outset (GskRenderNode *node,
+           gpointer       data)
+{
+  return gsk_render_node_get_node_type (node) == GSK_OUTSET_SHADOW_NODE;
 }
 
 /* The window as drawn, in memory: 4 bytes a pixel. @insets gets how
@@ -123,7 +168,7 @@ draw_window (Fixture *fixture,
   int width, height;
   guchar *pixels = ui_test_draw_widget (GTK_WIDGET (fixture->window), &width, &height, &node);
 
-  *insets = count_window_insets (node, width, height);
+  *insets = count_nodes (node, is_window_inset, &GRAPHENE_SIZE_INIT (width, height));
   return g_bytes_new_take (pixels, (gsize) width * height * 4);
 }
 
@@ -192,6 +237,41 @@ test_window_frame (Fixture       *fixture,
     }
 }
 
+/* Drawn by cairo, cards and boxed lists have their outline and no
+ * blurred shadow, which the processor would blur again every frame;
+ * otherwise, the theme's shadows */
+static void
+test_cairo_cards (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+
+  use_stylesheets (fixture, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      GtkWidget *shadowed[] = { fixture->card, fixture->list };
+
+      adw_style_manager_set_color_scheme (manager, schemes[i]);
+      for (guint j = 0; j < G_N_ELEMENTS (shadowed); j++)
+        {
+          g_autoptr(GskRenderNode) theme = NULL;
+          g_autoptr(GskRenderNode) flat = NULL;
+          int width, height;
+
+          gtk_widget_remove_css_class (GTK_WIDGET (fixture->window), "cairo-drawn");
+          g_free (ui_test_draw_widget (shadowed[j], &width, &height, &theme));
+          gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "cairo-drawn");
+          g_free (ui_test_draw_widget (shadowed[j], &width, &height, &flat));
+
+          g_assert_cmpuint (count_nodes (theme, is_blurred_outset, NULL), >, 0);
+          g_assert_cmpuint (count_nodes (flat, is_blurred_outset, NULL), ==, 0);
+          /* The outline stays */
+          g_assert_cmpuint (count_nodes (flat, is_outset, NULL), ==, 1);
+        }
+    }
+}
+
 /* The editor's window has what the stylesheet's frame is made for */
 static void
 test_editor_window_classes (void)
@@ -203,6 +283,9 @@ test_editor_window_classes (void)
   ui_test_new_window (application, &window);
   content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "main-window"));
+  /* Marked as drawn by cairo exactly when it is */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "cairo-drawn"), ==,
+                   GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))));
   g_assert_nonnull (content);
   g_assert_true (gtk_widget_has_css_class (content, "main-window-content"));
   ui_test_destroy_window (&window);
@@ -217,6 +300,8 @@ main (int   argc,
 
   g_test_add ("/style/window-frame", Fixture, NULL,
               fixture_set_up, test_window_frame, fixture_tear_down);
+  g_test_add ("/style/cairo-cards", Fixture, NULL,
+              fixture_set_up, test_cairo_cards, fixture_tear_down);
   g_test_add_func ("/style/editor-window", test_editor_window_classes);
 
   return ui_test_run ();
