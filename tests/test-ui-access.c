@@ -942,6 +942,8 @@ test_sidebar_search_top (Fixture       *fixture,
       ui_test_drain ();
       st_sidebar_set_search_text (sidebar, text);
       ui_test_drain ();
+      /* Rows are where they are shown once a frame has laid them out */
+      ui_test_wait_for_frames (list, 2);
 
       row = sidebar_row_at (fixture, 0);
       g_assert_nonnull (row);
