@@ -169,14 +169,7 @@ add_json (JsonBuilder        *builder,
   g_autofree char *description = st_progress_describe (progress);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "respondent");
-  json_builder_add_string_value (builder, respondent->id);
-  json_builder_set_member_name (builder, "abbreviation");
-  json_builder_add_string_value (builder, respondent->abbreviation);
-  json_builder_set_member_name (builder, "item");
-  json_builder_add_string_value (builder, item->id);
-  json_builder_set_member_name (builder, "number");
-  json_builder_add_int_value (builder, item->number);
+  cli_json_add_submission (builder, respondent, item);
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, st_progress_state_to_string (progress->state));
   json_builder_set_member_name (builder, "status");

@@ -124,14 +124,7 @@ print_json (const char  *filename,
       json_builder_add_string_value (builder, st_finding_get_rule_id (finding));
       json_builder_set_member_name (builder, "severity");
       json_builder_add_string_value (builder, st_severity_to_string (st_finding_get_severity (finding)));
-      json_builder_set_member_name (builder, "respondent");
-      json_builder_add_string_value (builder, respondent->id);
-      json_builder_set_member_name (builder, "abbreviation");
-      json_builder_add_string_value (builder, respondent->abbreviation);
-      json_builder_set_member_name (builder, "item");
-      json_builder_add_string_value (builder, item->id);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, item->number);
+      cli_json_add_submission (builder, respondent, item);
       json_builder_set_member_name (builder, "section");
       if (section != NULL)
         json_builder_add_string_value (builder, section->id);

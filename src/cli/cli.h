@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "stocktake-core.h"
 
@@ -52,6 +53,11 @@ const StRespondent *cli_find_respondent (StTemplate *template,
                                          const char *name);
 const StItem       *cli_find_item       (StTemplate *template,
                                          const char *name);
+/* Adds the members that name a submission in --format json output:
+ * "respondent", "abbreviation", "item" and "number" */
+void      cli_json_add_submission (JsonBuilder        *builder,
+                                   const StRespondent *respondent,
+                                   const StItem       *item);
 /* Prints "PROGRAM: error: message" */
 void      cli_error           (const char      *format,
                                ...) G_GNUC_PRINTF (1, 2);

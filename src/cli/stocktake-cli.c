@@ -104,6 +104,21 @@ cli_load_report (const char *filename,
 static GPtrArray *kept_until_exit;
 
 void
+cli_json_add_submission (JsonBuilder        *builder,
+                         const StRespondent *respondent,
+                         const StItem       *item)
+{
+  json_builder_set_member_name (builder, "respondent");
+  json_builder_add_string_value (builder, respondent->id);
+  json_builder_set_member_name (builder, "abbreviation");
+  json_builder_add_string_value (builder, respondent->abbreviation);
+  json_builder_set_member_name (builder, "item");
+  json_builder_add_string_value (builder, item->id);
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_int_value (builder, item->number);
+}
+
+void
 cli_keep_until_exit (gpointer object)
 {
   if (kept_until_exit == NULL)
