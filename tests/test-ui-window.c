@@ -2193,6 +2193,27 @@ test_window_restore_draft (Fixture       *fixture,
   g_assert_false (st_drafts_has_draft (drafts, fixture->path));
 }
 
+/* Keeps a draft of an edit ("Restored plan." in CO's plans for 2015)
+ * made on the file as it is now, with the file's checksum */
+static void
+write_draft_of_file (Fixture  *fixture,
+                     StDrafts *drafts)
+{
+  g_autoptr(StReport) crashed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  crashed = st_report_new_from_file (fixture->path, NULL, &error);
+  g_assert_no_error (error);
+  st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Restored plan.");
+  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, checksum, &error));
+  g_assert_no_error (error);
+}
+
 /* A draft kept, then the file saved by another program before the
  * editor started again: restoring says so, and saving asks before it
  * writes over the other program's changes */
@@ -2201,23 +2222,13 @@ test_window_restore_draft_file_changed (Fixture       *fixture,
                                         gconstpointer  data)
 {
   StDrafts *drafts = st_application_get_drafts (fixture->application);
-  g_autoptr(StReport) crashed = NULL;
   g_autoptr(StReport) theirs = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *checksum = NULL;
   g_autofree char *on_disk = NULL;
   AdwMessageDialog *dialog;
   const char *body;
-  gsize length;
 
-  /* The draft of edits made on the file as it is now */
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  crashed = st_report_new_from_file (fixture->path, NULL, &error);
-  g_assert_no_error (error);
-  st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Restored plan.");
-  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, checksum, &error));
+  write_draft_of_file (fixture, drafts);
 
   /* Then another program saves the file */
   theirs = st_report_new_from_file (fixture->path, NULL, &error);
@@ -2258,20 +2269,10 @@ test_window_restore_draft_file_same (Fixture       *fixture,
                                      gconstpointer  data)
 {
   StDrafts *drafts = st_application_get_drafts (fixture->application);
-  g_autoptr(StReport) crashed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *checksum = NULL;
   g_autofree char *on_disk = NULL;
   AdwMessageDialog *dialog;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  crashed = st_report_new_from_file (fixture->path, NULL, &error);
-  g_assert_no_error (error);
-  st_submission_set_text (st_report_lookup_submission (crashed, "CO", "1"), "plans-2015", "Restored plan.");
-  g_assert_true (st_drafts_write (drafts, fixture->path, crashed, checksum, &error));
+  write_draft_of_file (fixture, drafts);
 
   g_assert_true (st_window_open_file (fixture->window, fixture->file));
   dialog = ui_test_find_dialog (GTK_WINDOW (fixture->window));
