@@ -61,6 +61,16 @@ open_report (Fixture *fixture)
 
 /* Earlier rounds' sections are built when unfolded or asked for, with the
  * submission's text, and only once */
+/* Saves, and checks that saving asked nothing and left nothing unsaved */
+static void
+save_at_once (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  ui_test_drain ();
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
+  g_assert_false (st_window_get_is_modified (fixture->window));
+}
+
 static void
 test_window_earlier_rounds (Fixture       *fixture,
                             gconstpointer  data)
@@ -180,10 +190,7 @@ test_window_open_edit_save (Fixture       *fixture,
   g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead.");
   g_clear_pointer (&on_disk, g_free);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
-  ui_test_drain ();
-  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
-  g_assert_false (st_window_get_is_modified (fixture->window));
+  save_at_once (fixture);
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (fixture->window)), "• "));
 
   on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
@@ -547,10 +554,7 @@ test_window_save_file_read_only (Fixture       *fixture,
   g_clear_pointer (&on_disk, g_free);
 
   /* Writable again, it saves */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
-  ui_test_drain ();
-  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
-  g_assert_false (st_window_get_is_modified (fixture->window));
+  save_at_once (fixture);
   on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "progress-2014");
   g_assert_cmpstr (on_disk, ==, "Paul Maltby is the Cabinet Office digital lead. Kept.");
 }
@@ -2280,10 +2284,7 @@ test_window_restore_draft_file_same (Fixture       *fixture,
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "changed by another program"));
   ui_test_respond (dialog, "restore");
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
-  ui_test_drain ();
-  g_assert_null (ui_test_find_dialog (GTK_WINDOW (fixture->window)));
-  g_assert_false (st_window_get_is_modified (fixture->window));
+  save_at_once (fixture);
   on_disk = ui_test_text_on_disk (fixture->path, "CO", "1", "plans-2015");
   g_assert_cmpstr (on_disk, ==, "Restored plan.");
 }
