@@ -35,6 +35,26 @@ st_bench_rank (GArray *values,
   return g_array_index (sorted, double, rank - 1);
 }
 
+gboolean
+st_bench_parse_options (const char         *program,
+                        const char         *summary,
+                        const GOptionEntry *entries,
+                        int                *argc,
+                        char             ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("REPORT");
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s: %s\n", program, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 st_bench_drain (void)
 {

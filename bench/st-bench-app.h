@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 double          st_bench_rank              (GArray     *values,
                                             double      fraction);
 
+/* Parses @program's options, @entries, leaving the report's name in
+ * *@argv; FALSE, saying why on standard error, when they are wrong */
+gboolean        st_bench_parse_options     (const char         *program,
+                                            const char         *summary,
+                                            const GOptionEntry *entries,
+                                            int                *argc,
+                                            char             ***argv);
+
 /* Handles whatever the main loop has pending */
 void            st_bench_drain             (void);
 

@@ -333,8 +333,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(StApplication) application = NULL;
   g_autoptr(GFile) file = NULL;
   g_auto(Figures) switch_figures = { NULL };
@@ -368,14 +366,8 @@ main (int   argc,
   figures_init (&next_figures);
   figures_init (&key_figures);
   figures_init (&find_figures);
-  context = g_option_context_new ("REPORT");
-  g_option_context_set_summary (context, "Times form switches and keystrokes in the editor.");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("st-bench-editor: %s\n", error->message);
-      return EXIT_USAGE;
-    }
+  if (!st_bench_parse_options ("st-bench-editor", "Times form switches and keystrokes in the editor.", entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc != 2 || switches < 1 || keys < 1 || finds < 1)
     {
       g_printerr ("usage: st-bench-editor [--switches N] [--keys N] [--finds N] REPORT\n");

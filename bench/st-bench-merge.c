@@ -107,7 +107,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(StApplication) application = NULL;
   g_autoptr(GFile) file = NULL;
@@ -123,14 +122,8 @@ main (int   argc,
   guint n_changes = 0;
 
   setlocale (LC_ALL, "");
-  context = g_option_context_new ("REPORT");
-  g_option_context_set_summary (context, "Times merging a department's pack in the editor's window.");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("st-bench-merge: %s\n", error->message);
-      return EXIT_USAGE;
-    }
+  if (!st_bench_parse_options ("st-bench-merge", "Times merging a department's pack in the editor's window.", entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc != 2 || runs < 1)
     {
       g_printerr ("usage: st-bench-merge [--runs N] [--department ABBR] REPORT\n");

@@ -97,7 +97,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(StApplication) application = NULL;
   g_autoptr(StReport) report = NULL;
@@ -115,14 +114,8 @@ main (int   argc,
   guint n;
 
   setlocale (LC_ALL, "");
-  context = g_option_context_new ("REPORT");
-  g_option_context_set_summary (context, "Times the review queue as returns are approved.");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("st-bench-review: %s\n", error->message);
-      return EXIT_USAGE;
-    }
+  if (!st_bench_parse_options ("st-bench-review", "Times the review queue as returns are approved.", entries, &argc, &argv))
+    return EXIT_USAGE;
   if (argc != 2 || approvals < 1)
     {
       g_printerr ("usage: st-bench-review [--approvals N] REPORT\n");
