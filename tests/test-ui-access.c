@@ -13,6 +13,7 @@
 #include "st-overview-row.h"
 #include "st-sidebar.h"
 #include "st-sidebar-node.h"
+#include "st-sidebar-row.h"
 #include "st-submission-form.h"
 #include "test-ui-helpers.h"
 
@@ -784,12 +785,13 @@ focused_sidebar_node (Fixture *fixture)
   GtkWidget *focus = focus_of (fixture);
   GtkWidget *list = ui_test_find_descendant (GTK_WIDGET (st_window_get_sidebar (fixture->window)),
                                              GTK_TYPE_LIST_VIEW);
-  GtkWidget *expander;
+  GtkWidget *row;
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
     return NULL;
-  expander = GTK_IS_TREE_EXPANDER (focus) ? focus : ui_test_find_descendant (focus, GTK_TYPE_TREE_EXPANDER);
-  return expander != NULL ? gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander)) : NULL;
+  row = ST_IS_SIDEBAR_ROW (focus) ? focus : ui_test_find_descendant (focus, ST_TYPE_SIDEBAR_ROW);
+  return row != NULL && st_sidebar_row_get_node (ST_SIDEBAR_ROW (row)) != NULL
+         ? g_object_ref (st_sidebar_row_get_node (ST_SIDEBAR_ROW (row))) : NULL;
 }
 
 static gboolean
@@ -906,8 +908,8 @@ sidebar_row_at (Fixture *fixture,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *expander = ui_test_find_descendant (child, GTK_TYPE_TREE_EXPANDER);
-      GtkTreeListRow *row = expander != NULL ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+      GtkWidget *row_widget = ui_test_find_descendant (child, ST_TYPE_SIDEBAR_ROW);
+      GtkTreeListRow *row = row_widget != NULL ? st_sidebar_row_get_list_row (ST_SIDEBAR_ROW (row_widget)) : NULL;
 
       if (row != NULL && gtk_widget_get_mapped (child) && gtk_tree_list_row_get_position (row) == position)
         return child;
@@ -952,8 +954,8 @@ test_sidebar_search_top (Fixture       *fixture,
     }
   /* The first row is the first group, with the department under it */
   {
-    GtkWidget *expander = ui_test_find_descendant (row, GTK_TYPE_TREE_EXPANDER);
-    g_autoptr(StSidebarNode) node = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander));
+    GtkWidget *row_widget = ui_test_find_descendant (row, ST_TYPE_SIDEBAR_ROW);
+    StSidebarNode *node = st_sidebar_row_get_node (ST_SIDEBAR_ROW (row_widget));
 
     g_assert_true (st_sidebar_node_is_group (node));
     g_assert_cmpstr (st_sidebar_node_get_item_id (node), ==, "1");

@@ -17,7 +17,7 @@
 #include "st-preferences-window.h"
 #include "st-overview-row.h"
 #include "st-sidebar-node.h"
-#include "st-sidebar-status.h"
+#include "st-sidebar-row.h"
 #include "test-file-helpers.h"
 #include "test-ui-helpers.h"
 
@@ -723,11 +723,11 @@ sidebar_row_widget (StWindow *window,
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *expander = ui_test_find_descendant (child, GTK_TYPE_TREE_EXPANDER);
-      GtkTreeListRow *row = expander != NULL ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+      GtkWidget *row_widget = ui_test_find_descendant (child, ST_TYPE_SIDEBAR_ROW);
+      GtkTreeListRow *row = row_widget != NULL ? st_sidebar_row_get_list_row (ST_SIDEBAR_ROW (row_widget)) : NULL;
 
       if (row != NULL && gtk_tree_list_row_get_position (row) == position)
-        return expander;
+        return row_widget;
     }
   return NULL;
 }
@@ -744,8 +744,7 @@ test_window_sidebar_rows (Fixture       *fixture,
   g_autoptr(StSidebarNode) node = NULL;
   g_autofree char *short_text = NULL;
   GtkWidget *row;
-  GtkWidget *title;
-  GtkWidget *status;
+  StSidebarStatus *status;
   guint position;
 
   g_settings_set_string (st_application_get_settings (fixture->application), "sidebar-mode", "by-action");
@@ -779,17 +778,13 @@ test_window_sidebar_rows (Fixture       *fixture,
   node = gtk_tree_list_row_get_item (gtk_single_selection_get_selected_item (selection));
   row = sidebar_row_widget (fixture->window, position);
   g_assert_nonnull (row);
-  title = ui_test_find_descendant (row, GTK_TYPE_INSCRIPTION);
-  g_assert_nonnull (title);
-  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==, st_sidebar_node_get_title (node));
-  g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==, "The Attorney General’s Office");
-  status = ui_test_find_descendant (row, ST_TYPE_SIDEBAR_STATUS);
-  g_assert_nonnull (status);
+  g_assert_true (st_sidebar_row_get_node (ST_SIDEBAR_ROW (row)) == node);
+  g_assert_cmpstr (st_sidebar_row_get_title (ST_SIDEBAR_ROW (row)), ==, "The Attorney General’s Office");
+  status = st_sidebar_row_get_status (ST_SIDEBAR_ROW (row));
   g_object_get (node, "short-text", &short_text, NULL);
-  g_assert_cmpstr (st_sidebar_status_get_text (ST_SIDEBAR_STATUS (status)), ==, short_text);
-  g_assert_cmpstr (st_sidebar_status_get_text (ST_SIDEBAR_STATUS (status)), !=, "");
-  g_assert_cmpstr (st_sidebar_status_get_icon_name (ST_SIDEBAR_STATUS (status)), ==,
-                   st_sidebar_node_get_icon_name (node));
+  g_assert_cmpstr (st_sidebar_status_get_text (status), ==, short_text);
+  g_assert_cmpstr (st_sidebar_status_get_text (status), !=, "");
+  g_assert_cmpstr (st_sidebar_status_get_icon_name (status), ==, st_sidebar_node_get_icon_name (node));
 }
 
 static void

@@ -13,7 +13,7 @@
 #include "st-progress.h"
 #include "st-sidebar.h"
 #include "st-sidebar-node.h"
-#include "st-sidebar-status.h"
+#include "st-sidebar-row.h"
 
 struct _StSidebar
 {
@@ -580,12 +580,12 @@ focus_row (StSidebar *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkWidget *row_widget = gtk_widget_get_first_child (child);
       GtkTreeListRow *row;
 
-      if (!GTK_IS_TREE_EXPANDER (expander))
+      if (!ST_IS_SIDEBAR_ROW (row_widget))
         continue;
-      row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+      row = st_sidebar_row_get_list_row (ST_SIDEBAR_ROW (row_widget));
       if (row != NULL && gtk_tree_list_row_get_position (row) == position)
         return gtk_widget_grab_focus (child);
     }
@@ -627,10 +627,10 @@ focused_row (StSidebar *self)
     {
       if (gtk_widget_get_parent (child) == GTK_WIDGET (self->list_view))
         {
-          GtkWidget *expander = gtk_widget_get_first_child (child);
+          GtkWidget *row_widget = gtk_widget_get_first_child (child);
 
-          if (GTK_IS_TREE_EXPANDER (expander))
-            return gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+          if (ST_IS_SIDEBAR_ROW (row_widget))
+            return st_sidebar_row_get_list_row (ST_SIDEBAR_ROW (row_widget));
           return NULL;
         }
     }
@@ -936,110 +936,18 @@ st_sidebar_class_init (StSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_key_pressed);
 
   g_type_ensure (ST_TYPE_SIDEBAR_NODE);
-  g_type_ensure (ST_TYPE_SIDEBAR_STATUS);
+  g_type_ensure (ST_TYPE_SIDEBAR_ROW);
 }
 
-/* Rows' tooltips are made when asked for: setting a tooltip's text on a
- * shown widget asks the display where the pointer is, and scrolling to a
- * row binds many */
-static StSidebarNode *
-node_of_row (GtkWidget *widget)
-{
-  GtkWidget *expander = gtk_widget_get_ancestor (widget, GTK_TYPE_TREE_EXPANDER);
-
-  return expander != NULL ? gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander)) : NULL;
-}
-
-static gboolean
-show_tooltip (GtkTooltip *tooltip,
-              const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static gboolean
-on_title_query_tooltip (GtkWidget  *widget,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard_mode,
-                        GtkTooltip *tooltip)
-{
-  g_autoptr(StSidebarNode) node = node_of_row (widget);
-
-  return node != NULL && show_tooltip (tooltip, st_sidebar_node_get_title (node));
-}
-
-static gboolean
-on_status_query_tooltip (GtkWidget  *widget,
-                         int         x,
-                         int         y,
-                         gboolean    keyboard_mode,
-                         GtkTooltip *tooltip)
-{
-  g_autoptr(StSidebarNode) node = node_of_row (widget);
-
-  return node != NULL && show_tooltip (tooltip, st_sidebar_node_get_status_text (node));
-}
-
-/* The row's title and state, from its node; the title's inscription
- * and the state come in that order in the row's box */
-static void
-show_node (GtkTreeExpander *expander,
-           StSidebarNode   *node)
-{
-  GtkWidget *title = gtk_widget_get_first_child (gtk_tree_expander_get_child (expander));
-  StSidebarStatus *status = ST_SIDEBAR_STATUS (gtk_widget_get_next_sibling (title));
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (title), node != NULL ? st_sidebar_node_get_title (node) : NULL);
-  st_sidebar_status_set_icon_name (status, node != NULL ? st_sidebar_node_get_icon_name (node) : NULL);
-  st_sidebar_status_set_text (status, node != NULL ? st_sidebar_node_get_short_text (node) : NULL);
-}
-
-static void
-on_node_notify (StSidebarNode   *node,
-                GParamSpec      *pspec,
-                GtkTreeExpander *expander)
-{
-  show_node (expander, node);
-}
-
-/* A row: the tree's expander, holding the title and the state. They are
- * made here rather than from a template, and bound to a node by setting
- * them straight from it rather than through an expression for each:
- * scrolling far binds dozens of rows at a time. */
+/* A row draws its title and state itself: a far jump binds many rows,
+ * and binding one sets its words rather than styling, measuring and
+ * placing a handful of widgets (see st-sidebar-row.c) */
 static void
 on_row_setup (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               StSidebar                *self)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_inscription_new (NULL);
-  GtkWidget *status = st_sidebar_status_new ();
-
-  /* The row takes the focus, so the list is one stop for Tab; arrows
-   * move in it and Enter opens or expands */
-  gtk_widget_set_focusable (expander, FALSE);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  /* Unlike a label's, an inscription's size does not depend on its text:
-   * binding a row to another submission shapes no text to measure it */
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_set_has_tooltip (title, TRUE);
-  g_signal_connect (title, "query-tooltip", G_CALLBACK (on_title_query_tooltip), NULL);
-  gtk_widget_set_has_tooltip (status, TRUE);
-  g_signal_connect (status, "query-tooltip", G_CALLBACK (on_status_query_tooltip), NULL);
-
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), status);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (list_item, expander);
+  gtk_list_item_set_child (list_item, st_sidebar_row_new ());
 }
 
 static void
@@ -1047,14 +955,8 @@ on_row_bind (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              StSidebar                *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  g_autoptr(StSidebarNode) node = gtk_tree_list_row_get_item (row);
-
-  gtk_tree_expander_set_list_row (expander, row);
-  show_node (expander, node);
-  if (node != NULL)
-    g_signal_connect_object (node, "notify", G_CALLBACK (on_node_notify), expander, 0);
+  st_sidebar_row_set_list_row (ST_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -1062,12 +964,7 @@ on_row_unbind (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                StSidebar                *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  g_autoptr(StSidebarNode) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
-
-  if (node != NULL)
-    g_signal_handlers_disconnect_by_func (node, on_node_notify, expander);
+  st_sidebar_row_set_list_row (ST_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
