@@ -15,6 +15,8 @@ typedef struct {
   GtkWindow *window;
   GtkWidget *card;
   GtkWidget *list;
+  GtkWidget *dim_label;
+  GtkWidget *subtitle_row;
   GtkCssProvider *style;
   GtkCssProvider *style_hc;
 } Fixture;
@@ -80,6 +82,15 @@ fixture_set_up (Fixture       *fixture,
   gtk_widget_set_margin_end (fixture->list, 12);
   gtk_widget_set_margin_bottom (fixture->list, 12);
   gtk_box_append (GTK_BOX (box), fixture->list);
+  /* Dimmed words, as a section's word count and the "Not applicable"
+   * row's subtitle are */
+  fixture->dim_label = gtk_label_new ("59 words");
+  gtk_widget_add_css_class (fixture->dim_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), fixture->dim_label);
+  fixture->subtitle_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fixture->subtitle_row), "Not applicable");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (fixture->subtitle_row), "Whether the action applies to CO");
+  gtk_list_box_append (GTK_LIST_BOX (fixture->list), fixture->subtitle_row);
   adw_window_set_content (ADW_WINDOW (fixture->window), box);
 
   fixture->style = load_stylesheet ("style.css");
@@ -126,6 +137,43 @@ count_nodes (GskRenderNode *node,
       return count_nodes (gsk_opacity_node_get_child (node), test, data);
     default:
       return test (node, data) ? 1 : 0;
+    }
+}
+
+/* The alpha of the first text drawn under @node, through the opacity
+ * of the layers it is drawn in; -1 if there is none */
+static double
+drawn_text_alpha (GskRenderNode *node,
+                  guint         *n_layers)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        {
+          double alpha = drawn_text_alpha (gsk_container_node_get_child (node, i), n_layers);
+
+          if (alpha >= 0)
+            return alpha;
+        }
+      return -1;
+    case GSK_TRANSFORM_NODE:
+      return drawn_text_alpha (gsk_transform_node_get_child (node), n_layers);
+    case GSK_CLIP_NODE:
+      return drawn_text_alpha (gsk_clip_node_get_child (node), n_layers);
+    case GSK_ROUNDED_CLIP_NODE:
+      return drawn_text_alpha (gsk_rounded_clip_node_get_child (node), n_layers);
+    case GSK_OPACITY_NODE:
+      {
+        double alpha = drawn_text_alpha (gsk_opacity_node_get_child (node), n_layers);
+
+        (*n_layers)++;
+        return alpha >= 0 ? alpha * gsk_opacity_node_get_opacity (node) : alpha;
+      }
+    case GSK_TEXT_NODE:
+      return gsk_text_node_get_color (node)->alpha;
+    default:
+      return -1;
     }
 }
 
@@ -272,6 +320,70 @@ test_cairo_cards (Fixture       *fixture,
     }
 }
 
+/* Drawn by cairo, dimmed words are drawn in a see-through colour, as
+ * faint as the theme's opacity makes them, with no layer to blend;
+ * otherwise, the theme's opacity. The row's title is not dimmed. */
+static void
+test_cairo_dim (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  GtkWidget *subtitle = NULL, *title = NULL;
+
+  /* The row's labels, title first */
+  for (GtkWidget *child = ui_test_find_descendant (fixture->subtitle_row, GTK_TYPE_LABEL);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      {
+        if (gtk_widget_has_css_class (child, "subtitle"))
+          subtitle = child;
+        else if (gtk_widget_has_css_class (child, "title"))
+          title = child;
+      }
+  g_assert_nonnull (subtitle);
+  g_assert_nonnull (title);
+
+  use_stylesheets (fixture, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      GtkWidget *dimmed[] = { title, fixture->dim_label, subtitle };
+      double title_alpha = -1;
+
+      adw_style_manager_set_color_scheme (manager, schemes[i]);
+      for (guint j = 0; j < G_N_ELEMENTS (dimmed); j++)
+        {
+          g_autoptr(GskRenderNode) theme = NULL;
+          g_autoptr(GskRenderNode) flat = NULL;
+          guint theme_layers = 0, flat_layers = 0;
+          double theme_alpha, flat_alpha;
+          int width, height;
+
+          gtk_widget_remove_css_class (GTK_WIDGET (fixture->window), "cairo-drawn");
+          g_free (ui_test_draw_widget (dimmed[j], &width, &height, &theme));
+          gtk_widget_add_css_class (GTK_WIDGET (fixture->window), "cairo-drawn");
+          g_free (ui_test_draw_widget (dimmed[j], &width, &height, &flat));
+
+          theme_alpha = drawn_text_alpha (theme, &theme_layers);
+          flat_alpha = drawn_text_alpha (flat, &flat_layers);
+          g_assert_cmpfloat (theme_alpha, >, 0);
+          g_assert_cmpfloat_with_epsilon (flat_alpha, theme_alpha, 0.01);
+          g_assert_cmpuint (flat_layers, ==, 0);
+          if (dimmed[j] == title)
+            {
+              g_assert_cmpuint (theme_layers, ==, 0);
+              title_alpha = flat_alpha;
+            }
+          else
+            {
+              g_assert_cmpuint (theme_layers, ==, 1);
+              g_assert_cmpfloat (flat_alpha, <, 0.95 * title_alpha);
+            }
+        }
+    }
+}
+
 /* The editor's window has what the stylesheet's frame is made for */
 static void
 test_editor_window_classes (void)
@@ -302,6 +414,8 @@ main (int   argc,
               fixture_set_up, test_window_frame, fixture_tear_down);
   g_test_add ("/style/cairo-cards", Fixture, NULL,
               fixture_set_up, test_cairo_cards, fixture_tear_down);
+  g_test_add ("/style/cairo-dim", Fixture, NULL,
+              fixture_set_up, test_cairo_dim, fixture_tear_down);
   g_test_add_func ("/style/editor-window", test_editor_window_classes);
 
   return ui_test_run ();
