@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "st-font-metrics.h"
 #include "st-sidebar-row.h"
 
 /* Showing a submission far down the sidebar moves GTK 4.8's list view to
@@ -33,7 +34,6 @@ struct _StSidebarRow
   PangoLayout      *title;
   GtkIconPaintable *arrow;
   char             *arrow_name;
-  char             *font;
   int               line_height;
   int               char_width;
   gulong            list_row_handler;
@@ -53,43 +53,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A font's line height and widest character, in pixels, by the font's
- * name: rows share them rather than each asking Pango, which shapes a
- * sample text to find them */
-typedef struct {
-  int line_height;
-  int char_width;
-} Metrics;
-
-static GHashTable *kept_metrics;
-
 static void
 update_metrics (StSidebarRow *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  Metrics *metrics;
+  int line_height, char_width;
 
-  if (self->font == NULL)
-    return;
-  if (kept_metrics == NULL)
-    kept_metrics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  metrics = g_hash_table_lookup (kept_metrics, self->font);
-  if (metrics == NULL)
+  st_font_metrics_get (gtk_widget_get_pango_context (GTK_WIDGET (self)), &line_height, &char_width);
+  if (self->line_height != line_height || self->char_width != char_width)
     {
-      PangoFontMetrics *font_metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      metrics = g_new0 (Metrics, 1);
-      metrics->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (font_metrics) +
-                                                pango_font_metrics_get_descent (font_metrics));
-      metrics->char_width = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (font_metrics),
-                                                    pango_font_metrics_get_approximate_digit_width (font_metrics)));
-      pango_font_metrics_unref (font_metrics);
-      g_hash_table_insert (kept_metrics, g_strdup (self->font), metrics);
-    }
-  if (self->line_height != metrics->line_height || self->char_width != metrics->char_width)
-    {
-      self->line_height = metrics->line_height;
-      self->char_width = metrics->char_width;
+      self->line_height = line_height;
+      self->char_width = char_width;
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
 }
@@ -370,20 +343,8 @@ static void
 st_sidebar_row_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
-  StSidebarRow *self = ST_SIDEBAR_ROW (widget);
-  const PangoFontDescription *font;
-  g_autofree char *name = NULL;
-
   GTK_WIDGET_CLASS (st_sidebar_row_parent_class)->css_changed (widget, change);
-
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  name = font != NULL ? pango_font_description_to_string (font) : g_strdup ("");
-  if (g_strcmp0 (self->font, name) != 0)
-    {
-      g_free (self->font);
-      self->font = g_steal_pointer (&name);
-      update_metrics (self);
-    }
+  update_metrics (ST_SIDEBAR_ROW (widget));
 }
 
 static void
@@ -411,8 +372,7 @@ st_sidebar_row_system_setting_changed (GtkWidget        *widget,
       return;
     }
   /* Resolution, font options or fonts: the kept metrics are out of date */
-  if (kept_metrics != NULL)
-    g_hash_table_remove_all (kept_metrics);
+  st_font_metrics_forget_all ();
   pango_layout_context_changed (self->title);
   update_metrics (self);
   gtk_widget_queue_resize (widget);
@@ -444,7 +404,6 @@ st_sidebar_row_finalize (GObject *object)
   g_clear_object (&self->title);
   g_clear_object (&self->arrow);
   g_clear_pointer (&self->arrow_name, g_free);
-  g_clear_pointer (&self->font, g_free);
 
   G_OBJECT_CLASS (st_sidebar_row_parent_class)->finalize (object);
 }
