@@ -272,6 +272,7 @@ test_form_fits_narrow (Fixture       *fixture,
   StSubmissionForm *form = st_window_get_form (fixture->window);
   GtkWidget *clamp;
   GtkWidget *row;
+  GtkWidget *subtitle;
   int min = 0;
 
   ui_test_select_in_sidebar (fixture->window, "CO", "1");
@@ -286,6 +287,19 @@ test_form_fits_narrow (Fixture       *fixture,
   row = ui_test_find_descendant (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Whether the action applies to CO");
+  /* On one line that does not wrap: cut short, not searched for a width
+   * at which it wraps to one line */
+  subtitle = NULL;
+  for (GtkWidget *child = ui_test_find_descendant (row, GTK_TYPE_LABEL);
+       child != NULL && subtitle == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+      subtitle = child;
+  g_assert_nonnull (subtitle);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (subtitle)), ==, "Whether the action applies to CO");
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (subtitle)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (subtitle)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (subtitle)), >, 0);
   ui_test_select_in_sidebar (fixture->window, "AGO", "1");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Whether the action applies to AGO");
 }

@@ -987,15 +987,19 @@ st_submission_form_init (StSubmissionForm *self)
                                   -1);
 
   /* The row's subtitle names the department, so it changes with nearly
-   * every form, and laying the row out measures it at a dozen widths,
-   * the narrowest a few pixels wide. It may break between any two
-   * letters, so there it was laid out a letter to a line. A smallest
-   * width of a few words keeps every one of those layouts short.
-   * AdwActionRow has no call for its subtitle's label: it is the one
-   * with the style class "subtitle". */
+   * every form. Kept to one line (subtitle-lines), it still wrapped, and
+   * GTK 4.8 measures a wrapping label that is shorter than its row by
+   * laying it out at width after width, a search that found the one line
+   * it is cut short to anyway. It no longer wraps, and a smallest width
+   * of a few words keeps the line from being cut to nothing. AdwActionRow
+   * has no call for its subtitle's label: it is the one with the style
+   * class "subtitle". */
   subtitle = find_label_with_class (GTK_WIDGET (self->na_row), "subtitle");
   if (subtitle != NULL)
-    gtk_label_set_width_chars (GTK_LABEL (subtitle), SUBTITLE_WIDTH_CHARS);
+    {
+      gtk_label_set_wrap (GTK_LABEL (subtitle), FALSE);
+      gtk_label_set_width_chars (GTK_LABEL (subtitle), SUBTITLE_WIDTH_CHARS);
+    }
 
   /* Under the notice: the comments on the whole submission, where the
    * department answers a return's comment and marks it resolved */
