@@ -468,6 +468,22 @@ ui_test_draw_widget (GtkWidget      *widget,
   return pixels;
 }
 
+guint
+ui_test_count_drawn (const guchar *pixels,
+                     int           width,
+                     int           height,
+                     int           x0,
+                     int           x1)
+{
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, width); x++)
+      if (pixels[((gsize) y * width + x) * 4 + 3] > 0)
+        n++;
+  return n;
+}
+
 gboolean
 ui_test_press_keys (GtkWindow   *window,
                     const char  *keys,

@@ -117,6 +117,13 @@ guchar           *ui_test_draw_widget        (GtkWidget    *widget,
                                               int          *width,
                                               int          *height,
                                               GskRenderNode **node);
+/* How many pixels of those ui_test_draw_widget() drew, in the columns
+ * from @x0 up to but not including @x1, are drawn at all */
+guint             ui_test_count_drawn        (const guchar *pixels,
+                                              int           width,
+                                              int           height,
+                                              int           x0,
+                                              int           x1);
 gboolean          ui_test_press_keys         (GtkWindow    *window,
                                               const char   *keys,
                                               gboolean    (*check) (gpointer data),

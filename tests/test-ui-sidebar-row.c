@@ -214,23 +214,6 @@ test_size (Fixture       *fixture,
   g_assert_cmpint (measure (fixture->row, GTK_ORIENTATION_VERTICAL, TRUE), <=, text_height + 8);
 }
 
-/* How many pixels in columns [@x0, @x1) are drawn at all */
-static guint
-count_drawn (const guchar *pixels,
-             int           width,
-             int           height,
-             int           x0,
-             int           x1)
-{
-  guint n = 0;
-
-  for (int y = 0; y < height; y++)
-    for (int x = MAX (x0, 0); x < MIN (x1, width); x++)
-      if (pixels[((gsize) y * width + x) * 4 + 3] > 0)
-        n++;
-  return n;
-}
-
 /* A group: its arrow at the start, the title after the arrow's space,
  * the state at the end. A submission: no arrow, its title a level in.
  * At the left in a left-to-right language, at the right in a
@@ -256,16 +239,16 @@ test_drawn (Fixture       *fixture,
   g_assert_cmpint (width, >=, 300);
   g_assert_cmpint (status_width, >, icon);
 
-  g_assert_cmpuint (count_drawn (group_pixels, width, height, COLUMNS (0, icon)), >, 10);
-  g_assert_cmpuint (count_drawn (group_pixels, width, height, COLUMNS (icon + 1, indent)), ==, 0);
-  g_assert_cmpuint (count_drawn (group_pixels, width, height, COLUMNS (indent, indent + 40)), >, 20);
-  g_assert_cmpuint (count_drawn (group_pixels, width, height, COLUMNS (width - status_width, width)), >, 20);
+  g_assert_cmpuint (ui_test_count_drawn (group_pixels, width, height, COLUMNS (0, icon)), >, 10);
+  g_assert_cmpuint (ui_test_count_drawn (group_pixels, width, height, COLUMNS (icon + 1, indent)), ==, 0);
+  g_assert_cmpuint (ui_test_count_drawn (group_pixels, width, height, COLUMNS (indent, indent + 40)), >, 20);
+  g_assert_cmpuint (ui_test_count_drawn (group_pixels, width, height, COLUMNS (width - status_width, width)), >, 20);
 
   gtk_tree_list_row_set_expanded (tree_row (fixture, 0), TRUE);
   bind (fixture, 1);
   leaf_pixels = ui_test_draw_widget (fixture->row, &width, &height, NULL);
-  g_assert_cmpuint (count_drawn (leaf_pixels, width, height, COLUMNS (0, 2 * indent)), ==, 0);
-  g_assert_cmpuint (count_drawn (leaf_pixels, width, height, COLUMNS (2 * indent, 2 * indent + 40)), >, 20);
+  g_assert_cmpuint (ui_test_count_drawn (leaf_pixels, width, height, COLUMNS (0, 2 * indent)), ==, 0);
+  g_assert_cmpuint (ui_test_count_drawn (leaf_pixels, width, height, COLUMNS (2 * indent, 2 * indent + 40)), >, 20);
 #undef COLUMNS
 }
 
@@ -287,8 +270,8 @@ test_cut_short (Fixture       *fixture,
   status_width = measure (GTK_WIDGET (st_sidebar_row_get_status (row)), GTK_ORIENTATION_HORIZONTAL, TRUE);
   g_assert_cmpint (width, <, 260);
   /* The 6 pixels between the title and the state are empty */
-  g_assert_cmpuint (count_drawn (pixels, width, height, width - status_width - 5, width - status_width), ==, 0);
-  g_assert_cmpuint (count_drawn (pixels, width, height, width - status_width, width), >, 10);
+  g_assert_cmpuint (ui_test_count_drawn (pixels, width, height, width - status_width - 5, width - status_width), ==, 0);
+  g_assert_cmpuint (ui_test_count_drawn (pixels, width, height, width - status_width, width), >, 10);
 }
 
 /* The row's own click gesture */

@@ -195,23 +195,6 @@ draw (Fixture *fixture,
   return ui_test_draw_widget (fixture->status, width, height, NULL);
 }
 
-/* How many pixels in columns [@x0, @x1) are drawn at all */
-static guint
-count_drawn (const guchar *pixels,
-             int           width,
-             int           height,
-             int           x0,
-             int           x1)
-{
-  guint n = 0;
-
-  for (int y = 0; y < height; y++)
-    for (int x = MAX (x0, 0); x < MIN (x1, width); x++)
-      if (pixels[((gsize) y * width + x) * 4 + 3] > 0)
-        n++;
-  return n;
-}
-
 /* The icon first in reading order, the words after it: on the left in a
  * left-to-right language, on the right in a right-to-left one */
 static void
@@ -232,13 +215,13 @@ test_drawn (Fixture       *fixture,
   icon_start = rtl ? width - ICON_SIZE : 0;
   text_start = rtl ? 0 : ICON_SIZE + ICON_SPACING;
   text_end = rtl ? width - ICON_SIZE - ICON_SPACING : width;
-  g_assert_cmpuint (count_drawn (pixels, width, height, icon_start, icon_start + ICON_SIZE), >, 20);
-  g_assert_cmpuint (count_drawn (pixels, width, height, text_start, text_end), >, 20);
+  g_assert_cmpuint (ui_test_count_drawn (pixels, width, height, icon_start, icon_start + ICON_SIZE), >, 20);
+  g_assert_cmpuint (ui_test_count_drawn (pixels, width, height, text_start, text_end), >, 20);
   /* Nothing in the space between them */
   if (rtl)
-    g_assert_cmpuint (count_drawn (pixels, width, height, text_end + 1, icon_start - 1), ==, 0);
+    g_assert_cmpuint (ui_test_count_drawn (pixels, width, height, text_end + 1, icon_start - 1), ==, 0);
   else
-    g_assert_cmpuint (count_drawn (pixels, width, height, ICON_SIZE + 1, text_start - 1), ==, 0);
+    g_assert_cmpuint (ui_test_count_drawn (pixels, width, height, ICON_SIZE + 1, text_start - 1), ==, 0);
 }
 
 /* No icon and no words: nothing drawn, and no room taken */
@@ -252,7 +235,7 @@ test_empty (Fixture       *fixture,
 
   st_sidebar_status_set_text (status, "Submitted");
   pixels = draw (fixture, &width, &height);
-  g_assert_cmpuint (count_drawn (pixels, width, height, 0, width), >, 20);
+  g_assert_cmpuint (ui_test_count_drawn (pixels, width, height, 0, width), >, 20);
 
   st_sidebar_status_set_text (status, "");
   ui_test_wait_for_frames (fixture->status, 1);
