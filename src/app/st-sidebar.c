@@ -568,6 +568,15 @@ on_search_activate (StSidebar *self)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* The tree's row shown by @item, one of the list view's own children */
+static GtkTreeListRow *
+list_row_of (GtkWidget *item)
+{
+  GtkWidget *row = gtk_widget_get_first_child (item);
+
+  return ST_IS_SIDEBAR_ROW (row) ? st_sidebar_row_get_list_row (ST_SIDEBAR_ROW (row)) : NULL;
+}
+
 /* Scrolls to the row at @position and focuses it. GTK 4.8's list view
  * has no call to focus one of its items: focus the row's widget, which the
  * list then keeps as its focused item. */
@@ -580,12 +589,8 @@ focus_row (StSidebar *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row_widget = gtk_widget_get_first_child (child);
-      GtkTreeListRow *row;
+      GtkTreeListRow *row = list_row_of (child);
 
-      if (!ST_IS_SIDEBAR_ROW (row_widget))
-        continue;
-      row = st_sidebar_row_get_list_row (ST_SIDEBAR_ROW (row_widget));
       if (row != NULL && gtk_tree_list_row_get_position (row) == position)
         return gtk_widget_grab_focus (child);
     }
@@ -626,13 +631,7 @@ focused_row (StSidebar *self)
        child = gtk_widget_get_parent (child))
     {
       if (gtk_widget_get_parent (child) == GTK_WIDGET (self->list_view))
-        {
-          GtkWidget *row_widget = gtk_widget_get_first_child (child);
-
-          if (ST_IS_SIDEBAR_ROW (row_widget))
-            return st_sidebar_row_get_list_row (ST_SIDEBAR_ROW (row_widget));
-          return NULL;
-        }
+        return list_row_of (child);
     }
   return NULL;
 }
