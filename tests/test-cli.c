@@ -68,6 +68,8 @@ test_cli_help_version (void)
   cli_run (&info_help, NULL, "info", "--help", NULL);
   g_assert_cmpint (info_help.status, ==, 0);
   g_assert_nonnull (strstr (info_help.out, "REPORT"));
+  /* The usage line names the command, as it is typed */
+  g_assert_nonnull (strstr (info_help.out, "  stocktake-cli info [OPTION"));
 }
 
 static void

@@ -47,9 +47,18 @@ cli_parse_options (GOptionContext  *context,
                    char          ***argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_strdup (g_get_prgname ());
+  g_autofree char *usage_name = NULL;
+  gboolean parsed;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  /* GOption's usage line, printed by --help, names the program: here the
+   * program and the command, as they are typed */
+  usage_name = g_strdup_printf ("%s %s", program, (*argv)[0]);
+  g_set_prgname (usage_name);
+  parsed = g_option_context_parse (context, argc, argv, &error);
+  g_set_prgname (program);
+  if (!parsed)
     {
       cli_error ("%s", error->message);
       g_printerr (_("Run “%s %s --help” to see the options.\n"), g_get_prgname (), (*argv)[0]);
