@@ -289,12 +289,7 @@ test_form_fits_narrow (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Whether the action applies to CO");
   /* On one line that does not wrap: cut short, not searched for a width
    * at which it wraps to one line */
-  subtitle = NULL;
-  for (GtkWidget *child = ui_test_find_descendant (row, GTK_TYPE_LABEL);
-       child != NULL && subtitle == NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
-      subtitle = child;
+  subtitle = ui_test_find_label_with_class (row, "subtitle");
   g_assert_nonnull (subtitle);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (subtitle)), ==, "Whether the action applies to CO");
   g_assert_false (gtk_label_get_wrap (GTK_LABEL (subtitle)));

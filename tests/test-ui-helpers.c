@@ -302,6 +302,24 @@ ui_test_find_descendant (GtkWidget *widget,
 }
 
 GtkWidget *
+ui_test_find_label_with_class (GtkWidget  *widget,
+                               const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = ui_test_find_label_with_class (child, css_class)))
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
 ui_test_find_cell_button (GtkWidget  *widget,
                           const char *respondent_id,
                           const char *item_id)

@@ -66,6 +66,10 @@ void              ui_test_respond            (AdwMessageDialog *dialog,
 /* The first descendant of @widget of @type, depth first */
 GtkWidget        *ui_test_find_descendant    (GtkWidget    *widget,
                                               GType         type);
+/* The first label under @widget with the style class @css_class, depth
+ * first, or NULL: as libadwaita's rows mark their title and subtitle */
+GtkWidget        *ui_test_find_label_with_class (GtkWidget  *widget,
+                                                 const char *css_class);
 /* The overview's button for a submission under @widget, or NULL */
 GtkWidget        *ui_test_find_cell_button   (GtkWidget    *widget,
                                               const char   *respondent_id,

@@ -329,19 +329,9 @@ test_cairo_dim (Fixture       *fixture,
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
-  GtkWidget *subtitle = NULL, *title = NULL;
+  GtkWidget *subtitle = ui_test_find_label_with_class (fixture->subtitle_row, "subtitle");
+  GtkWidget *title = ui_test_find_label_with_class (fixture->subtitle_row, "title");
 
-  /* The row's labels, title first */
-  for (GtkWidget *child = ui_test_find_descendant (fixture->subtitle_row, GTK_TYPE_LABEL);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LABEL (child))
-      {
-        if (gtk_widget_has_css_class (child, "subtitle"))
-          subtitle = child;
-        else if (gtk_widget_has_css_class (child, "title"))
-          title = child;
-      }
   g_assert_nonnull (subtitle);
   g_assert_nonnull (title);
 
